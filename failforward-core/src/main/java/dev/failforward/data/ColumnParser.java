@@ -1,0 +1,166 @@
+package dev.failforward.data;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns raw strings into a typed {@link Column}, inferring the type unless one is forced.
+ * Shared by every reader so that all formats infer types the same way.
+ */
+public final class ColumnParser {
+
+    /** Strings that mean "no value" in the data sets our users bring. */
+    public static final Set<String> MISSING = Set.of("", "NA", "N/A", "NaN", "nan", "?", "null", "NULL");
+
+    /** A column with at most this many distinct values is categorical whatever its row count. */
+    static final int SMALL_CARDINALITY = 50;
+    /** Longer average strings with mostly distinct values are free text. */
+    static final double TEXT_MEAN_LENGTH = 30;
+
+    private static final Set<String> TRUE = Set.of("true", "yes", "y", "1");
+    private static final Set<String> FALSE = Set.of("false", "no", "n", "0");
+
+    private ColumnParser() {
+    }
+
+    public static boolean isMissing(String raw) {
+        return raw == null || MISSING.contains(raw.trim());
+    }
+
+    /** Parses {@code raw} (one string per row) as {@code forced}, or as the inferred type when it is null. */
+    public static Column parse(String name, String[] raw, ColumnType forced, RowLocator where) {
+        ColumnType type = forced != null ? forced : infer(raw);
+        return switch (type) {
+            case NUMERIC -> numeric(name, raw, where);
+            case BOOLEAN -> bool(name, raw, where);
+            case CATEGORICAL -> categorical(name, raw);
+            case TEXT -> text(name, raw);
+        };
+    }
+
+    /** The type a column of these strings most likely has. */
+    public static ColumnType infer(String[] raw) {
+        boolean allNumeric = true;
+        boolean allBoolean = true;
+        int present = 0;
+        long length = 0;
+        Map<String, Boolean> distinct = new HashMap<>();
+        for (String s : raw) {
+            if (isMissing(s)) {
+                continue;
+            }
+            String v = s.trim();
+            present++;
+            length += v.length();
+            if (allNumeric && parseDouble(v) == null) {
+                allNumeric = false;
+            }
+            String lower = v.toLowerCase(Locale.ROOT);
+            if (allBoolean && !lower.equals("true") && !lower.equals("false")) {
+                allBoolean = false;
+            }
+            distinct.putIfAbsent(v, Boolean.TRUE);
+        }
+        if (present == 0) {
+            return ColumnType.CATEGORICAL;
+        }
+        if (allNumeric) {
+            return ColumnType.NUMERIC;
+        }
+        if (allBoolean) {
+            return ColumnType.BOOLEAN;
+        }
+        int d = distinct.size();
+        boolean mostlyDistinct = d > SMALL_CARDINALITY && d > 0.5 * present;
+        boolean longStrings = (double) length / present >= TEXT_MEAN_LENGTH;
+        return mostlyDistinct || (longStrings && d > SMALL_CARDINALITY) ? ColumnType.TEXT : ColumnType.CATEGORICAL;
+    }
+
+    static Double parseDouble(String v) {
+        char c = v.isEmpty() ? ' ' : v.charAt(v.length() - 1);
+        // Java accepts "1d", "1f", "Infinity": data files mean text by those.
+        if (!(Character.isDigit(c) || c == '.')) {
+            return null;
+        }
+        try {
+            double d = Double.parseDouble(v);
+            return Double.isFinite(d) ? d : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static Column numeric(String name, String[] raw, RowLocator where) {
+        double[] out = new double[raw.length];
+        for (int i = 0; i < raw.length; i++) {
+            if (isMissing(raw[i])) {
+                out[i] = Double.NaN;
+                continue;
+            }
+            Double d = parseDouble(raw[i].trim());
+            if (d == null) {
+                throw where.error(i, name, "expected a number, found '" + abbreviate(raw[i]) + "'");
+            }
+            out[i] = d;
+        }
+        return new NumericColumn(name, out);
+    }
+
+    private static Column bool(String name, String[] raw, RowLocator where) {
+        int[] codes = new int[raw.length];
+        for (int i = 0; i < raw.length; i++) {
+            if (isMissing(raw[i])) {
+                codes[i] = -1;
+                continue;
+            }
+            String v = raw[i].trim().toLowerCase(Locale.ROOT);
+            if (TRUE.contains(v)) {
+                codes[i] = 1;
+            } else if (FALSE.contains(v)) {
+                codes[i] = 0;
+            } else {
+                throw where.error(i, name, "expected true/false, yes/no or 1/0, found '" + abbreviate(raw[i]) + "'");
+            }
+        }
+        return new CategoricalColumn(name, ColumnType.BOOLEAN, List.of("false", "true"), codes);
+    }
+
+    private static Column categorical(String name, String[] raw) {
+        List<String> levels = new ArrayList<>(new java.util.TreeSet<>(presentValues(raw)));
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < levels.size(); i++) {
+            index.put(levels.get(i), i);
+        }
+        int[] codes = new int[raw.length];
+        for (int i = 0; i < raw.length; i++) {
+            codes[i] = isMissing(raw[i]) ? -1 : index.get(raw[i].trim());
+        }
+        return new CategoricalColumn(name, ColumnType.CATEGORICAL, levels, codes);
+    }
+
+    private static Column text(String name, String[] raw) {
+        String[] out = new String[raw.length];
+        for (int i = 0; i < raw.length; i++) {
+            out[i] = isMissing(raw[i]) ? null : raw[i];
+        }
+        return new TextColumn(name, out);
+    }
+
+    private static Set<String> presentValues(String[] raw) {
+        Set<String> values = new java.util.HashSet<>();
+        for (String s : raw) {
+            if (!isMissing(s)) {
+                values.add(s.trim());
+            }
+        }
+        return values;
+    }
+
+    static String abbreviate(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 37) + "...";
+    }
+}

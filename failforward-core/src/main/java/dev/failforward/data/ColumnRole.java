@@ -1,0 +1,6 @@
+package dev.failforward.data;
+
+/** What a column is for in a scan. */
+public enum ColumnRole {
+    FEATURE, TARGET, ID, GROUP, TIME, WEIGHT, IGNORED
+}

@@ -1,0 +1,204 @@
+package dev.failforward.scan;
+
+import dev.failforward.data.Column;
+import dev.failforward.data.ColumnRole;
+import dev.failforward.data.ColumnType;
+import dev.failforward.data.DataException;
+import dev.failforward.data.NumericColumn;
+import dev.failforward.data.Table;
+import dev.failforward.model.Target;
+import dev.failforward.model.Task;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Validated scan input: train and test tables with roles set, the target with its classes, and
+ * the row key of every test row. Everything a user can get wrong is checked here, before
+ * anything is trained or written.
+ */
+public record ScanData(Table train, Table test, Target target, List<String> testKeys, int droppedRows) {
+
+    /** Numeric targets with more distinct values than this are treated as regression. */
+    public static final int MAX_CLASSES_FOR_NUMERIC_TARGET = 20;
+
+    /** Prepares {@code data} for a scan; {@code test} is a separate test file, or {@code null} to split {@code data}. */
+    public static ScanData prepare(Table data, Table test, ScanSpec spec) {
+        checkColumns(data, spec);
+        if (test != null) {
+            checkColumns(test, spec);
+            for (String name : data.columnNames()) {
+                if (!spec.ignore().contains(name) && test.find(name).isEmpty()) {
+                    throw new DataException(test.source() + ": no column '" + name + "', which the training data has");
+                }
+            }
+        }
+        int dropped = 0;
+        Table all = withoutMissingTarget(data, spec.target());
+        dropped += data.rowCount() - all.rowCount();
+        Table held = test == null ? null : withoutMissingTarget(test, spec.target());
+        if (held != null) {
+            dropped += test.rowCount() - held.rowCount();
+        }
+        Task task = task(all, spec);
+        Target target = new Target(spec.target(), task, task.isClassification() ? classes(all, held, spec) : List.of());
+        Table train;
+        List<String> keys;
+        if (held == null) {
+            int[] testRows = task.isClassification()
+                    ? Split.stratifiedTest(labels(all, target), target.classCount(), spec.testFraction(), spec.seed())
+                    : Split.randomTest(all.rowCount(), spec.testFraction(), spec.seed());
+            int[] trainRows = Split.complement(all.rowCount(), testRows);
+            train = all.select(trainRows);
+            held = all.select(testRows);
+            keys = keys(all, spec.idColumn(), testRows, missingTargetOffsets(data, spec.target()));
+        } else {
+            train = all;
+            keys = keys(held, spec.idColumn(), Split.all(held.rowCount()), missingTargetOffsets(test, spec.target()));
+        }
+        if (train.rowCount() < 2 || held.rowCount() < 1) {
+            throw new DataException(data.source() + ": too few rows to train and test (" + train.rowCount()
+                    + " training, " + held.rowCount() + " test rows)");
+        }
+        return new ScanData(withRoles(train, spec), withRoles(held, spec), target, keys, dropped);
+    }
+
+    /** Index of each row's true class in {@code target.classes()}. */
+    public static int[] labels(Table table, Target target) {
+        Column column = table.column(target.column());
+        Map<String, Integer> index = new java.util.HashMap<>();
+        for (int c = 0; c < target.classCount(); c++) {
+            index.put(target.classes().get(c), c);
+        }
+        int[] out = new int[table.rowCount()];
+        for (int i = 0; i < out.length; i++) {
+            Integer c = index.get(column.text(i));
+            if (c == null) {
+                throw new DataException(table.source() + ": row " + i + " has target '" + column.text(i)
+                        + "', which is not one of the classes " + target.classes());
+            }
+            out[i] = c;
+        }
+        return out;
+    }
+
+    /** The true values of a regression target. */
+    public static double[] values(Table table, Target target) {
+        return ((NumericColumn) table.column(target.column())).values().clone();
+    }
+
+    private static void checkColumns(Table table, ScanSpec spec) {
+        table.column(spec.target());
+        if (spec.idColumn() != null) {
+            table.column(spec.idColumn());
+        }
+        for (String name : spec.ignore()) {
+            table.column(name);
+        }
+        if (spec.ignore().contains(spec.target())) {
+            throw new DataException("the target column '" + spec.target() + "' cannot also be ignored");
+        }
+    }
+
+    private static Table withoutMissingTarget(Table table, String target) {
+        Column column = table.column(target);
+        int[] keep = java.util.stream.IntStream.range(0, table.rowCount()).filter(i -> !column.isMissing(i)).toArray();
+        if (keep.length == 0) {
+            throw new DataException(table.source() + ": column '" + target + "' has no values; it cannot be the target");
+        }
+        return keep.length == table.rowCount() ? table : table.select(keep);
+    }
+
+    /** For each kept row, its index in the file: rows with a missing target are skipped but keys stay file indexes. */
+    private static int[] missingTargetOffsets(Table table, String target) {
+        Column column = table.column(target);
+        return java.util.stream.IntStream.range(0, table.rowCount()).filter(i -> !column.isMissing(i)).toArray();
+    }
+
+    private static Task task(Table data, ScanSpec spec) {
+        Column column = data.column(spec.target());
+        if (spec.task() == Task.REGRESSION) {
+            if (column.type() != ColumnType.NUMERIC) {
+                throw new DataException(data.source() + ": column '" + spec.target() + "' is " + column.type().id()
+                        + "; regression needs a numeric target");
+            }
+            return Task.REGRESSION;
+        }
+        long distinct = distinctTexts(column).size();
+        if (spec.task() == null && column.type() == ColumnType.NUMERIC && distinct > MAX_CLASSES_FOR_NUMERIC_TARGET) {
+            return Task.REGRESSION;
+        }
+        if (spec.task() == Task.BINARY_CLASSIFICATION && distinct != 2) {
+            throw new DataException(data.source() + ": column '" + spec.target() + "' has " + distinct
+                    + " classes; binary classification needs exactly 2");
+        }
+        return distinct == 2 ? Task.BINARY_CLASSIFICATION : Task.MULTICLASS_CLASSIFICATION;
+    }
+
+    private static List<String> classes(Table data, Table test, ScanSpec spec) {
+        Column column = data.column(spec.target());
+        TreeSet<String> labels = distinctTexts(column);
+        if (labels.size() < 2) {
+            throw new DataException(data.source() + ": column '" + spec.target() + "' has only one class ('"
+                    + labels.first() + "'); a classifier needs at least two");
+        }
+        if (test != null) {
+            for (String label : distinctTexts(test.column(spec.target()))) {
+                if (!labels.contains(label)) {
+                    throw new DataException(test.source() + ": target value '" + label
+                            + "' does not occur in the training data " + data.source());
+                }
+            }
+        }
+        List<String> sorted = new ArrayList<>(labels);
+        if (column.type() == ColumnType.NUMERIC) {
+            sorted.sort(Comparator.comparingDouble(Double::parseDouble));
+        }
+        if (spec.positiveClass() != null) {
+            if (!sorted.contains(spec.positiveClass())) {
+                throw new DataException(data.source() + ": the positive class '" + spec.positiveClass()
+                        + "' is not a value of '" + spec.target() + "'; values are " + sorted);
+            }
+            if (sorted.size() != 2) {
+                throw new IllegalArgumentException("--positive-class applies to binary targets; '" + spec.target()
+                        + "' has " + sorted.size() + " classes");
+            }
+            sorted.remove(spec.positiveClass());
+            sorted.add(spec.positiveClass());
+        }
+        return sorted;
+    }
+
+    private static TreeSet<String> distinctTexts(Column column) {
+        TreeSet<String> out = new TreeSet<>();
+        for (int i = 0; i < column.size(); i++) {
+            if (!column.isMissing(i)) {
+                out.add(column.text(i));
+            }
+        }
+        return out;
+    }
+
+    private static List<String> keys(Table table, String idColumn, int[] rows, int[] fileIndex) {
+        List<String> out = new ArrayList<>(rows.length);
+        Column id = idColumn == null ? null : table.column(idColumn);
+        for (int r : rows) {
+            out.add(id == null ? Integer.toString(fileIndex[r]) : String.valueOf(id.text(r)));
+        }
+        return out;
+    }
+
+    private static Table withRoles(Table table, ScanSpec spec) {
+        Table out = table.withRole(spec.target(), ColumnRole.TARGET);
+        if (spec.idColumn() != null) {
+            out = out.withRole(spec.idColumn(), ColumnRole.ID);
+        }
+        for (String name : spec.ignore()) {
+            out = out.withRole(name, ColumnRole.IGNORED);
+        }
+        return out;
+    }
+}

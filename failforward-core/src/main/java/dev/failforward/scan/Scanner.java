@@ -1,0 +1,72 @@
+package dev.failforward.scan;
+
+import dev.failforward.failure.FailureLog;
+import dev.failforward.model.Model;
+import dev.failforward.model.Predictions;
+import dev.failforward.model.Trainer;
+import dev.failforward.progress.Progress;
+import dev.failforward.run.Provenance;
+import dev.failforward.run.Run;
+import dev.failforward.run.RunIds;
+import dev.failforward.run.RunStatus;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs a scan: trains a model on the training rows, scores the held-out rows, and stores the run
+ * with all its predictions and failures. The run is begun in the log before training, so a
+ * killed scan leaves an incomplete run, and completed in one transaction.
+ */
+public final class Scanner {
+
+    private final FailureLog log;
+    private final ModelSaver saver;
+    private final Progress progress;
+
+    public Scanner(FailureLog log, ModelSaver saver, Progress progress) {
+        this.log = log;
+        this.saver = saver;
+        this.progress = progress;
+    }
+
+    /**
+     * @param kind    the verb that asked, recorded with the run ({@code scan}, {@code demo})
+     * @param modelId the provider id of the trainer
+     * @param dataName where the data came from, for people
+     * @param options the options as given, recorded in the provenance
+     */
+    public ScanResult scan(String kind, ScanData data, String modelId, Trainer trainer, String dataName,
+                           String dataFingerprint, long seed, Map<String, String> options) {
+        String runId = RunIds.next();
+        Instant started = Instant.now();
+        Run run = new Run(runId, kind, started, null, RunStatus.INCOMPLETE, data.target().task(),
+                data.target().column(), data.target().classes(), modelId, null, null, dataName, dataFingerprint,
+                Map.of(), 0, 0, Provenance.current(seed, dataFingerprint, null, options));
+        log.begin(run);
+        Model model = trainer.train(data.train(), data.target(), seed, progress);
+        progress.start("Scoring " + data.test().rowCount() + " test rows", data.test().rowCount());
+        Predictions predictions = model.predict(data.test());
+        progress.advance(data.test().rowCount());
+        progress.finish();
+        Holdout.Outcome outcome = Holdout.judge(runId, data.test(), data.target(), data.testKeys(), predictions);
+        String modelPath = saver.save(runId, model);
+        Provenance provenance = Provenance.current(seed, dataFingerprint, model.fingerprint(), options);
+        Run done = new Run(runId, kind, started, Instant.now(), RunStatus.COMPLETE, data.target().task(),
+                data.target().column(), data.target().classes(), modelId, model.fingerprint(), modelPath, dataName,
+                dataFingerprint, outcome.evaluation().metrics(), outcome.predictions().size(),
+                outcome.failures().size(), provenance);
+        progress.start("Storing run " + runId, 1);
+        log.complete(done, outcome.predictions(), outcome.failures());
+        progress.finish();
+        return new ScanResult(done, outcome.evaluation(), outcome.predictions(), outcome.failures());
+    }
+
+    /** The same, when no options need recording. */
+    public ScanResult scan(String kind, ScanData data, String modelId, Trainer trainer, String dataName,
+                           String dataFingerprint, long seed) {
+        return scan(kind, data, modelId, trainer, dataName, dataFingerprint, seed, Map.of());
+    }
+
+}

@@ -1,0 +1,2 @@
+/** Scan orchestration: prepare the data, train, evaluate on held-out rows, log the failures. */
+package dev.failforward.scan;
