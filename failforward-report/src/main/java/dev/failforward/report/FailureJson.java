@@ -1,0 +1,55 @@
+package dev.failforward.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.failforward.failure.Failure;
+import dev.failforward.model.Task;
+
+/**
+ * One failure as a JSON object, the same in {@code report.json} and in {@code log list --format
+ * jsonl}: {@code id, run_id, row_key, origin, input, expected, predicted,} then
+ * {@code probabilities} (classification) or {@code prediction} (regression), then
+ * {@code confidence, loss, cause_tags, fingerprint}. For regression the expected and predicted
+ * values are JSON numbers.
+ */
+public final class FailureJson {
+
+    private FailureJson() {
+    }
+
+    public static ObjectNode toJson(Failure f, Task task) {
+        ObjectNode o = JsonValues.NODES.objectNode();
+        o.put("id", f.id());
+        o.put("run_id", f.runId());
+        o.put("row_key", f.rowKey());
+        o.put("origin", f.origin());
+        ObjectNode input = o.putObject("input");
+        f.input().forEach((k, v) -> input.set(k, JsonValues.value(v)));
+        if (task.isClassification()) {
+            o.put("expected", f.expected());
+            o.put("predicted", f.predicted());
+            ObjectNode p = o.putObject("probabilities");
+            f.probabilities().forEach((k, v) -> p.set(k, JsonValues.number(v)));
+        } else {
+            o.set("expected", JsonValues.numberOrText(f.expected()));
+            o.set("predicted", f.prediction() != null ? JsonValues.number(f.prediction()) : JsonValues.numberOrText(f.predicted()));
+            o.set("prediction", JsonValues.number(f.prediction()));
+        }
+        o.set("confidence", JsonValues.number(f.confidence()));
+        o.set("loss", JsonValues.number(f.loss()));
+        ArrayNode tags = o.putArray("cause_tags");
+        f.causeTags().forEach(tags::add);
+        o.put("fingerprint", f.fingerprint());
+        return o;
+    }
+
+    /** The failure as one line of JSON (no line break), for JSON Lines output. */
+    public static String toJsonLine(Failure f, Task task) {
+        try {
+            return JsonValues.MAPPER.writeValueAsString(toJson(f, task));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a tree of plain JSON nodes always serialises", e);
+        }
+    }
+}

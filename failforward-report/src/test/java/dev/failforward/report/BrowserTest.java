@@ -1,0 +1,91 @@
+package dev.failforward.report;
+
+import dev.failforward.scan.ScanResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * Opens reports in a real browser (headless Chromium): hostile values from data must show as
+ * text and run nothing, and the page must render. The screenshots and their reports stay in
+ * {@code target/} for a person to look at.
+ */
+class BrowserTest {
+
+    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("FAILFORWARD_CHROMIUM", "/usr/bin/chromium"));
+    private static final long TIMEOUT_SECONDS = 120;
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void hostileValuesShowAsTextAndRunNothing() throws Exception {
+        ScanResult r = Scans.hostileTelco();
+        Path html = ReportWriter.writeAll(r, temp.resolve("hostile")).html();
+
+        String dom = chromium(temp, "--dump-dom", html.toUri().toString());
+
+        assertThat(dom).contains("<h1>").contains("Worst failures");
+        assertThat(dom).as("the script value is shown as text").contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+        assertThat(dom).as("no script element in the page").doesNotContainIgnoringCase("<script");
+        assertThat(dom).as("no element made from an attribute value").doesNotContain("<svg onload").doesNotContain("data-pwned=\"1\"");
+        assertThat(dom).doesNotContain("<b onmouseover").doesNotContain("<i>data</i>");
+    }
+
+    @Test
+    void reportRendersToAScreenshot() throws Exception {
+        Path shots = Path.of(System.getProperty("basedir", ".")).resolve("target");
+        Files.createDirectories(shots);
+        record Page(String name, ScanResult result) {
+        }
+        List<Page> pages = List.of(new Page("report-screenshot.png", Scans.telco()),
+                new Page("report-screenshot-multiclass.png", Scans.iris()),
+                new Page("report-screenshot-regression.png", Scans.ames()));
+        for (Page page : pages) {
+            String folder = page.name().replace(".png", "");
+            Path html = ReportWriter.writeAll(page.result(), shots.resolve(folder)).html();
+            Path png = shots.resolve(page.name());
+            Files.deleteIfExists(png);
+            chromium(temp, "--screenshot=" + png.toAbsolutePath(), "--window-size=1280,2400", html.toUri().toString());
+            assertThat(png).as(page.name()).exists();
+            byte[] bytes = Files.readAllBytes(png);
+            assertThat(bytes.length).as(page.name() + " size").isGreaterThan(20_000);
+            assertThat(new String(bytes, 1, 3, StandardCharsets.US_ASCII)).isEqualTo("PNG");
+        }
+    }
+
+    /** Runs headless Chromium with a fresh profile and returns what it printed on standard output. */
+    private static String chromium(Path temp, String... args) throws IOException, InterruptedException {
+        if (!Files.isExecutable(CHROMIUM)) {
+            fail("Chromium is not installed at " + CHROMIUM + "; the browser tests need it. "
+                    + "Run scripts/test, which installs it (or: apt-get install chromium).");
+        }
+        Path profile = Files.createTempDirectory(temp, "chromium-profile");
+        List<String> command = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--user-data-dir=" + profile));
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile(temp, "chromium", ".out");
+        Path err = Files.createTempFile(temp, "chromium", ".err");
+        Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+            fail("Chromium did not finish within " + TIMEOUT_SECONDS + " s: " + command);
+        }
+        if (p.exitValue() != 0) {
+            fail("Chromium exited with " + p.exitValue() + ": " + Files.readString(err));
+        }
+        return Files.readString(out);
+    }
+}
