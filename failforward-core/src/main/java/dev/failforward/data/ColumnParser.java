@@ -59,8 +59,7 @@ public final class ColumnParser {
             if (allNumeric && parseDouble(v) == null) {
                 allNumeric = false;
             }
-            String lower = v.toLowerCase(Locale.ROOT);
-            if (allBoolean && !lower.equals("true") && !lower.equals("false")) {
+            if (allBoolean && !v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
                 allBoolean = false;
             }
             distinct.putIfAbsent(v, Boolean.TRUE);

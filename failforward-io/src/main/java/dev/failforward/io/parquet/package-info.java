@@ -1,0 +1,6 @@
+/**
+ * Reads Apache Parquet files into {@link dev.failforward.data.Table}s without Hadoop.
+ * {@link dev.failforward.io.parquet.ParquetTableReader} is the entry point; the other types
+ * decide how each Parquet column type becomes a FailForward column and fill it in.
+ */
+package dev.failforward.io.parquet;
