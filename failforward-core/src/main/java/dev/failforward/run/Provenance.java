@@ -11,7 +11,7 @@ public record Provenance(String failforwardVersion, String javaVersion, String o
                          String dataFingerprint, String modelFingerprint, Map<String, String> options, Instant time) {
 
     public Provenance {
-        options = Map.copyOf(options);
+        options = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(options));
     }
 
     /** Provenance of this process now, for the given seed, fingerprints and options. */
