@@ -27,7 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * Scan results made from the shared real data sets, scored by simple fixed rules instead of a
+ * Scan results made from the real data sets in {@code datasets/}, scored by simple fixed rules instead of a
  * trained model, so that the reports are tested on real columns, values and failure counts.
  */
 final class Scans {
@@ -37,7 +37,7 @@ final class Scans {
     private Scans() {
     }
 
-    /** A shared data set: {@code shared/datasets/tabular/<file>} in the project's folder or a folder above it. */
+    /** A shared data set: {@code datasets/tabular/<file>} in the project's folder or a folder above it. */
     static Path dataset(String file) {
         List<String> starts = new ArrayList<>();
         if (System.getProperty("failforward.root") != null) {
@@ -46,13 +46,13 @@ final class Scans {
         starts.add(System.getProperty("user.dir"));
         for (String start : starts) {
             for (Path dir = Path.of(start).toAbsolutePath(); dir != null; dir = dir.getParent()) {
-                Path candidate = dir.resolve("shared/datasets/tabular").resolve(file);
+                Path candidate = dir.resolve("datasets/tabular").resolve(file);
                 if (Files.isRegularFile(candidate)) {
                     return candidate;
                 }
             }
         }
-        throw new IllegalStateException("data set " + file + " not found in shared/datasets/tabular above " + starts);
+        throw new IllegalStateException("data set " + file + " not found in datasets/tabular above " + starts);
     }
 
     static Table read(String file) {

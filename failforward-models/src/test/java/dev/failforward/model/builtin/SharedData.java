@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The shared real datasets, split as a scan splits them, and models trained on them once per test
+ * The real datasets in the repository's {@code datasets/} folder, split as a scan splits them, and models trained on them once per test
  * run: several test classes judge the same models, and training is the slow part.
  */
 final class SharedData {
@@ -54,16 +54,14 @@ final class SharedData {
         return root().resolve("datasets/tabular").resolve(file);
     }
 
+    /** The project root: the folder above this module that holds {@code datasets/}. */
     private static Path root() {
         String project = System.getProperty("failforward.root", System.getProperty("user.dir"));
         for (Path p = Path.of(project).toAbsolutePath(); p != null; p = p.getParent()) {
-            if (Files.isDirectory(p.resolveSibling("shared").resolve("datasets"))) {
-                return p.resolveSibling("shared");
-            }
-            if (Files.isDirectory(p.resolve("shared/datasets"))) {
-                return p.resolve("shared");
+            if (Files.isDirectory(p.resolve("datasets/tabular"))) {
+                return p;
             }
         }
-        throw new IllegalStateException("the shared datasets folder (../shared/datasets) was not found from " + project);
+        throw new IllegalStateException("the datasets/ folder was not found from " + project);
     }
 }

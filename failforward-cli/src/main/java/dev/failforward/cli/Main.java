@@ -1,0 +1,46 @@
+package dev.failforward.cli;
+
+import dev.failforward.data.DataException;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.util.Arrays;
+
+/** Entry point: runs the command line and turns errors into one clear line and an exit code. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command with these arguments and returns its exit code. */
+    public static int run(String... args) {
+        boolean debug = Arrays.asList(args).contains("--debug");
+        CommandLine cli = new CommandLine(new FailForwardCommand());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> report(commandLine.getErr(), e, debug));
+        cli.setParameterExceptionHandler((e, args1) -> {
+            PrintWriter err = e.getCommandLine().getErr();
+            err.println("failforward: " + e.getMessage());
+            err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage and examples.");
+            return ExitCodes.BAD_INPUT;
+        });
+        return cli.execute(args);
+    }
+
+    static int report(PrintWriter err, Exception e, boolean debug) {
+        if (debug) {
+            e.printStackTrace(err);
+        }
+        if (e instanceof DataException || e instanceof IllegalArgumentException || e instanceof UsageException) {
+            err.println("failforward: error: " + e.getMessage());
+            err.flush();
+            return ExitCodes.BAD_INPUT;
+        }
+        err.println("failforward: internal error: " + e + (debug ? "" : " (run with --debug for the stack trace)"));
+        err.flush();
+        return ExitCodes.INTERNAL_ERROR;
+    }
+}

@@ -1,0 +1,29 @@
+package dev.failforward.cli;
+
+import dev.failforward.failure.FailureLog;
+import dev.failforward.store.JdbcFailureLog;
+
+import java.nio.file.Path;
+
+/** Opens the failure log and says where a run's model is kept beside it. */
+final class Stores {
+
+    static final String DEFAULT = "failforward.db";
+
+    private Stores() {
+    }
+
+    static FailureLog open(String location) {
+        return JdbcFailureLog.open(location);
+    }
+
+    /** Models are saved in {@code failforward-saved-models/} next to a SQLite file, or in the working folder for a server. */
+    static Path modelFolder(String location) {
+        if (location.startsWith("jdbc:") && !location.startsWith("jdbc:sqlite:")) {
+            return Path.of("failforward-saved-models");
+        }
+        String file = location.startsWith("jdbc:sqlite:") ? location.substring("jdbc:sqlite:".length()) : location;
+        Path parent = Path.of(file).toAbsolutePath().getParent();
+        return parent.resolve("failforward-saved-models");
+    }
+}

@@ -1,0 +1,2 @@
+/** The {@code failforward} command: verbs, options, progress and exit codes. */
+package dev.failforward.cli;
