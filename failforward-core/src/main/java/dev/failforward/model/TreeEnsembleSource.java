@@ -1,0 +1,22 @@
+package dev.failforward.model;
+
+import dev.failforward.data.Table;
+
+import java.util.List;
+
+/**
+ * A model whose predictions come from an XGBoost booster, so that explainers can read its trees
+ * (TreeSHAP) instead of treating it as a black box. Built-in gradient boosting and XGBoost model
+ * files both implement it.
+ */
+public interface TreeEnsembleSource {
+
+    /** The booster as XGBoost writes it with {@code save_model("….json")}. */
+    byte[] xgboostJson();
+
+    /** For each booster feature index, the input column it is derived from (one-hot levels share a column). */
+    List<String> featureColumns();
+
+    /** The rows as the booster sees them: row-major, {@code rows × featureColumns().size()}, NaN where missing. */
+    double[] encode(Table rows);
+}
