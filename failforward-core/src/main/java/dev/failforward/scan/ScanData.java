@@ -66,6 +66,61 @@ public record ScanData(Table train, Table test, Target target, List<String> test
         return new ScanData(withRoles(train, spec), withRoles(held, spec), target, keys, dropped);
     }
 
+    /**
+     * Prepares {@code rows} to be scored, all of them, by a model trained elsewhere: no split, and the
+     * training table is empty. The task is the model's when it says ({@code modelTask}; a different
+     * {@code --task} is an error); the classes are {@code modelClasses} when given (every target value must
+     * be one of them), else the target's values in sorted order, of which there must be {@code classCount}
+     * when that is known. Row keys are file indexes or the id column, as for {@link #prepare}.
+     */
+    public static ScanData forModel(Table rows, ScanSpec spec, Task modelTask, List<String> modelClasses, int classCount) {
+        checkColumns(rows, spec);
+        Table all = withoutMissingTarget(rows, spec.target());
+        int dropped = rows.rowCount() - all.rowCount();
+        Task task = modelTask;
+        if (task == null) {
+            task = task(all, spec);
+        } else if (spec.task() != null && spec.task() != task) {
+            throw new IllegalArgumentException("--task " + spec.task().id() + " does not match the model, which does "
+                    + task.id());
+        }
+        if (task == Task.REGRESSION && all.column(spec.target()).type() != ColumnType.NUMERIC) {
+            throw new DataException(rows.source() + ": column '" + spec.target() + "' is "
+                    + all.column(spec.target()).type().id() + "; the model does regression, which needs a numeric target");
+        }
+        List<String> classes = List.of();
+        if (task.isClassification()) {
+            if (!modelClasses.isEmpty()) {
+                classes = modelClasses;
+                if (spec.positiveClass() != null && !spec.positiveClass().equals(classes.get(classes.size() - 1))) {
+                    throw new IllegalArgumentException("--positive-class " + spec.positiveClass()
+                            + " does not match the model, whose positive class is " + classes.get(classes.size() - 1));
+                }
+            } else {
+                TreeSet<String> present = distinctTexts(all.column(spec.target()));
+                int expected = task == Task.BINARY_CLASSIFICATION ? 2 : classCount;
+                if (expected > 0 && present.size() != expected) {
+                    throw new DataException(rows.source() + ": column '" + spec.target() + "' has " + present.size()
+                            + " classes " + present + " but the model predicts " + expected
+                            + "; give the model's class labels in --model-config (key 'classes')");
+                }
+                classes = classes(all, null, spec);
+            }
+        }
+        Target target = new Target(spec.target(), task, classes);
+        int[] every = Split.all(all.rowCount());
+        List<String> keys = keys(all, spec.idColumn(), every, missingTargetOffsets(rows, spec.target()));
+        Table scored = withRoles(all, spec);
+        labelsIfClassification(scored, target);
+        return new ScanData(scored.select(new int[0]), scored, target, keys, dropped);
+    }
+
+    private static void labelsIfClassification(Table table, Target target) {
+        if (target.task().isClassification()) {
+            labels(table, target);
+        }
+    }
+
     /** Index of each row's true class in {@code target.classes()}. */
     public static int[] labels(Table table, Target target) {
         Column column = table.column(target.column());

@@ -63,6 +63,34 @@ public final class Scanner {
         return new ScanResult(done, outcome.evaluation(), outcome.predictions(), outcome.failures());
     }
 
+    /**
+     * Scans a model trained elsewhere: scores every row of {@code data.test()} (nothing is trained) and
+     * stores the run like {@link #scan}. {@code modelPath} is where the model lives (not copied).
+     */
+    public ScanResult scanModel(String kind, ScanData data, Model model, String modelPath, String dataName,
+                                String dataFingerprint, long seed, Map<String, String> options) {
+        String runId = RunIds.next();
+        Instant started = Instant.now();
+        Run run = new Run(runId, kind, started, null, RunStatus.INCOMPLETE, data.target().task(),
+                data.target().column(), data.target().classes(), model.id(), model.fingerprint(), modelPath, dataName,
+                dataFingerprint, Map.of(), 0, 0, Provenance.current(seed, dataFingerprint, model.fingerprint(), options));
+        log.begin(run);
+        progress.start("Scoring " + data.test().rowCount() + " rows with " + model.id(), data.test().rowCount());
+        Predictions predictions = model.predict(data.test());
+        progress.advance(data.test().rowCount());
+        progress.finish();
+        Holdout.Outcome outcome = Holdout.judge(runId, data.test(), data.target(), data.testKeys(), predictions);
+        Provenance provenance = Provenance.current(seed, dataFingerprint, model.fingerprint(), options);
+        Run done = new Run(runId, kind, started, Instant.now(), RunStatus.COMPLETE, data.target().task(),
+                data.target().column(), data.target().classes(), model.id(), model.fingerprint(), modelPath, dataName,
+                dataFingerprint, outcome.evaluation().metrics(), outcome.predictions().size(),
+                outcome.failures().size(), provenance);
+        progress.start("Storing run " + runId, 1);
+        log.complete(done, outcome.predictions(), outcome.failures());
+        progress.finish();
+        return new ScanResult(done, outcome.evaluation(), outcome.predictions(), outcome.failures());
+    }
+
     /** The same, when no options need recording. */
     public ScanResult scan(String kind, ScanData data, String modelId, Trainer trainer, String dataName,
                            String dataFingerprint, long seed) {

@@ -1,0 +1,31 @@
+package dev.failforward.model;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What cannot always be read from an external model file, given by the user
+ * ({@code --model-config FILE}).
+ *
+ * @param features   the data columns that feed the model's inputs, in the model's input order (empty = from the model, else by order)
+ * @param columns    model input name → data column name, when they differ
+ * @param classes    class labels in the model's output order (empty = the target's values, sorted)
+ * @param task       the task, when the model does not say ({@code null} = from the model)
+ * @param categories categorical column → its levels; a level is fed as its index in this list
+ */
+public record ModelConfig(List<String> features, Map<String, String> columns, List<String> classes, Task task,
+                          Map<String, List<String>> categories) {
+
+    /** No configuration: everything comes from the model and the data. */
+    public static final ModelConfig NONE = new ModelConfig(List.of(), Map.of(), List.of(), null, Map.of());
+
+    /** The keys a configuration file may hold. */
+    public static final List<String> KEYS = List.of("features", "columns", "classes", "task", "categories");
+
+    public ModelConfig {
+        features = List.copyOf(features);
+        columns = Map.copyOf(columns);
+        classes = List.copyOf(classes);
+        categories = Map.copyOf(categories);
+    }
+}
