@@ -9,8 +9,13 @@ import java.nio.file.Path;
 public final class RunOptions {
 
     @Option(names = "--model", paramLabel = "ID", defaultValue = "builtin:gbm",
-            description = "Model to train: builtin:logistic, builtin:tree or builtin:gbm (default: ${DEFAULT-VALUE}).")
+            description = "Model to train: builtin:logistic, builtin:tree or builtin:gbm (default: ${DEFAULT-VALUE}); "
+                    + "or a model trained elsewhere, scored on every row without training: xgboost:PATH.")
     String model;
+
+    @Option(names = "--model-config", paramLabel = "FILE",
+            description = "JSON file for a model trained elsewhere: features, columns, classes, task, categories.")
+    Path modelConfig;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "" + ScanSpec.DEFAULT_SEED,
             description = "Seed for the split and the model (default: ${DEFAULT-VALUE}).")

@@ -3,7 +3,14 @@ package dev.failforward.cli;
 import dev.failforward.data.Table;
 import dev.failforward.failure.Failure;
 import dev.failforward.failure.FailureLog;
+import dev.failforward.model.ExternalModel;
+import dev.failforward.model.Model;
+import dev.failforward.model.ModelConfig;
 import dev.failforward.model.ModelProvider;
+import dev.failforward.model.ModelSource;
+import dev.failforward.model.ModelSources;
+import dev.failforward.model.external.ModelConfigFile;
+import dev.failforward.scan.ModelSaver;
 import dev.failforward.model.ModelProviders;
 import dev.failforward.model.builtin.ModelFiles;
 import dev.failforward.report.ReportFiles;
@@ -41,6 +48,15 @@ final class ScanJob {
 
     int run(String kind, Table data, Table test, ScanSpec spec, RunOptions options, String dataName,
             Map<String, String> given) {
+        java.util.Optional<ModelSource> source = ModelSources.find(options.model);
+        if (source.isPresent()) {
+            return runExternal(kind, source.get(), data, test, spec, options, given);
+        }
+        ModelSources.check(options.model);
+        if (options.modelConfig != null) {
+            throw new UsageException("--model-config applies to models trained elsewhere (" + ModelSources.all().stream()
+                    .map(s -> s.prefix() + "…").sorted().reduce((a, b) -> a + ", " + b).orElse("none") + "), not to " + options.model);
+        }
         ModelProvider provider = ModelProviders.find(options.model);
         ScanData prepared = ScanData.prepare(data, test, spec);
         checkOutputFolder(options.out);
@@ -57,6 +73,32 @@ final class ScanJob {
                 return file.toString();
             }, new TerminalProgress(err));
             result = scanner.scan(kind, prepared, provider.id(), provider.trainer(), dataName, fingerprint, spec.seed(), given);
+            ReportFiles written = write(result, options.out);
+            summary(result, written, log.location());
+        }
+        return ExitCodes.OK;
+    }
+
+    /**
+     * A model trained elsewhere: nothing is trained; every row of {@code test} when given, else of
+     * {@code data}, is scored. The run records the model file's location and hash; the file is not copied.
+     */
+    private int runExternal(String kind, ModelSource source, Table data, Table test, ScanSpec spec, RunOptions options,
+                            Map<String, String> given) {
+        ModelConfig config = options.modelConfig == null ? ModelConfig.NONE : ModelConfigFile.read(options.modelConfig);
+        ExternalModel loaded = source.load(options.model, config);
+        Table rows = test == null ? data : test;
+        ScanData prepared = ScanData.forModel(rows, spec, loaded.task(), loaded.classes(), loaded.classCount());
+        Model model = loaded.bind(prepared.target(), prepared.test());
+        checkOutputFolder(options.out);
+        if (prepared.droppedRows() > 0) {
+            err.println("note: " + prepared.droppedRows() + " rows without a value in '" + spec.target() + "' were left out");
+        }
+        String dataName = Path.of(rows.source()).getFileName().toString();
+        try (FailureLog log = Stores.open(options.store)) {
+            Scanner scanner = new Scanner(log, ModelSaver.NONE, new TerminalProgress(err));
+            ScanResult result = scanner.scanModel(kind, prepared, model, loaded.location(), dataName,
+                    TableFingerprint.of(rows), spec.seed(), given);
             ReportFiles written = write(result, options.out);
             summary(result, written, log.location());
         }
@@ -90,7 +132,8 @@ final class ScanJob {
         StringBuilder metrics = new StringBuilder();
         r.evaluation().metrics().forEach((k, v) -> metrics.append(String.format("  %s %.4f", k, v)));
         out.println("  metrics:" + metrics);
-        out.printf("  %d test rows, %d failures (%.1f%%)%n", n, f, n == 0 ? 0 : 100.0 * f / n);
+        out.printf("  %d " + (r.run().modelId().startsWith("builtin:") ? "test" : "scored")
+                + " rows, %d failures (%.1f%%)%n", n, f, n == 0 ? 0 : 100.0 * f / n);
         List<Failure> worst = r.failures().stream().sorted(Comparator.comparingDouble(Failure::loss).reversed())
                 .limit(WORST_SHOWN).toList();
         if (!worst.isEmpty()) {
