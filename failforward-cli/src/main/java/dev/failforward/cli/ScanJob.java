@@ -88,7 +88,7 @@ final class ScanJob {
         ModelConfig config = options.modelConfig == null ? ModelConfig.NONE : ModelConfigFile.read(options.modelConfig);
         ExternalModel loaded = source.load(options.model, config);
         Table rows = test == null ? data : test;
-        ScanData prepared = ScanData.forModel(rows, spec, loaded.task(), loaded.classes(), loaded.classCount());
+        ScanData prepared = ScanData.forModel(rows, test == null ? null : data, spec, loaded.task(), loaded.classes(), loaded.classCount());
         Model model = loaded.bind(prepared.target(), prepared.test());
         checkOutputFolder(options.out);
         if (prepared.droppedRows() > 0) {

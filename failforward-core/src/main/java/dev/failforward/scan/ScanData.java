@@ -74,12 +74,22 @@ public record ScanData(Table train, Table test, Target target, List<String> test
      * when that is known. Row keys are file indexes or the id column, as for {@link #prepare}.
      */
     public static ScanData forModel(Table rows, ScanSpec spec, Task modelTask, List<String> modelClasses, int classCount) {
+        return forModel(rows, null, spec, modelTask, modelClasses, classCount);
+    }
+
+    /**
+     * The same, with the classes taken from {@code classesFrom}'s target values when the model does not name
+     * them (as when a separate test file holds only some of them); {@code null} = from {@code rows}.
+     */
+    public static ScanData forModel(Table rows, Table classesFrom, ScanSpec spec, Task modelTask, List<String> modelClasses,
+                                    int classCount) {
         checkColumns(rows, spec);
+        Table classSource = classesFrom == null ? null : withoutMissingTarget(classesFrom, spec.target());
         Table all = withoutMissingTarget(rows, spec.target());
         int dropped = rows.rowCount() - all.rowCount();
         Task task = modelTask;
         if (task == null) {
-            task = task(all, spec);
+            task = task(classSource == null ? all : classSource, spec);
         } else if (spec.task() != null && spec.task() != task) {
             throw new IllegalArgumentException("--task " + spec.task().id() + " does not match the model, which does "
                     + task.id());
@@ -97,14 +107,15 @@ public record ScanData(Table train, Table test, Target target, List<String> test
                             + " does not match the model, whose positive class is " + classes.get(classes.size() - 1));
                 }
             } else {
-                TreeSet<String> present = distinctTexts(all.column(spec.target()));
+                Table from = classSource == null ? all : classSource;
+                TreeSet<String> present = distinctTexts(from.column(spec.target()));
                 int expected = task == Task.BINARY_CLASSIFICATION ? 2 : classCount;
                 if (expected > 0 && present.size() != expected) {
                     throw new DataException(rows.source() + ": column '" + spec.target() + "' has " + present.size()
                             + " classes " + present + " but the model predicts " + expected
                             + "; give the model's class labels in --model-config (key 'classes')");
                 }
-                classes = classes(all, null, spec);
+                classes = classSource == null ? classes(all, null, spec) : classes(classSource, all, spec);
             }
         }
         Target target = new Target(spec.target(), task, classes);
