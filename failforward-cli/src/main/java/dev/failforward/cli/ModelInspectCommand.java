@@ -29,11 +29,11 @@ import java.util.concurrent.Callable;
                 "  failforward model inspect --model xgboost:credit.json --model-config credit.config.json --data credit.csv --target Status"})
 public final class ModelInspectCommand implements Callable<Integer> {
 
-    @Option(names = "--model", paramLabel = "SPEC", required = true, description = "The model, such as xgboost:PATH.")
+    @Option(names = "--model", paramLabel = "SPEC", required = true, description = "The model, such as xgboost:PATH or onnx:PATH.")
     String model;
 
     @Option(names = "--model-config", paramLabel = "FILE",
-            description = "JSON file: features, columns, classes, task, categories (see the README).")
+            description = "JSON file: features, columns, classes, task, categories, output, activation (see the README).")
     Path modelConfig;
 
     @Option(names = "--data", paramLabel = "FILE", description = "Data to check the feeding against (CSV, TSV or Parquet).")

@@ -10,11 +10,11 @@ public final class RunOptions {
 
     @Option(names = "--model", paramLabel = "ID", defaultValue = "builtin:gbm",
             description = "Model to train: builtin:logistic, builtin:tree or builtin:gbm (default: ${DEFAULT-VALUE}); "
-                    + "or a model trained elsewhere, scored on every row without training: xgboost:PATH.")
+                    + "or a model trained elsewhere, scored on every row without training: xgboost:PATH or onnx:PATH.")
     String model;
 
     @Option(names = "--model-config", paramLabel = "FILE",
-            description = "JSON file for a model trained elsewhere: features, columns, classes, task, categories.")
+            description = "JSON file for a model trained elsewhere: features, columns, classes, task, categories, output, activation.")
     Path modelConfig;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "" + ScanSpec.DEFAULT_SEED,

@@ -12,20 +12,34 @@ import java.util.Map;
  * @param classes    class labels in the model's output order (empty = the target's values, sorted)
  * @param task       the task, when the model does not say ({@code null} = from the model)
  * @param categories categorical column → its levels; a level is fed as its index in this list
+ * @param output     the model output that holds probabilities or scores ({@code null} = found from the model)
+ * @param activation what turns that output into probabilities: {@code none}, {@code softmax} or {@code sigmoid}
+ *                   ({@code null} = none)
  */
 public record ModelConfig(List<String> features, Map<String, String> columns, List<String> classes, Task task,
-                          Map<String, List<String>> categories) {
+                          Map<String, List<String>> categories, String output, String activation) {
+
+    /** The values {@code activation} may take. */
+    public static final List<String> ACTIVATIONS = List.of("none", "softmax", "sigmoid");
 
     /** No configuration: everything comes from the model and the data. */
-    public static final ModelConfig NONE = new ModelConfig(List.of(), Map.of(), List.of(), null, Map.of());
+    public static final ModelConfig NONE = new ModelConfig(List.of(), Map.of(), List.of(), null, Map.of(), null, null);
 
     /** The keys a configuration file may hold. */
-    public static final List<String> KEYS = List.of("features", "columns", "classes", "task", "categories");
+    public static final List<String> KEYS = List.of("features", "columns", "classes", "task", "categories", "output", "activation");
 
     public ModelConfig {
         features = List.copyOf(features);
         columns = Map.copyOf(columns);
         classes = List.copyOf(classes);
         categories = Map.copyOf(categories);
+        if (activation != null && !ACTIVATIONS.contains(activation)) {
+            throw new IllegalArgumentException("unknown activation '" + activation + "'; expected one of " + String.join(", ", ACTIVATIONS));
+        }
+    }
+
+    /** The configured activation, {@code none} when not given. */
+    public String activationOrNone() {
+        return activation == null ? "none" : activation;
     }
 }

@@ -55,6 +55,8 @@ public final class ModelConfigFile {
         List<String> classes = List.of();
         Task task = null;
         Map<String, List<String>> categories = Map.of();
+        String output = null;
+        String activation = null;
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String key = e.getKey();
@@ -78,11 +80,17 @@ public final class ModelConfigFile {
                     object(v, source, key).fields().forEachRemaining(f -> m.put(f.getKey(), strings(f.getValue(), source, key + "." + f.getKey())));
                     categories = m;
                 }
+                case "output" -> output = string(v, source, key);
+                case "activation" -> activation = string(v, source, key);
                 default -> throw new IllegalArgumentException(source + ": unknown key '" + key + "'; valid keys: "
                         + String.join(", ", ModelConfig.KEYS));
             }
         }
-        return new ModelConfig(features, columns, classes, task, categories);
+        try {
+            return new ModelConfig(features, columns, classes, task, categories, output, activation);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(source + ": " + e.getMessage());
+        }
     }
 
     private static JsonNode object(JsonNode v, String source, String key) {
