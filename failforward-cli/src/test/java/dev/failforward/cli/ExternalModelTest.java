@@ -68,6 +68,27 @@ class ExternalModelTest {
     }
 
     @Test
+    void scansAnOnnxModelOnEveryRow() throws IOException {
+        Path onnx = FIXTURES.resolveSibling("onnx");
+        Cli cli = scan("--data", Datasets.tabular("iris.csv").toString(), "--target", "species",
+                "--model", "onnx:" + onnx.resolve("tribuo_iris.onnx"), "--model-config", onnx.resolve("tribuo_iris.config.json").toString());
+        assertThat(cli.exit()).as(cli.err()).isZero();
+        List<String[]> rows = csv(dir.resolve("out/predictions.csv"));
+        assertThat(rows).hasSize(150);
+        assertThat(Files.readAllLines(dir.resolve("out/predictions.csv")).get(0)).endsWith("p_virginica,p_setosa,p_versicolor");
+        List<String> reference = Files.readAllLines(onnx.resolve("tribuo_iris.predictions.csv"));
+        for (String[] r : rows) {
+            String[] ref = reference.get(Integer.parseInt(r[0])).split(",");
+            for (int c = 0; c < 3; c++) {
+                assertThat(Double.parseDouble(r[5 + c])).isCloseTo(Double.parseDouble(ref[c]), within(1e-5));
+            }
+        }
+        Cli inspect = Cli.run("model", "inspect", "--model", "onnx:" + onnx.resolve("titanic_columns.onnx"));
+        assertThat(inspect.exit()).as(inspect.err()).isZero();
+        assertThat(inspect.out()).contains("Inputs (5)").contains("string[N,1]").contains("output_probability");
+    }
+
+    @Test
     void withTestFileOnlyItsRowsAreScored() throws IOException {
         List<String> lines = Files.readAllLines(Datasets.tabular("iris.csv"));
         Path test = Files.write(dir.resolve("test.csv"), lines.subList(0, 41));
