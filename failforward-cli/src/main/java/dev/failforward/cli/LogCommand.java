@@ -6,8 +6,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code failforward log}: read what the failure log holds. */
 @Command(name = "log", mixinStandardHelpOptions = true,
-        description = {"Read the failure log: runs and their failures.", ""},
-        subcommands = {LogRunsCommand.class, LogListCommand.class},
+        description = {"The failure log: runs and their failures, production capture, triage, comparison and retention.", ""},
+        subcommands = {LogRunsCommand.class, LogListCommand.class, LogIngestCommand.class, LogDiffCommand.class},
         footer = {"", "Examples:",
                 "  failforward log runs",
                 "  failforward log list --run latest --format jsonl > failures.jsonl"})
