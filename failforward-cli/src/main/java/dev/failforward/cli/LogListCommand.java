@@ -1,11 +1,11 @@
 package dev.failforward.cli;
 
 import dev.failforward.failure.Failure;
+import dev.failforward.failure.FailureFilter;
 import dev.failforward.failure.FailureLog;
-import dev.failforward.failure.FailureQuery;
+import dev.failforward.failure.LoggedFailure;
 import dev.failforward.model.Task;
 import dev.failforward.report.FailureCsv;
-import dev.failforward.report.FailureJson;
 import dev.failforward.run.Run;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,23 +17,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** {@code failforward log list}: the failures of one run or of all runs. */
+/** {@code failforward log list}: the failures of one run or of all runs, filtered. */
 @Command(name = "list", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"List failures: every run's, or one run's with --run.", ""},
+        description = {"List failures: every run's, or one run's with --run, filtered by recurrence, triage,",
+                "cause, input values, confidence and origin.", ""},
         footer = {"", "Examples:",
                 "  failforward log list --run latest",
                 "  failforward log list --format jsonl > failures.jsonl",
-                "  failforward log list --run 01JD3X5W2Q8R6T0Y7V9B4N1M3K --format csv --limit 100",
+                "  failforward log list --where \"contract = 'Month-to-month' AND tenure < 6\" --sort loss",
+                "  failforward log list --recurrence recurring --triage open --min-confidence 0.9",
+                "  failforward log list --origin probe:* --format csv --limit 100",
                 "", "jsonl and csv list every matching failure unless --limit is given;",
-                "table shows the first " + LogListCommand.TABLE_ROWS + " and says how many more there are."})
+                "table shows the first " + LogListCommand.TABLE_ROWS + " and says how many more there are.",
+                "In JSON each failure has 'recurrence' (new|recurring) and 'triage' (open|triaged|wont-fix|fixed)."})
 public final class LogListCommand implements Callable<Integer> {
 
     static final int TABLE_ROWS = 50;
 
     enum Format { table, jsonl, csv }
 
-    @Option(names = "--run", paramLabel = "RUN_ID|latest", description = "Only this run's failures (default: all runs).")
-    String run;
+    @Mixin
+    FilterOptions filters;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             description = "table, jsonl or csv (default: ${DEFAULT-VALUE}).")
@@ -51,31 +55,31 @@ public final class LogListCommand implements Callable<Integer> {
             throw new UsageException("--limit must be 0 or more, got " + limit);
         }
         try (FailureLog log = store.open()) {
-            String runId = null;
-            if (run != null) {
-                runId = log.run(run).map(Run::id).orElseThrow(() -> new UsageException(
-                        "no run '" + run + "' in " + log.location() + "; see 'failforward log runs'"));
-            }
-            Map<String, Task> tasks = new HashMap<>();
-            for (Run r : log.runs()) {
-                tasks.put(r.id(), r.task());
-            }
+            FailureFilter filter = filters.filter(log, limit);
+            Map<String, Task> tasks = tasks(log);
             PrintStream out = System.out;
             switch (format) {
-                case jsonl -> log.failures(new FailureQuery(runId, limit))
-                        .forEach(f -> out.println(FailureJson.toJsonLine(f, tasks.get(f.runId()))));
-                case csv -> FailureCsv.write(log.failures(new FailureQuery(runId, limit)), tasks::get, out);
-                case table -> table(log, runId, out);
+                case jsonl -> log.find(filter).forEach(f -> out.println(LoggedFailureJson.line(f, tasks.get(f.failure().runId()))));
+                case csv -> FailureCsv.write(log.find(filter).stream().map(LoggedFailure::failure).toList(), tasks::get, out);
+                case table -> table(log, filter, out);
             }
             out.flush();
         }
         return ExitCodes.OK;
     }
 
-    private void table(FailureLog log, String runId, PrintStream out) {
+    static Map<String, Task> tasks(FailureLog log) {
+        Map<String, Task> tasks = new HashMap<>();
+        for (Run r : log.runs()) {
+            tasks.put(r.id(), r.task());
+        }
+        return tasks;
+    }
+
+    private void table(FailureLog log, FailureFilter filter, PrintStream out) {
         int shown = limit == null ? TABLE_ROWS : Math.min(limit, TABLE_ROWS);
-        List<Failure> failures = log.failures(new FailureQuery(runId, shown));
-        long total = log.countFailures(new FailureQuery(runId, null));
+        List<LoggedFailure> failures = log.find(filter.withLimit(shown));
+        long total = log.count(filter);
         if (limit != null) {
             total = Math.min(total, limit);
         }
@@ -83,11 +87,13 @@ public final class LogListCommand implements Callable<Integer> {
             out.println("No failures.");
             return;
         }
-        TextTable t = new TextTable("ID", "ROW", "ORIGIN", "EXPECTED", "PREDICTED", "CONFIDENCE", "LOSS", "CAUSES");
-        for (Failure f : failures) {
+        TextTable t = new TextTable("ID", "ROW", "ORIGIN", "EXPECTED", "PREDICTED", "CONFIDENCE", "LOSS", "CAUSES",
+                "RECURRENCE", "TRIAGE");
+        for (LoggedFailure lf : failures) {
+            Failure f = lf.failure();
             t.add(f.id(), f.rowKey(), f.origin(), f.expected(), f.predicted(),
                     f.confidence() == null ? "" : String.format("%.3f", f.confidence()),
-                    String.format("%.3f", f.loss()), String.join(",", f.causeTags()));
+                    String.format("%.3f", f.loss()), String.join(",", f.causeTags()), lf.recurrence().id(), lf.triage().id());
         }
         t.print(out);
         if (total > failures.size()) {

@@ -40,9 +40,9 @@ public final class LogRunsCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** The headline metric of a run: ROC AUC for classification, RMSE for regression. */
+    /** The headline metric of a run: ROC AUC for classification, RMSE for regression, else accuracy (production). */
     static String keyMetric(Map<String, Double> metrics) {
-        for (String name : List.of("roc_auc", "rmse")) {
+        for (String name : List.of("roc_auc", "rmse", "accuracy")) {
             Double v = metrics.get(name);
             if (v != null) {
                 return String.format("%s %.4f", name, v);

@@ -18,6 +18,8 @@ import java.util.concurrent.Callable;
                 "  failforward scan --data train.parquet --test test.parquet --target label --model builtin:logistic",
                 "  failforward scan --data houses.csv --target price --task regression --ignore id --out reports/houses",
                 "  failforward scan --data credit.csv --target Status --model xgboost:credit.json --model-config credit.config.json",
+                "  failforward scan --data churn.csv --target churn --redact email,phone",
+                "  failforward scan --data churn.csv --target churn --resume 01JD3X5W2Q8R6T0Y7V9B4N1M3K",
                 "", "Writes report.html, report.json and predictions.csv to --out and records the run in --store."})
 public final class ScanCommand implements Callable<Integer> {
 
@@ -31,6 +33,14 @@ public final class ScanCommand implements Callable<Integer> {
             description = "Exit with code 1 when a finding of this severity or worse is reported: info, warning or critical.")
     Severity failOn;
 
+    @Option(names = "--resume", paramLabel = "RUN_ID",
+            description = "Complete this incomplete run (e.g. of a killed scan) instead of starting a new one; give the same options.")
+    String resume;
+
+    @Option(names = "--redact", paramLabel = "COL", split = ",",
+            description = "Store a keyed hash (HMAC-SHA256) instead of the values of these columns.")
+    java.util.List<String> redact = java.util.List.of();
+
     @Spec
     CommandSpec spec;
 
@@ -40,7 +50,7 @@ public final class ScanCommand implements Callable<Integer> {
         Table test = data.test == null ? null : TableReaders.read(data.test, data.readOptions());
         String name = data.data.getFileName().toString();
         return new ScanJob(System.out, System.err).run("scan", table, test, data.spec(run.seed), run, name,
-                GivenOptions.of(spec));
+                GivenOptions.of(spec), resume, redact);
     }
 
     /** Severities of findings, in increasing order. */

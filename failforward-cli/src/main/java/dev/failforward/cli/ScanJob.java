@@ -15,6 +15,7 @@ import dev.failforward.model.ModelProviders;
 import dev.failforward.model.builtin.ModelFiles;
 import dev.failforward.report.ReportFiles;
 import dev.failforward.report.ReportWriter;
+import dev.failforward.run.Run;
 import dev.failforward.scan.ScanData;
 import dev.failforward.scan.ScanResult;
 import dev.failforward.scan.ScanSpec;
@@ -48,8 +49,20 @@ final class ScanJob {
 
     int run(String kind, Table data, Table test, ScanSpec spec, RunOptions options, String dataName,
             Map<String, String> given) {
+        return run(kind, data, test, spec, options, dataName, given, null, List.of());
+    }
+
+    /**
+     * @param resume the id of an incomplete run to complete instead of beginning a new one, or null
+     * @param redact input columns stored as keyed hashes
+     */
+    int run(String kind, Table data, Table test, ScanSpec spec, RunOptions options, String dataName,
+            Map<String, String> given, String resume, List<String> redact) {
         java.util.Optional<ModelSource> source = ModelSources.find(options.model);
         if (source.isPresent()) {
+            if (resume != null || !redact.isEmpty()) {
+                throw new UsageException("--resume and --redact apply to built-in models, not to " + options.model);
+            }
             return runExternal(kind, source.get(), data, test, spec, options, given);
         }
         ModelSources.check(options.model);
@@ -59,6 +72,11 @@ final class ScanJob {
         }
         ModelProvider provider = ModelProviders.find(options.model);
         ScanData prepared = ScanData.prepare(data, test, spec);
+        for (String column : redact) {
+            if (data.find(column).isEmpty()) {
+                throw new UsageException("--redact: no column '" + column + "' in " + dataName + "; columns are " + data.columnNames());
+            }
+        }
         checkOutputFolder(options.out);
         String fingerprint = TableFingerprint.of(data) + (test == null ? "" : "+" + TableFingerprint.of(test));
         if (prepared.droppedRows() > 0) {
@@ -66,13 +84,21 @@ final class ScanJob {
         }
         Path models = Stores.modelFolder(options.store);
         ScanResult result;
-        try (FailureLog log = Stores.open(options.store)) {
+        try (FailureLog opened = Stores.open(options.store)) {
+            Run resumed = resume == null ? null : resumable(opened, resume, kind, provider.id(), fingerprint);
+            Redactor redactor = redact.isEmpty() ? null : Redactor.forStore(options.store, redact);
+            FailureLog log = redactor == null ? opened : new RedactingFailureLog(opened, redactor);
             Scanner scanner = new Scanner(log, (runId, model) -> {
                 Path file = models.resolve(runId + ".model");
                 ModelFiles.save(model, file);
                 return file.toString();
             }, new TerminalProgress(err));
-            result = scanner.scan(kind, prepared, provider.id(), provider.trainer(), dataName, fingerprint, spec.seed(), given);
+            result = scanner.scan(kind, prepared, provider.id(), provider.trainer(), dataName, fingerprint, spec.seed(), given,
+                    resumed);
+            if (redactor != null) {
+                result = new ScanResult(result.run(), result.evaluation(), result.predictions(),
+                        result.failures().stream().map(redactor::apply).toList());
+            }
             ReportFiles written = write(result, options.out);
             summary(result, written, log.location());
         }
@@ -103,6 +129,17 @@ final class ScanJob {
             summary(result, written, log.location());
         }
         return ExitCodes.OK;
+    }
+
+    /** The run to resume: it must be incomplete and a run of the same verb, model and data. */
+    private static Run resumable(FailureLog log, String id, String kind, String modelId, String fingerprint) {
+        Run run = log.resume(id);
+        if (!kind.equals(run.kind()) || !java.util.Objects.equals(modelId, run.modelId())
+                || !java.util.Objects.equals(fingerprint, run.dataFingerprint())) {
+            throw new UsageException("run " + run.id() + " was a " + run.kind() + " of " + run.data() + " with "
+                    + run.modelId() + "; --resume needs the same verb, --model and data (and the same options)");
+        }
+        return run;
     }
 
     private static ReportFiles write(ScanResult result, Path folder) {

@@ -2,6 +2,7 @@ package dev.failforward.failure;
 
 import dev.failforward.run.Run;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,6 +29,53 @@ public interface FailureLog extends AutoCloseable {
 
     /** All stored predictions of a run, in stored order. */
     List<PredictionRecord> predictions(String runId);
+
+    /** Failures matching the filter, with their recurrence and triage state. */
+    List<LoggedFailure> find(FailureFilter filter);
+
+    /** How many failures match the filter, ignoring its limit. */
+    long count(FailureFilter filter);
+
+    /** One failure by its id. */
+    Optional<LoggedFailure> failure(String id);
+
+    /** Every failure with this fingerprint, in all runs, oldest run first: the failure's history. */
+    List<LoggedFailure> history(String fingerprint);
+
+    /** Records a triage decision; earlier ones are kept. */
+    void triage(TriageEvent event);
+
+    /** Every triage decision on this fingerprint, oldest first. */
+    List<TriageEvent> triageHistory(String fingerprint);
+
+    /**
+     * Stores production events (prediction and outcome events, in any order) and judges every pair
+     * that became complete: when prediction and outcome disagree, a failure with origin
+     * {@code production} is recorded in a new run of kind {@code ingest}. Events already in the
+     * log are skipped, so ingesting a file twice adds nothing. One transaction.
+     */
+    IngestResult ingest(String source, List<ProductionEvent> events);
+
+    /**
+     * The incomplete run with this id, to be completed again (e.g. after its process was killed).
+     *
+     * @throws IllegalArgumentException when there is no such run or it is already complete
+     */
+    Run resume(String runId);
+
+    /** Deletes these runs with their predictions, failures and input values; how many runs went. */
+    int purge(List<String> runIds);
+
+    /** Runs that started before this time, oldest first. */
+    default List<Run> runsBefore(Instant time) {
+        return runs().stream().filter(r -> r.startedAt().isBefore(time)).toList();
+    }
+
+    /**
+     * Where failures concentrate: counts per value of an input column (numbers in bins), per
+     * cause tag, per origin, or per run, of one run ({@code null} = all runs).
+     */
+    List<StatRow> stats(String runId, StatDimension by, String column);
 
     /** Where the log is, for messages (secrets redacted). */
     String location();

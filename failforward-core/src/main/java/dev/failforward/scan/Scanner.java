@@ -39,12 +39,24 @@ public final class Scanner {
      */
     public ScanResult scan(String kind, ScanData data, String modelId, Trainer trainer, String dataName,
                            String dataFingerprint, long seed, Map<String, String> options) {
-        String runId = RunIds.next();
-        Instant started = Instant.now();
-        Run run = new Run(runId, kind, started, null, RunStatus.INCOMPLETE, data.target().task(),
-                data.target().column(), data.target().classes(), modelId, null, null, dataName, dataFingerprint,
-                Map.of(), 0, 0, Provenance.current(seed, dataFingerprint, null, options));
-        log.begin(run);
+        return scan(kind, data, modelId, trainer, dataName, dataFingerprint, seed, options, null);
+    }
+
+    /**
+     * The same, completing {@code resumed} (an incomplete run of the log, e.g. of a killed scan)
+     * instead of beginning a new run: its work is done again and stored under its id, in one
+     * transaction as always, so nothing is stored twice. Null begins a new run.
+     */
+    public ScanResult scan(String kind, ScanData data, String modelId, Trainer trainer, String dataName,
+                           String dataFingerprint, long seed, Map<String, String> options, Run resumed) {
+        String runId = resumed == null ? RunIds.next() : resumed.id();
+        Instant started = resumed == null ? Instant.now() : resumed.startedAt();
+        if (resumed == null) {
+            Run run = new Run(runId, kind, started, null, RunStatus.INCOMPLETE, data.target().task(),
+                    data.target().column(), data.target().classes(), modelId, null, null, dataName, dataFingerprint,
+                    Map.of(), 0, 0, Provenance.current(seed, dataFingerprint, null, options));
+            log.begin(run);
+        }
         Model model = trainer.train(data.train(), data.target(), seed, progress);
         progress.start("Scoring " + data.test().rowCount() + " test rows", data.test().rowCount());
         Predictions predictions = model.predict(data.test());

@@ -13,7 +13,7 @@ import java.util.List;
 /** The {@code failures} table: each failure of a run, numbered in the order the run listed them. */
 final class FailureRows {
 
-    private static final String FIELDS = "id, run_id, row_key, origin, input, expected, predicted, probabilities, "
+    static final String FIELDS = "id, run_id, row_key, origin, input, expected, predicted, probabilities, "
             + "prediction, confidence, loss, cause_tags, fingerprint";
     private static final String INSERT = "INSERT INTO failures (seq, " + FIELDS + ") VALUES (?" + ", ?".repeat(13) + ")";
 
@@ -49,6 +49,7 @@ final class FailureRows {
                 s.executeBatch();
             }
         }
+        InputRows.insert(c, failures);
     }
 
     /** By run (oldest first), then in stored order, at most {@code query.limit()}. */

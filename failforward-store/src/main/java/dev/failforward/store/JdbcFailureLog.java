@@ -2,8 +2,15 @@ package dev.failforward.store;
 
 import dev.failforward.failure.Failure;
 import dev.failforward.failure.FailureLog;
+import dev.failforward.failure.FailureFilter;
 import dev.failforward.failure.FailureQuery;
+import dev.failforward.failure.IngestResult;
+import dev.failforward.failure.LoggedFailure;
 import dev.failforward.failure.PredictionRecord;
+import dev.failforward.failure.ProductionEvent;
+import dev.failforward.failure.StatDimension;
+import dev.failforward.failure.StatRow;
+import dev.failforward.failure.TriageEvent;
 import dev.failforward.run.Run;
 import dev.failforward.run.RunStatus;
 
@@ -27,6 +34,8 @@ public final class JdbcFailureLog implements FailureLog {
     public static final String DEFAULT_LOCATION = "failforward.db";
     /** Rows per JDBC batch when storing a run's predictions and failures. */
     static final int BATCH_SIZE = 1_000;
+    /** Tries of a write transaction that finds the SQLite file locked by another process. */
+    private static final int BUSY_ATTEMPTS = 8;
     private static final String LATEST = "latest";
 
     private final StoreLocation where;
@@ -137,6 +146,81 @@ public final class JdbcFailureLog implements FailureLog {
     }
 
     @Override
+    public synchronized List<LoggedFailure> find(FailureFilter filter) {
+        Objects.requireNonNull(filter, "filter");
+        if (filter.limit() != null && filter.limit() < 0) {
+            throw new IllegalArgumentException("a failure limit must be at least 0, not " + filter.limit());
+        }
+        return read("cannot read the failures", () -> FailureSearch.find(connection, filter));
+    }
+
+    @Override
+    public synchronized long count(FailureFilter filter) {
+        Objects.requireNonNull(filter, "filter");
+        return read("cannot count the failures", () -> FailureSearch.count(connection, filter));
+    }
+
+    @Override
+    public synchronized Optional<LoggedFailure> failure(String id) {
+        Objects.requireNonNull(id, "id");
+        return read("cannot read failure " + id, () -> FailureSearch.by(connection, "f.id = ?", id).stream().findFirst());
+    }
+
+    @Override
+    public synchronized List<LoggedFailure> history(String fingerprint) {
+        Objects.requireNonNull(fingerprint, "fingerprint");
+        return read("cannot read the history of " + fingerprint, () -> FailureSearch.by(connection, "f.fingerprint = ?", fingerprint));
+    }
+
+    @Override
+    public synchronized void triage(TriageEvent event) {
+        Objects.requireNonNull(event, "event");
+        inTransaction("cannot record the triage of " + event.failureId(), () -> TriageRows.insert(connection, event));
+    }
+
+    @Override
+    public synchronized List<TriageEvent> triageHistory(String fingerprint) {
+        Objects.requireNonNull(fingerprint, "fingerprint");
+        return read("cannot read the triage of " + fingerprint, () -> TriageRows.of(connection, fingerprint));
+    }
+
+    @Override
+    public synchronized IngestResult ingest(String source, List<ProductionEvent> events) {
+        Objects.requireNonNull(events, "events");
+        IngestResult[] result = new IngestResult[1];
+        inTransaction("cannot ingest " + source, () -> result[0] = ProductionRows.ingest(connection, source, events));
+        return result[0];
+    }
+
+    @Override
+    public synchronized Run resume(String runId) {
+        Objects.requireNonNull(runId, "runId");
+        Run run = run(runId).orElseThrow(() -> new IllegalArgumentException("no run '" + runId + "' in " + location()
+                + "; see 'failforward log runs'"));
+        if (run.status() == RunStatus.COMPLETE) {
+            throw new IllegalArgumentException("run " + run.id() + " is already complete; only an incomplete run can be resumed");
+        }
+        return run;
+    }
+
+    @Override
+    public synchronized int purge(List<String> runIds) {
+        Objects.requireNonNull(runIds, "runIds");
+        int[] purged = new int[1];
+        inTransaction("cannot purge runs", () -> purged[0] = Purge.runs(connection, runIds));
+        return purged[0];
+    }
+
+    @Override
+    public synchronized List<StatRow> stats(String runId, StatDimension by, String column) {
+        Objects.requireNonNull(by, "by");
+        if (by == StatDimension.FEATURE && (column == null || column.isBlank())) {
+            throw new IllegalArgumentException("statistics by feature need a column name");
+        }
+        return read("cannot compute statistics", () -> StatQueries.stats(connection, runId, by, column));
+    }
+
+    @Override
     public String location() {
         return where.display();
     }
@@ -184,8 +268,36 @@ public final class JdbcFailureLog implements FailureLog {
         }
     }
 
-    /** Runs the work in one transaction: commits when it ends normally, rolls back on any exception. */
+    /**
+     * Runs the work in one transaction: commits when it ends normally, rolls back on any exception.
+     * When another process holds SQLite's write lock past the busy timeout, or a snapshot went
+     * stale under WAL, the whole transaction is tried again a few times, after a short pause.
+     */
     private void inTransaction(String what, Work work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                once(what, work);
+                return;
+            } catch (StoreException e) {
+                if (attempt >= BUSY_ATTEMPTS || !(e.getCause() instanceof SQLException sql) || !busy(sql)) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(50L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static boolean busy(SQLException e) {
+        String m = String.valueOf(e.getMessage());
+        return m.contains("SQLITE_BUSY") || m.contains("SQLITE_LOCKED") || m.contains("database is locked");
+    }
+
+    private void once(String what, Work work) {
         try {
             connection.setAutoCommit(false);
             try {

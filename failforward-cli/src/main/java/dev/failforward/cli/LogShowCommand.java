@@ -1,0 +1,98 @@
+package dev.failforward.cli;
+
+import dev.failforward.failure.Failure;
+import dev.failforward.failure.FailureLog;
+import dev.failforward.failure.LoggedFailure;
+import dev.failforward.failure.TriageEvent;
+import dev.failforward.run.Run;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code failforward log show}: everything the log knows about one failure. */
+@Command(name = "show", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Show one failure: input, expected and predicted, probabilities, origin, cause tags,",
+                "its history across runs (by fingerprint) and its triage history.", ""},
+        footer = {"", "Examples:",
+                "  failforward log show 01JD3X5W2Q8R6T0Y7V9B4N1M3K-17",
+                "  failforward log show 01JD3X5W2Q8R6T0Y7V9B4N1M3K-17 --format json"})
+public final class LogShowCommand implements Callable<Integer> {
+
+    enum Format { text, json }
+
+    @Parameters(paramLabel = "FAILURE_ID", description = "A failure id, as 'log list' shows it.")
+    String id;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Mixin
+    StoreOption store;
+
+    @Override
+    public Integer call() {
+        try (FailureLog log = store.open()) {
+            LoggedFailure lf = log.failure(id).orElseThrow(() -> new UsageException("no failure '" + id + "' in "
+                    + log.location() + "; see 'failforward log list'"));
+            Failure f = lf.failure();
+            Run run = log.run(f.runId()).orElseThrow();
+            List<LoggedFailure> history = log.history(f.fingerprint());
+            List<TriageEvent> triage = log.triageHistory(f.fingerprint());
+            PrintStream out = System.out;
+            if (format == Format.json) {
+                var o = LoggedFailureJson.toJson(lf, run.task());
+                var h = o.putArray("history");
+                for (LoggedFailure other : history) {
+                    h.addObject().put("failure_id", other.failure().id()).put("run_id", other.failure().runId())
+                            .put("predicted", other.failure().predicted()).put("loss", other.failure().loss());
+                }
+                var t = o.putArray("triage_history");
+                for (TriageEvent e : triage) {
+                    t.addObject().put("status", e.status().id()).put("cause", e.cause()).put("note", e.note())
+                            .put("who", e.who()).put("at", e.at().toString()).put("failure_id", e.failureId());
+                }
+                out.println(o);
+                return ExitCodes.OK;
+            }
+            out.println("Failure " + f.id() + "  (" + lf.recurrence().id() + ", triage " + lf.triage().id()
+                    + (lf.triageCause() == null ? "" : ", cause " + lf.triageCause()) + ")");
+            out.println("  run:         " + f.runId() + "  " + run.kind() + " of " + run.modelId() + " on " + run.data());
+            out.println("  row:         " + f.rowKey());
+            out.println("  origin:      " + f.origin());
+            out.println("  expected:    " + f.expected());
+            out.println("  predicted:   " + f.predicted());
+            if (!f.probabilities().isEmpty()) {
+                StringBuilder sb = new StringBuilder();
+                f.probabilities().forEach((k, v) -> sb.append(String.format("  %s %.4f", k, v)));
+                out.println("  probabilities:" + sb);
+            }
+            if (f.confidence() != null) {
+                out.printf("  confidence:  %.4f%n", f.confidence());
+            }
+            out.printf("  loss:        %.4f%n", f.loss());
+            out.println("  cause tags:  " + (f.causeTags().isEmpty() ? "(none)" : String.join(", ", f.causeTags())));
+            out.println("  fingerprint: " + f.fingerprint());
+            out.println("  input:");
+            f.input().forEach((k, v) -> out.println("    " + k + " = " + (v == null ? "(missing)" : Text.clip(String.valueOf(v), 200))));
+            out.println("  history (" + history.size() + " runs with this failure):");
+            TextTable h = new TextTable("RUN", "FAILURE", "PREDICTED", "LOSS");
+            history.forEach(o -> h.add(o.failure().runId(), o.failure().id(), o.failure().predicted(),
+                    String.format("%.3f", o.failure().loss())));
+            h.print(out);
+            if (triage.isEmpty()) {
+                out.println("  triage: none yet ('failforward log triage " + f.id() + " --status triaged --note ...')");
+            } else {
+                out.println("  triage history:");
+                TextTable t = new TextTable("WHEN (UTC)", "WHO", "STATUS", "CAUSE", "NOTE");
+                triage.forEach(e -> t.add(LogRunsCommand.TIME.format(e.at()), e.who(), e.status().id(), e.cause(), e.note()));
+                t.print(out);
+            }
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,8 @@
+package dev.failforward.failure;
+
+/**
+ * What one ingest added: events new to the log, events already known (skipped), prediction and
+ * outcome pairs judged now, and failures recorded (in run {@code runId}, null when none was needed).
+ */
+public record IngestResult(int events, int added, int duplicates, int judged, int failures, String runId) {
+}

@@ -1,0 +1,172 @@
+package dev.failforward.store;
+
+import dev.failforward.failure.Condition;
+import dev.failforward.failure.Failure;
+import dev.failforward.failure.FailureFilter;
+import dev.failforward.failure.LoggedFailure;
+import dev.failforward.failure.Recurrence;
+import dev.failforward.failure.TriageStatus;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Turns a {@link FailureFilter} into one SQL query. Only fixed SQL text is written here; every
+ * value the user gave (run id, cause, origin, column names and values of the condition) is a
+ * bound parameter. Recurrence and triage state are computed in the same query, from the
+ * fingerprint index and the triage table.
+ */
+final class FailureSearch {
+
+    private static final String COLUMNS = Arrays.stream(FailureRows.FIELDS.split(",\\s*"))
+            .map(c -> "f." + c).collect(Collectors.joining(", "));
+    private static final String SEEN_BEFORE = "EXISTS (SELECT 1 FROM failures p WHERE p.fingerprint = f.fingerprint AND p.run_id < f.run_id)";
+    private static final String TRIAGE_STATUS = "(SELECT t.status FROM triage t WHERE t.fingerprint = f.fingerprint ORDER BY t.seq DESC LIMIT 1)";
+    private static final String TRIAGE_CAUSE = "(SELECT t.cause FROM triage t WHERE t.fingerprint = f.fingerprint ORDER BY t.seq DESC LIMIT 1)";
+    static final String SELECT = "SELECT " + COLUMNS + ", CASE WHEN " + SEEN_BEFORE + " THEN 1 ELSE 0 END, "
+            + TRIAGE_STATUS + ", " + TRIAGE_CAUSE + " FROM failures f";
+
+    private final List<Object> binds = new ArrayList<>();
+    private final StringBuilder where = new StringBuilder();
+
+    private FailureSearch(FailureFilter filter) {
+        if (filter.runId() != null) {
+            and("f.run_id = ?", filter.runId());
+        }
+        if (filter.recurrence() != null) {
+            and(filter.recurrence() == Recurrence.RECURRING ? SEEN_BEFORE : "NOT " + SEEN_BEFORE);
+        }
+        if (filter.triage() != null) {
+            and("COALESCE(" + TRIAGE_STATUS + ", 'open') = ?", filter.triage().id());
+        }
+        if (filter.cause() != null) {
+            and("(f.cause_tags LIKE ? ESCAPE '\\' OR COALESCE(" + TRIAGE_CAUSE + ", '') = ?)",
+                    "%" + likeEscape(Json.write(filter.cause())) + "%", filter.cause());
+        }
+        if (filter.minConfidence() != null) {
+            and("f.confidence >= ?", filter.minConfidence());
+        }
+        if (filter.origin() != null) {
+            if (filter.origin().endsWith(":*")) {
+                String prefix = filter.origin().substring(0, filter.origin().length() - 1);
+                and("f.origin LIKE ? ESCAPE '\\'", likeEscape(prefix) + "%");
+            } else {
+                and("f.origin = ?", filter.origin());
+            }
+        }
+        if (filter.where() != null) {
+            StringBuilder sql = new StringBuilder();
+            condition(filter.where(), sql);
+            and(sql.toString());
+        }
+    }
+
+    private void and(String sql, Object... values) {
+        where.append(where.length() == 0 ? " WHERE " : " AND ").append(sql);
+        binds.addAll(Arrays.asList(values));
+    }
+
+    private void condition(Condition c, StringBuilder sql) {
+        if (c instanceof Condition.And a) {
+            sql.append('(');
+            condition(a.left(), sql);
+            sql.append(" AND ");
+            condition(a.right(), sql);
+            sql.append(')');
+        } else if (c instanceof Condition.Or o) {
+            sql.append('(');
+            condition(o.left(), sql);
+            sql.append(" OR ");
+            condition(o.right(), sql);
+            sql.append(')');
+        } else {
+            Condition.Compare cmp = (Condition.Compare) c;
+            String op = cmp.op() == Condition.Op.NE ? "<>" : cmp.op().symbol;
+            sql.append("f.id IN (SELECT i.failure_id FROM failure_inputs i WHERE i.name = ? AND ");
+            binds.add(cmp.column());
+            if (cmp.value() instanceof String text) {
+                sql.append("i.text_value ").append(op).append(" ?)");
+                binds.add(text);
+            } else {
+                sql.append("i.text_value IS NULL AND i.num_value ").append(op).append(" ?)");
+                binds.add(cmp.value());
+            }
+        }
+    }
+
+    private static String likeEscape(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    static List<LoggedFailure> find(Connection c, FailureFilter filter) throws SQLException {
+        FailureSearch q = new FailureSearch(filter);
+        String order = switch (filter.sort()) {
+            case STORED -> " ORDER BY f.run_id, f.seq";
+            case LOSS -> " ORDER BY CASE WHEN f.loss IS NULL THEN 1 ELSE 0 END, f.loss DESC, f.run_id, f.seq";
+            case CONFIDENCE -> " ORDER BY CASE WHEN f.confidence IS NULL THEN 1 ELSE 0 END, f.confidence DESC, f.run_id, f.seq";
+        };
+        String sql = SELECT + q.where + order + (filter.limit() == null ? "" : " LIMIT ?");
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            int next = q.bind(s);
+            if (filter.limit() != null) {
+                s.setInt(next, filter.limit());
+            }
+            return read(s);
+        }
+    }
+
+    static long count(Connection c, FailureFilter filter) throws SQLException {
+        FailureSearch q = new FailureSearch(filter);
+        try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM failures f" + q.where)) {
+            q.bind(s);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
+
+    /** Failures selected by a fixed condition on {@code f} with one bound text, stored order. */
+    static List<LoggedFailure> by(Connection c, String condition, String value) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(SELECT + " WHERE " + condition + " ORDER BY f.run_id, f.seq")) {
+            s.setString(1, value);
+            return read(s);
+        }
+    }
+
+    private int bind(PreparedStatement s) throws SQLException {
+        int i = 1;
+        for (Object v : binds) {
+            if (v instanceof Double d) {
+                s.setDouble(i++, d);
+            } else {
+                s.setString(i++, (String) v);
+            }
+        }
+        return i;
+    }
+
+    private static List<LoggedFailure> read(PreparedStatement s) throws SQLException {
+        List<LoggedFailure> out = new ArrayList<>();
+        try (ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                int i = 1;
+                Failure f = new Failure(r.getString(i++), r.getString(i++), r.getString(i++), r.getString(i++),
+                        Json.values(r.getString(i++)), r.getString(i++), r.getString(i++),
+                        Json.doubles(r.getString(i++)), SqlValues.getOptional(r, i++), SqlValues.getOptional(r, i++),
+                        SqlValues.getLoss(r, i++), Json.strings(r.getString(i++)), r.getString(i++));
+                Recurrence recurrence = r.getInt(i++) == 1 ? Recurrence.RECURRING : Recurrence.NEW;
+                String status = r.getString(i++);
+                String cause = r.getString(i);
+                out.add(new LoggedFailure(f, recurrence, status == null ? TriageStatus.OPEN : TriageStatus.parse(status), cause));
+            }
+        }
+        return out;
+    }
+}

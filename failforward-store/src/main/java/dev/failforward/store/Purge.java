@@ -1,0 +1,40 @@
+package dev.failforward.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * Deletes runs with everything stored for them: input values, failures, predictions, and the
+ * production events that an ingest run judged. Triage decisions stay (they belong to people and
+ * to fingerprints, not to one run). The caller holds the transaction.
+ */
+final class Purge {
+
+    private static final List<String> STATEMENTS = List.of(
+            "DELETE FROM failure_inputs WHERE failure_id IN (SELECT id FROM failures WHERE run_id = ?)",
+            "DELETE FROM failures WHERE run_id = ?",
+            "DELETE FROM predictions WHERE run_id = ?",
+            "DELETE FROM production_events WHERE judged_run = ?",
+            "DELETE FROM runs WHERE id = ?");
+
+    private Purge() {
+    }
+
+    static int runs(Connection c, List<String> runIds) throws SQLException {
+        int runs = 0;
+        for (String id : runIds) {
+            for (int i = 0; i < STATEMENTS.size(); i++) {
+                try (PreparedStatement s = c.prepareStatement(STATEMENTS.get(i))) {
+                    s.setString(1, id);
+                    int n = s.executeUpdate();
+                    if (i == STATEMENTS.size() - 1) {
+                        runs += n;
+                    }
+                }
+            }
+        }
+        return runs;
+    }
+}
