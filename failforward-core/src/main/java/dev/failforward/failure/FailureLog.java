@@ -1,8 +1,10 @@
 package dev.failforward.failure;
 
+import dev.failforward.explain.Explanation;
 import dev.failforward.run.Run;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The durable store of runs, their predictions and failures. */
@@ -28,6 +30,24 @@ public interface FailureLog extends AutoCloseable {
 
     /** All stored predictions of a run, in stored order. */
     List<PredictionRecord> predictions(String runId);
+
+    /**
+     * Stores explanations of a run's failures (failure id to explanation), replacing earlier
+     * ones by the same method, in one transaction.
+     */
+    default void saveAttributions(String runId, Map<String, Explanation> byFailureId) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not store attributions");
+    }
+
+    /** The stored explanations of one failure, one per method (sorted by method). */
+    default List<Explanation> attributions(String failureId) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not store attributions");
+    }
+
+    /** The stored explanations of a run's failures: failure id to its explanations. */
+    default Map<String, List<Explanation>> attributionsOfRun(String runId) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not store attributions");
+    }
 
     /** Where the log is, for messages (secrets redacted). */
     String location();
