@@ -7,7 +7,7 @@ import picocli.CommandLine.Spec;
 /** {@code failforward log}: read what the failure log holds. */
 @Command(name = "log", mixinStandardHelpOptions = true,
         description = {"Read the failure log: runs and their failures.", ""},
-        subcommands = {LogRunsCommand.class, LogListCommand.class},
+        subcommands = {LogRunsCommand.class, LogListCommand.class, LogShowCommand.class},
         footer = {"", "Examples:",
                 "  failforward log runs",
                 "  failforward log list --run latest --format jsonl > failures.jsonl"})

@@ -1,5 +1,6 @@
 package dev.failforward.cli;
 
+import dev.failforward.explain.Explanation;
 import dev.failforward.failure.Failure;
 import dev.failforward.failure.FailureLog;
 import dev.failforward.failure.FailureQuery;
@@ -62,8 +63,12 @@ public final class LogListCommand implements Callable<Integer> {
             }
             PrintStream out = System.out;
             switch (format) {
-                case jsonl -> log.failures(new FailureQuery(runId, limit))
-                        .forEach(f -> out.println(FailureJson.toJsonLine(f, tasks.get(f.runId()))));
+                case jsonl -> {
+                    Map<String, Map<String, List<Explanation>>> attributions = new HashMap<>();
+                    log.failures(new FailureQuery(runId, limit)).forEach(f -> out.println(FailureJson.toJsonLine(f,
+                            tasks.get(f.runId()), attributions.computeIfAbsent(f.runId(), log::attributionsOfRun)
+                                    .getOrDefault(f.id(), List.of()))));
+                }
                 case csv -> FailureCsv.write(log.failures(new FailureQuery(runId, limit)), tasks::get, out);
                 case table -> table(log, runId, out);
             }
