@@ -54,7 +54,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static Path extract() {
+    static Path extract() {
         try (InputStream in = DemoCommand.class.getResourceAsStream("demo/" + DATA)) {
             if (in == null) {
                 throw new IllegalStateException("the demo data is missing from this build");

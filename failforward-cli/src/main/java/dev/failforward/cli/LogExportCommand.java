@@ -61,7 +61,7 @@ public final class LogExportCommand implements Callable<Integer> {
                 if (format == Format.csv) {
                     FailureCsv.write(found.stream().map(LoggedFailure::failure).toList(), tasks::get, p);
                 } else {
-                    found.forEach(f -> p.println(LoggedFailureJson.line(f, tasks.get(f.failure().runId()))));
+                    found.forEach(f -> p.println(LoggedFailureJson.line(f, tasks.get(f.failure().runId()), List.of())));
                 }
             }
             try {

@@ -1,5 +1,6 @@
 package dev.failforward.cli;
 
+import dev.failforward.explain.Explanation;
 import dev.failforward.failure.Failure;
 import dev.failforward.failure.FailureFilter;
 import dev.failforward.failure.FailureLog;
@@ -59,7 +60,12 @@ public final class LogListCommand implements Callable<Integer> {
             Map<String, Task> tasks = tasks(log);
             PrintStream out = System.out;
             switch (format) {
-                case jsonl -> log.find(filter).forEach(f -> out.println(LoggedFailureJson.line(f, tasks.get(f.failure().runId()))));
+                case jsonl -> {
+                    Map<String, Map<String, List<Explanation>>> attributions = new HashMap<>();
+                    log.find(filter).forEach(f -> out.println(LoggedFailureJson.line(f, tasks.get(f.failure().runId()),
+                            attributions.computeIfAbsent(f.failure().runId(), log::attributionsOfRun)
+                                    .getOrDefault(f.failure().id(), List.of()))));
+                }
                 case csv -> FailureCsv.write(log.find(filter).stream().map(LoggedFailure::failure).toList(), tasks::get, out);
                 case table -> table(log, filter, out);
             }

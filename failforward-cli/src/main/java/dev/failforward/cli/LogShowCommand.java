@@ -1,5 +1,7 @@
 package dev.failforward.cli;
 
+import dev.failforward.explain.Attribution;
+import dev.failforward.explain.Explanation;
 import dev.failforward.failure.Failure;
 import dev.failforward.failure.FailureLog;
 import dev.failforward.failure.LoggedFailure;
@@ -31,11 +33,18 @@ public final class LogShowCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
     Format format;
 
+    @Option(names = "--top-features", paramLabel = "N", defaultValue = "10",
+            description = "Attributions shown per method (default: ${DEFAULT-VALUE}).")
+    int topFeatures;
+
     @Mixin
     StoreOption store;
 
     @Override
     public Integer call() {
+        if (topFeatures < 1) {
+            throw new UsageException("--top-features must be at least 1, got " + topFeatures);
+        }
         try (FailureLog log = store.open()) {
             LoggedFailure lf = log.failure(id).orElseThrow(() -> new UsageException("no failure '" + id + "' in "
                     + log.location() + "; see 'failforward log list'"));
@@ -43,9 +52,10 @@ public final class LogShowCommand implements Callable<Integer> {
             Run run = log.run(f.runId()).orElseThrow();
             List<LoggedFailure> history = log.history(f.fingerprint());
             List<TriageEvent> triage = log.triageHistory(f.fingerprint());
+            List<Explanation> explanations = log.attributions(f.id());
             PrintStream out = System.out;
             if (format == Format.json) {
-                var o = LoggedFailureJson.toJson(lf, run.task());
+                var o = LoggedFailureJson.toJson(lf, run.task(), explanations);
                 var h = o.putArray("history");
                 for (LoggedFailure other : history) {
                     h.addObject().put("failure_id", other.failure().id()).put("run_id", other.failure().runId())
@@ -79,6 +89,12 @@ public final class LogShowCommand implements Callable<Integer> {
             out.println("  fingerprint: " + f.fingerprint());
             out.println("  input:");
             f.input().forEach((k, v) -> out.println("    " + k + " = " + (v == null ? "(missing)" : Text.clip(String.valueOf(v), 200))));
+            if (explanations.isEmpty()) {
+                out.println("  attributions: none yet (failforward explain --run " + f.runId() + " --failure " + f.id() + ")");
+            }
+            for (Explanation e : explanations) {
+                printAttributions(out, e, topFeatures);
+            }
             out.println("  history (" + history.size() + " runs with this failure):");
             TextTable h = new TextTable("RUN", "FAILURE", "PREDICTED", "LOSS");
             history.forEach(o -> h.add(o.failure().runId(), o.failure().id(), o.failure().predicted(),
@@ -94,5 +110,21 @@ public final class LogShowCommand implements Callable<Integer> {
             }
         }
         return ExitCodes.OK;
+    }
+
+    /** An explanation as a few lines: method, what was explained, fidelity, then the top attributions with bars. */
+    static void printAttributions(PrintStream out, Explanation e, int top) {
+        out.printf("  attributions (%s, %s%s): base %.4f -> %.4f, %s %.3g%n", e.method(), e.scale(),
+                e.output() == null ? "" : " of '" + e.output() + "'", e.baseValue(), e.value(),
+                e.fidelity().measure().replace('_', ' '), e.fidelity().value());
+        List<Attribution> shown = e.top(top).attributions();
+        double largest = shown.stream().mapToDouble(a -> Math.abs(a.value())).max().orElse(0);
+        for (Attribution a : shown) {
+            int bar = largest == 0 ? 0 : (int) Math.round(20 * Math.abs(a.value()) / largest);
+            out.printf("    %-28s %+.4f %s%n", Text.clip(a.feature(), 28), a.value(), (a.value() >= 0 ? "+" : "-").repeat(bar));
+        }
+        if (e.attributions().size() > shown.size()) {
+            out.printf("    ... and %d more%n", e.attributions().size() - shown.size());
+        }
     }
 }

@@ -1,9 +1,11 @@
 package dev.failforward.failure;
 
+import dev.failforward.explain.Explanation;
 import dev.failforward.run.Run;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The durable store of runs, their predictions and failures. */
@@ -76,6 +78,24 @@ public interface FailureLog extends AutoCloseable {
      * cause tag, per origin, or per run, of one run ({@code null} = all runs).
      */
     List<StatRow> stats(String runId, StatDimension by, String column);
+
+    /**
+     * Stores explanations of a run's failures (failure id to explanation), replacing earlier
+     * ones by the same method, in one transaction.
+     */
+    default void saveAttributions(String runId, Map<String, Explanation> byFailureId) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not store attributions");
+    }
+
+    /** The stored explanations of one failure, one per method (sorted by method). */
+    default List<Explanation> attributions(String failureId) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not store attributions");
+    }
+
+    /** The stored explanations of a run's failures: failure id to its explanations. */
+    default Map<String, List<Explanation>> attributionsOfRun(String runId) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not store attributions");
+    }
 
     /** Where the log is, for messages (secrets redacted). */
     String location();

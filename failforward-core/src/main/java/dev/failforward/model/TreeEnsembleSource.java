@@ -19,4 +19,14 @@ public interface TreeEnsembleSource {
 
     /** The rows as the booster sees them: row-major, {@code rows × featureColumns().size()}, NaN where missing. */
     double[] encode(Table rows);
+
+    /**
+     * For each output group of the booster, the class it scores, when the booster's groups do not
+     * follow the model's class order; for a one-group binary booster, the one class it scores (its
+     * positive class). Empty (the default): groups follow the model's classes, and a one-group
+     * binary booster scores the last class.
+     */
+    default List<String> groupClasses() {
+        return List.of();
+    }
 }

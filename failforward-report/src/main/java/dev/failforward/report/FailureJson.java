@@ -3,8 +3,11 @@ package dev.failforward.report;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.failforward.explain.Explanation;
 import dev.failforward.failure.Failure;
 import dev.failforward.model.Task;
+
+import java.util.List;
 
 /**
  * One failure as a JSON object, the same in {@code report.json} and in {@code log list --format
@@ -44,10 +47,26 @@ public final class FailureJson {
         return o;
     }
 
+    /** The failure with an {@code attributions} key: its stored explanations, one per method (see {@link ExplanationJson}). */
+    public static ObjectNode toJson(Failure f, Task task, List<Explanation> attributions) {
+        ObjectNode o = toJson(f, task);
+        o.set("attributions", ExplanationJson.toJson(attributions));
+        return o;
+    }
+
     /** The failure as one line of JSON (no line break), for JSON Lines output. */
     public static String toJsonLine(Failure f, Task task) {
+        return line(toJson(f, task));
+    }
+
+    /** The failure and its explanations as one line of JSON. */
+    public static String toJsonLine(Failure f, Task task, List<Explanation> attributions) {
+        return line(toJson(f, task, attributions));
+    }
+
+    private static String line(ObjectNode o) {
         try {
-            return JsonValues.MAPPER.writeValueAsString(toJson(f, task));
+            return JsonValues.MAPPER.writeValueAsString(o);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a tree of plain JSON nodes always serialises", e);
         }

@@ -1,5 +1,6 @@
 package dev.failforward.store;
 
+import dev.failforward.explain.Explanation;
 import dev.failforward.failure.Failure;
 import dev.failforward.failure.FailureLog;
 import dev.failforward.failure.FailureFilter;
@@ -18,6 +19,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -218,6 +220,25 @@ public final class JdbcFailureLog implements FailureLog {
             throw new IllegalArgumentException("statistics by feature need a column name");
         }
         return read("cannot compute statistics", () -> StatQueries.stats(connection, runId, by, column));
+    }
+
+    @Override
+    public synchronized void saveAttributions(String runId, Map<String, Explanation> byFailureId) {
+        Objects.requireNonNull(runId, "runId");
+        Objects.requireNonNull(byFailureId, "byFailureId");
+        inTransaction("cannot store the attributions of run " + runId, () -> AttributionRows.save(connection, runId, byFailureId));
+    }
+
+    @Override
+    public synchronized List<Explanation> attributions(String failureId) {
+        Objects.requireNonNull(failureId, "failureId");
+        return read("cannot read the attributions of failure " + failureId, () -> AttributionRows.ofFailure(connection, failureId));
+    }
+
+    @Override
+    public synchronized Map<String, List<Explanation>> attributionsOfRun(String runId) {
+        Objects.requireNonNull(runId, "runId");
+        return read("cannot read the attributions of run " + runId, () -> AttributionRows.ofRun(connection, runId));
     }
 
     @Override

@@ -1,0 +1,264 @@
+package dev.failforward.cli;
+
+import dev.failforward.data.ReadOptions;
+import dev.failforward.data.Table;
+import dev.failforward.data.TableReaders;
+import dev.failforward.explain.ExplainRequest;
+import dev.failforward.explain.Explainer;
+import dev.failforward.explain.Explainers;
+import dev.failforward.explain.Explanation;
+import dev.failforward.explain.InputRows;
+import dev.failforward.failure.Failure;
+import dev.failforward.failure.FailureLog;
+import dev.failforward.failure.FailureQuery;
+import dev.failforward.failure.PredictionRecord;
+import dev.failforward.model.Model;
+import dev.failforward.model.builtin.BoostedTribuoModel;
+import dev.failforward.model.builtin.ModelFiles;
+import dev.failforward.model.builtin.TribuoModel;
+import dev.failforward.report.AtomicFiles;
+import dev.failforward.report.ExplainedRun;
+import dev.failforward.report.ExplanationsHtml;
+import dev.failforward.run.Run;
+import dev.failforward.scan.TableFingerprint;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code failforward explain}: attributions for a run's failures with the model saved with the
+ * run, stored in the failure log, and a page contrasting failures with correct predictions.
+ */
+@Command(name = "explain", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Explain a run's failures: attributions of each failure's prediction to its input columns,",
+                "computed with the model saved with the run and stored in the failure log (see 'log show',",
+                "'log list --format jsonl'). Also writes explanations.html: per-failure charts and mean",
+                "|attribution| on failures against correct predictions. Adds to a run; never creates one.", ""},
+        footer = {"", "Examples:",
+                "  failforward explain --run latest",
+                "  failforward explain --run latest --failure 01JD3X5W2Q8R6T0Y7V9B4N1M3K-17 --top-features 5",
+                "  failforward explain --run latest --method kernelshap --data churn.csv",
+                "", "Methods: auto (treeshap for tree ensembles such as builtin:gbm, else kernelshap),",
+                "treeshap (exact), kernelshap, permutation, lime. Tree attributions are in log-odds (margin);",
+                "the others in probability (classification) or value (regression).",
+                "Correct predictions are explained for the contrast when the run's data is at hand: the",
+                "bundled data for demo runs, else --data (the file the run was made from)."})
+public final class ExplainCommand implements Callable<Integer> {
+
+    /** Correct predictions explained at most, for the contrast. */
+    static final int CORRECT_SAMPLE = 1000;
+
+    @Option(names = "--run", paramLabel = "RUN_ID|latest", required = true, description = "The run whose failures to explain.")
+    String run;
+
+    @Option(names = "--failure", paramLabel = "ID", description = "Explain only this failure.")
+    String failure;
+
+    @Option(names = "--method", paramLabel = "METHOD", defaultValue = Explainers.AUTO,
+            description = "auto, treeshap, kernelshap, permutation or lime (default: ${DEFAULT-VALUE}).")
+    String method;
+
+    @Option(names = "--top-features", paramLabel = "N", defaultValue = "10",
+            description = "Attributions printed and charted per failure (default: ${DEFAULT-VALUE}); all are stored.")
+    int topFeatures;
+
+    @Option(names = "--data", paramLabel = "FILE",
+            description = "The run's data file, to explain correct predictions too (demo runs use the bundled data).")
+    Path data;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "2", description = "Threads (default: ${DEFAULT-VALUE}); results do not depend on it.")
+    int threads;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed for sampling explainers and the correct-prediction sample (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "failforward-out",
+            description = "Folder for explanations.html (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Mixin
+    StoreOption store;
+
+    @Override
+    public Integer call() {
+        if (topFeatures < 1) {
+            throw new UsageException("--top-features must be at least 1, got " + topFeatures);
+        }
+        if (threads < 1) {
+            throw new UsageException("--threads must be at least 1, got " + threads);
+        }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new UsageException("--out " + out + " is a file; expected a folder");
+        }
+        PrintStream stdout = System.out;
+        try (FailureLog log = store.open()) {
+            Run r = log.run(run).orElseThrow(() -> new UsageException(
+                    "no run '" + run + "' in " + log.location() + "; see 'failforward log runs'"));
+            if (r.modelPath() == null) {
+                throw new UsageException("run " + r.id() + " saved no model, so it cannot be explained");
+            }
+            Model model = BoostedTribuoModel.explainable(ModelFiles.load(Path.of(r.modelPath())));
+            Explainer explainer = Explainers.choose(method, model);
+            List<Failure> failures = log.failures(new FailureQuery(r.id(), null));
+            if (failure != null) {
+                failures = failures.stream().filter(f -> f.id().equals(failure)).toList();
+                if (failures.isEmpty()) {
+                    throw new UsageException("run " + r.id() + " has no failure '" + failure + "'; see 'failforward log list --run " + r.id() + "'");
+                }
+            }
+            if (failures.isEmpty()) {
+                stdout.println("Run " + r.id() + " has no failures to explain.");
+                return ExitCodes.OK;
+            }
+            Table background = correctRows(r, log);
+            List<String> columns = inputColumns(model, failures, background);
+            Table rows = InputRows.of("failures of run " + r.id(), failures.stream().map(Failure::input).toList(), columns);
+            TerminalProgress progress = new TerminalProgress(System.err);
+            List<String> outputs = failures.stream().map(f -> r.task().isClassification() ? f.predicted() : null).toList();
+            Table reference = background == null ? null : background.project(columns);
+            List<Explanation> explained = explainer.explain(model, new ExplainRequest(rows, outputs, reference, seed, threads, progress));
+            Map<String, Explanation> byFailure = new LinkedHashMap<>();
+            for (int i = 0; i < failures.size(); i++) {
+                byFailure.put(failures.get(i).id(), explained.get(i));
+            }
+            List<Explanation> correct = List.of();
+            if (reference != null && reference.rowCount() > 0) {
+                List<String> predicted = predictedOf(model, reference);
+                correct = explainer.explain(model, new ExplainRequest(reference, predicted, reference, seed, threads, progress));
+            }
+            log.saveAttributions(r.id(), byFailure);
+            Path page = write(new ExplainedRun(r, explainer.id(), failures, byFailure, correct, topFeatures));
+            summary(stdout, r, explainer, failures, byFailure, correct.size(), page, log.location());
+        }
+        return ExitCodes.OK;
+    }
+
+    /** Every column the model reads: the encoder's for built-in models, else the failures' input columns. */
+    private static List<String> inputColumns(Model model, List<Failure> failures, Table background) {
+        TribuoModel builtin = model instanceof BoostedTribuoModel b ? b.builtin() : model instanceof TribuoModel t ? t : null;
+        if (builtin != null) {
+            return builtin.encoder().inputColumns();
+        }
+        if (!failures.isEmpty()) {
+            return new ArrayList<>(failures.get(0).input().keySet());
+        }
+        return background == null ? List.of() : background.columnNames();
+    }
+
+    /** The predicted class of each row (null for regression), the output explained for correct predictions. */
+    private static List<String> predictedOf(Model model, Table rows) {
+        var p = model.predict(rows);
+        List<String> out = new ArrayList<>(rows.rowCount());
+        for (int i = 0; i < rows.rowCount(); i++) {
+            out.add(p.isClassification() ? p.classes().get(p.predictedClass(i)) : null);
+        }
+        return out;
+    }
+
+    /**
+     * A seeded sample of the run's correctly predicted rows, read from its data (keys are row
+     * indexes in the file), or null when the data is not at hand. The file must be the run's data.
+     */
+    private Table correctRows(Run r, FailureLog log) {
+        Path file = data;
+        boolean bundled = false;
+        if (file == null) {
+            if (!"demo".equals(r.kind()) || !DemoCommand.DATA.equals(r.data())) {
+                return null;
+            }
+            file = DemoCommand.extract();
+            bundled = true;
+        }
+        try {
+            Table table = TableReaders.read(file, ReadOptions.DEFAULT);
+            if (r.dataFingerprint() != null && !r.dataFingerprint().equals(TableFingerprint.of(table))) {
+                throw new UsageException("--data " + file + " is not the data run " + r.id() + " was made from (its fingerprint differs)");
+            }
+            List<Integer> keys = new ArrayList<>();
+            for (PredictionRecord p : log.predictions(r.id())) {
+                if (p.failure()) {
+                    continue;
+                }
+                try {
+                    int k = Integer.parseInt(p.rowKey());
+                    if (k >= 0 && k < table.rowCount()) {
+                        keys.add(k);
+                    }
+                } catch (NumberFormatException e) {
+                    return null;
+                }
+            }
+            int[] chosen = sample(keys, CORRECT_SAMPLE, seed);
+            return table.select(chosen);
+        } finally {
+            if (bundled) {
+                try {
+                    Files.deleteIfExists(file);
+                    Files.deleteIfExists(file.getParent());
+                } catch (IOException ignored) {
+                    // a temporary copy; the system cleans its temp folder
+                }
+            }
+        }
+    }
+
+    private static int[] sample(List<Integer> keys, int max, long seed) {
+        int[] all = keys.stream().mapToInt(Integer::intValue).toArray();
+        if (all.length > max) {
+            SplittableRandom random = new SplittableRandom(seed);
+            for (int i = 0; i < max; i++) {
+                int j = i + random.nextInt(all.length - i);
+                int t = all[i];
+                all[i] = all[j];
+                all[j] = t;
+            }
+            all = Arrays.copyOf(all, max);
+        }
+        Arrays.sort(all);
+        return all;
+    }
+
+    private Path write(ExplainedRun x) {
+        Path page = out.resolve(ExplanationsHtml.FILE_NAME);
+        try {
+            Files.createDirectories(out);
+            AtomicFiles.write(page, ExplanationsHtml.render(x));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + page + ": " + e.getMessage(), e);
+        }
+        return page;
+    }
+
+    private void summary(PrintStream o, Run r, Explainer explainer, List<Failure> failures, Map<String, Explanation> byFailure,
+                         int correct, Path page, String location) {
+        o.printf("Run %s: explained %d failure%s with %s%s%n", r.id(), byFailure.size(), byFailure.size() == 1 ? "" : "s",
+                explainer.id(), correct > 0 ? " (and " + correct + " correct predictions for contrast)" : "");
+        Map<String, Double> mean = ExplainedRun.meanAbsolute(byFailure.values());
+        List<Map.Entry<String, Double>> top = mean.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(topFeatures).toList();
+        if (!top.isEmpty()) {
+            o.println("  mean |attribution| on failures:");
+            for (Map.Entry<String, Double> e : top) {
+                o.printf("    %-28s %.4f%n", Text.clip(e.getKey(), 28), e.getValue());
+            }
+        }
+        if (failures.size() == 1) {
+            LogShowCommand.printAttributions(o, byFailure.get(failures.get(0).id()), topFeatures);
+        }
+        o.println("  stored in:   " + location + "  (failforward log show " + failures.get(0).id() + ")");
+        o.println("  page:        " + page);
+    }
+}

@@ -1,0 +1,86 @@
+package dev.failforward.explain.tree;
+
+import dev.failforward.model.tree.TreeEnsemble;
+
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+
+/**
+ * SHAP values of many rows, over row blocks on a fixed number of threads. Each row's values are
+ * computed by one worker in a fixed order, so the result is the same for any thread count.
+ */
+public final class TreeShapValues {
+
+    /** Rows per task. */
+    static final int BLOCK = 64;
+
+    private TreeShapValues() {
+    }
+
+    /** Which algorithm to run. */
+    public enum Algorithm { FAST, PATH }
+
+    /**
+     * The SHAP values of {@code n} rows ({@code rows} row-major, {@code featureCount} per row):
+     * {@code n × groups × (featureCount + 1)} values, each group's expected value last.
+     */
+    public static double[] compute(TreeEnsemble ensemble, double[] rows, int n, int threads, Algorithm algorithm) {
+        if (rows.length < (long) n * ensemble.featureCount()) {
+            throw new IllegalArgumentException(n + " rows of " + ensemble.featureCount() + " features need "
+                    + (long) n * ensemble.featureCount() + " values, got " + rows.length);
+        }
+        int width = ensemble.groups() * (ensemble.featureCount() + 1);
+        double[] out = new double[n * width];
+        Supplier<TreeShapAlgorithm> workers;
+        if (algorithm == Algorithm.FAST) {
+            FastTreeShap fast = new FastTreeShap(ensemble);
+            workers = fast::worker;
+        } else {
+            workers = () -> new PathTreeShap(ensemble);
+        }
+        int features = ensemble.featureCount();
+        int blocks = (n + BLOCK - 1) / BLOCK;
+        if (threads <= 1 || blocks <= 1) {
+            block(workers.get(), rows, features, width, 0, n, out);
+            return out;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, blocks), r -> {
+            Thread t = new Thread(r, "treeshap");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            ThreadLocal<TreeShapAlgorithm> local = ThreadLocal.withInitial(workers);
+            Future<?>[] futures = new Future<?>[blocks];
+            for (int b = 0; b < blocks; b++) {
+                int from = b * BLOCK;
+                int to = Math.min(n, from + BLOCK);
+                futures[b] = pool.submit(() -> block(local.get(), rows, features, width, from, to, out));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while computing SHAP values", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        return out;
+    }
+
+    private static void block(TreeShapAlgorithm worker, double[] rows, int features, int width, int from, int to,
+                              double[] out) {
+        double[] row = new double[width];
+        for (int r = from; r < to; r++) {
+            java.util.Arrays.fill(row, 0);
+            worker.explain(rows, r * features, row);
+            System.arraycopy(row, 0, out, r * width, width);
+        }
+    }
+}

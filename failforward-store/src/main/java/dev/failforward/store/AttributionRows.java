@@ -1,0 +1,130 @@
+package dev.failforward.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.failforward.explain.Attribution;
+import dev.failforward.explain.Explanation;
+import dev.failforward.explain.Fidelity;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The {@code attributions} table: a failure's explanation by one method, as JSON text. */
+final class AttributionRows {
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .build();
+
+    private AttributionRows() {
+    }
+
+    /** Replaces the rows of these failures for each explanation's method; the caller holds the transaction. */
+    static void save(Connection c, String runId, Map<String, Explanation> byFailure) throws SQLException {
+        String now = Instant.now().toString();
+        try (PreparedStatement known = c.prepareStatement("SELECT run_id FROM failures WHERE id = ?");
+             PreparedStatement delete = c.prepareStatement("DELETE FROM attributions WHERE failure_id = ? AND method = ?");
+             PreparedStatement insert = c.prepareStatement(
+                     "INSERT INTO attributions (failure_id, run_id, method, explanation, created_at) VALUES (?, ?, ?, ?, ?)")) {
+            for (Map.Entry<String, Explanation> e : byFailure.entrySet()) {
+                known.setString(1, e.getKey());
+                try (ResultSet r = known.executeQuery()) {
+                    if (!r.next() || !runId.equals(r.getString(1))) {
+                        throw new StoreException("failure " + e.getKey() + " is not a failure of run " + runId);
+                    }
+                }
+                delete.setString(1, e.getKey());
+                delete.setString(2, e.getValue().method());
+                delete.executeUpdate();
+                insert.setString(1, e.getKey());
+                insert.setString(2, runId);
+                insert.setString(3, e.getValue().method());
+                insert.setString(4, write(e.getValue()));
+                insert.setString(5, now);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /** The explanations of one failure, by method name. */
+    static List<Explanation> ofFailure(Connection c, String failureId) throws SQLException {
+        List<Explanation> out = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT method, explanation FROM attributions WHERE failure_id = ? ORDER BY method")) {
+            s.setString(1, failureId);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.add(read(r.getString(1), r.getString(2)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The explanations of a run's failures: failure id to its explanations, by method name. */
+    static Map<String, List<Explanation>> ofRun(Connection c, String runId) throws SQLException {
+        Map<String, List<Explanation>> out = new LinkedHashMap<>();
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT failure_id, method, explanation FROM attributions WHERE run_id = ? ORDER BY failure_id, method")) {
+            s.setString(1, runId);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.computeIfAbsent(r.getString(1), k -> new ArrayList<>()).add(read(r.getString(2), r.getString(3)));
+                }
+            }
+        }
+        return out;
+    }
+
+    static String write(Explanation e) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("output", e.output());
+        n.put("scale", e.scale());
+        n.put("base_value", e.baseValue());
+        n.put("value", e.value());
+        ObjectNode f = n.putObject("fidelity");
+        f.put("measure", e.fidelity().measure());
+        f.put("value", e.fidelity().value());
+        ArrayNode a = n.putArray("attributions");
+        for (Attribution at : e.attributions()) {
+            a.addObject().put("feature", at.feature()).put("value", at.value());
+        }
+        try {
+            return MAPPER.writeValueAsString(n);
+        } catch (JsonProcessingException ex) {
+            throw new StoreException("cannot write an explanation as JSON: " + StoreException.oneLine(ex), ex);
+        }
+    }
+
+    static Explanation read(String method, String json) {
+        JsonNode n;
+        try {
+            n = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new StoreException("a stored explanation is not valid JSON: " + StoreException.oneLine(e), e);
+        }
+        List<Attribution> attributions = new ArrayList<>();
+        for (JsonNode a : n.path("attributions")) {
+            attributions.add(new Attribution(a.path("feature").asText(), a.path("value").asDouble()));
+        }
+        JsonNode f = n.path("fidelity");
+        return new Explanation(method, n.hasNonNull("output") ? n.get("output").asText() : null, n.path("scale").asText(),
+                n.path("base_value").asDouble(), n.path("value").asDouble(), attributions,
+                new Fidelity(f.path("measure").asText(), f.path("value").asDouble()));
+    }
+}
