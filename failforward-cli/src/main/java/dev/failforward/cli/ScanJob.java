@@ -1,6 +1,10 @@
 package dev.failforward.cli;
 
 import dev.failforward.data.Table;
+import dev.failforward.detect.DetectorPlan;
+import dev.failforward.detect.DetectorResult;
+import dev.failforward.detect.Finding;
+import dev.failforward.detect.Severity;
 import dev.failforward.failure.Failure;
 import dev.failforward.failure.FailureLog;
 import dev.failforward.model.ModelProvider;
@@ -41,6 +45,15 @@ final class ScanJob {
 
     int run(String kind, Table data, Table test, ScanSpec spec, RunOptions options, String dataName,
             Map<String, String> given) {
+        return run(kind, data, test, spec, options, dataName, given, DetectorPlan.none(), null);
+    }
+
+    /**
+     * The same with detectors. Exit code 1 when {@code failOn} is set and a finding of that
+     * severity or worse exists; else 3 when a detector failed; else 0.
+     */
+    int run(String kind, Table data, Table test, ScanSpec spec, RunOptions options, String dataName,
+            Map<String, String> given, DetectorPlan plan, Severity failOn) {
         ModelProvider provider = ModelProviders.find(options.model);
         ScanData prepared = ScanData.prepare(data, test, spec);
         checkOutputFolder(options.out);
@@ -56,11 +69,36 @@ final class ScanJob {
                 ModelFiles.save(model, file);
                 return file.toString();
             }, new TerminalProgress(err));
-            result = scanner.scan(kind, prepared, provider.id(), provider.trainer(), dataName, fingerprint, spec.seed(), given);
+            result = scanner.scan(kind, prepared, provider.id(), provider.trainer(), dataName, fingerprint, spec.seed(),
+                    given, plan);
             ReportFiles written = write(result, options.out);
             summary(result, written, log.location());
         }
+        detectors(result);
+        if (failOn != null && result.findings().stream().anyMatch(f -> f.severity().atLeast(failOn))) {
+            err.println("failforward: --fail-on " + failOn.id() + ": there are findings of severity " + failOn.id() + " or worse");
+            return ExitCodes.FAILED_CHECK;
+        }
+        if (result.detectors().stream().anyMatch(d -> d.status() == DetectorResult.Status.ERROR)) {
+            return ExitCodes.PART_FAILED;
+        }
         return ExitCodes.OK;
+    }
+
+    private void detectors(ScanResult r) {
+        if (r.detectors().isEmpty()) {
+            return;
+        }
+        out.println("  detectors:");
+        for (DetectorResult d : r.detectors()) {
+            long n = r.findings().stream().filter(f -> f.detector().equals(d.id())).count();
+            out.printf("    %-12s %s%s (%d ms)%n", d.id(), d.status().id(),
+                    d.status() == DetectorResult.Status.ERROR ? ": " + d.error() : ", " + n + (n == 1 ? " finding" : " findings"),
+                    d.millis());
+        }
+        for (Finding f : r.findings().stream().limit(WORST_SHOWN * 2).toList()) {
+            out.printf("    [%s] %s%n", f.severity().id(), Text.clip(f.title(), 140));
+        }
     }
 
     private static ReportFiles write(ScanResult result, Path folder) {

@@ -1,5 +1,10 @@
 package dev.failforward.scan;
 
+import dev.failforward.detect.DetectorContext;
+import dev.failforward.detect.DetectorPlan;
+import dev.failforward.detect.DetectorReport;
+import dev.failforward.detect.DetectorRunner;
+import dev.failforward.failure.Failure;
 import dev.failforward.failure.FailureLog;
 import dev.failforward.model.Model;
 import dev.failforward.model.Predictions;
@@ -39,6 +44,15 @@ public final class Scanner {
      */
     public ScanResult scan(String kind, ScanData data, String modelId, Trainer trainer, String dataName,
                            String dataFingerprint, long seed, Map<String, String> options) {
+        return scan(kind, data, modelId, trainer, dataName, dataFingerprint, seed, options, DetectorPlan.none());
+    }
+
+    /**
+     * The same, running {@code plan}'s detectors on the held-out predictions before the run is
+     * stored, so that the failures they name are stored with their cause tags.
+     */
+    public ScanResult scan(String kind, ScanData data, String modelId, Trainer trainer, String dataName,
+                           String dataFingerprint, long seed, Map<String, String> options, DetectorPlan plan) {
         String runId = RunIds.next();
         Instant started = Instant.now();
         Run run = new Run(runId, kind, started, null, RunStatus.INCOMPLETE, data.target().task(),
@@ -51,16 +65,28 @@ public final class Scanner {
         progress.advance(data.test().rowCount());
         progress.finish();
         Holdout.Outcome outcome = Holdout.judge(runId, data.test(), data.target(), data.testKeys(), predictions);
+        DetectorReport detected = DetectorReport.none();
+        List<Failure> failures = outcome.failures();
+        if (!plan.detectors().isEmpty()) {
+            boolean[] failed = new boolean[outcome.predictions().size()];
+            for (int i = 0; i < failed.length; i++) {
+                failed[i] = outcome.predictions().get(i).failure();
+            }
+            detected = DetectorRunner.run(plan.detectors(), new DetectorContext(data, predictions, failed,
+                    plan.trainer(), seed, plan.config(), progress));
+            failures = DetectorRunner.tag(failures, detected.findings());
+        }
         String modelPath = saver.save(runId, model);
         Provenance provenance = Provenance.current(seed, dataFingerprint, model.fingerprint(), options);
         Run done = new Run(runId, kind, started, Instant.now(), RunStatus.COMPLETE, data.target().task(),
                 data.target().column(), data.target().classes(), modelId, model.fingerprint(), modelPath, dataName,
                 dataFingerprint, outcome.evaluation().metrics(), outcome.predictions().size(),
-                outcome.failures().size(), provenance);
+                failures.size(), provenance);
         progress.start("Storing run " + runId, 1);
-        log.complete(done, outcome.predictions(), outcome.failures());
+        log.complete(done, outcome.predictions(), failures);
         progress.finish();
-        return new ScanResult(done, outcome.evaluation(), outcome.predictions(), outcome.failures());
+        return new ScanResult(done, outcome.evaluation(), outcome.predictions(), failures, detected.results(),
+                detected.findings());
     }
 
     /** The same, when no options need recording. */
