@@ -83,10 +83,12 @@ public final class LabelIssueDetector implements Detector {
         List<Map<String, Object>> suspects = new ArrayList<>();
         List<String> testKeys = new ArrayList<>();
         int inTrain = 0;
+        List<Integer> trainRows = new ArrayList<>();
         for (int row : r.ranked()) {
             boolean train = row < nTrain;
             if (train) {
                 inTrain++;
+                trainRows.add(row);
             } else {
                 testKeys.add(data.testKeys().get(row - nTrain));
             }
@@ -112,6 +114,7 @@ public final class LabelIssueDetector implements Detector {
         m.put("thresholds", toMap(classes, r.thresholds()));
         m.put("confident_joint", r.confidentJoint());
         m.put("ranked", suspects);
+        m.put("suspect_train_rows", trainRows);
         List<Finding> findings = new ArrayList<>();
         if (r.count() > 0) {
             Severity s = share >= c.threshold(this, "critical-share") ? Severity.CRITICAL

@@ -46,8 +46,8 @@ public final class LeakageDetector implements Detector {
     public Map<String, Double> thresholds() {
         Map<String, Double> t = new LinkedHashMap<>();
         t.put("duplicate-warning-share", 0.05);
-        t.put("power-warning", 0.7);
-        t.put("power-critical", 0.9);
+        t.put("power-warning", 0.9);
+        t.put("power-critical", 0.95);
         t.put("bins", 20.0);
         t.put("id-distinct", 0.95);
         return t;
