@@ -24,6 +24,7 @@ import java.util.concurrent.Callable;
                 "  failforward log list --run latest",
                 "  failforward log list --format jsonl > failures.jsonl",
                 "  failforward log list --run 01JD3X5W2Q8R6T0Y7V9B4N1M3K --format csv --limit 100",
+                "  failforward log list --run latest --cause label-issue",
                 "", "jsonl and csv list every matching failure unless --limit is given;",
                 "table shows the first " + LogListCommand.TABLE_ROWS + " and says how many more there are."})
 public final class LogListCommand implements Callable<Integer> {
@@ -41,6 +42,10 @@ public final class LogListCommand implements Callable<Integer> {
 
     @Option(names = "--limit", paramLabel = "N", description = "At most N failures.")
     Integer limit;
+
+    @Option(names = "--cause", paramLabel = "TAG",
+            description = "Only failures with this cause tag (weak-slice, overconfident, label-issue, ood, leakage).")
+    String cause;
 
     @Mixin
     StoreOption store;
@@ -62,9 +67,9 @@ public final class LogListCommand implements Callable<Integer> {
             }
             PrintStream out = System.out;
             switch (format) {
-                case jsonl -> log.failures(new FailureQuery(runId, limit))
+                case jsonl -> select(log, runId, limit)
                         .forEach(f -> out.println(FailureJson.toJsonLine(f, tasks.get(f.runId()))));
-                case csv -> FailureCsv.write(log.failures(new FailureQuery(runId, limit)), tasks::get, out);
+                case csv -> FailureCsv.write(select(log, runId, limit), tasks::get, out);
                 case table -> table(log, runId, out);
             }
             out.flush();
@@ -72,10 +77,19 @@ public final class LogListCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /** The failures of the query, with {@code --cause} applied before the limit. */
+    private List<Failure> select(FailureLog log, String runId, Integer max) {
+        if (cause == null) {
+            return log.failures(new FailureQuery(runId, max));
+        }
+        return log.failures(new FailureQuery(runId, null)).stream().filter(f -> f.causeTags().contains(cause))
+                .limit(max == null ? Long.MAX_VALUE : max).toList();
+    }
+
     private void table(FailureLog log, String runId, PrintStream out) {
         int shown = limit == null ? TABLE_ROWS : Math.min(limit, TABLE_ROWS);
-        List<Failure> failures = log.failures(new FailureQuery(runId, shown));
-        long total = log.countFailures(new FailureQuery(runId, null));
+        List<Failure> failures = select(log, runId, shown);
+        long total = cause == null ? log.countFailures(new FailureQuery(runId, null)) : select(log, runId, null).size();
         if (limit != null) {
             total = Math.min(total, limit);
         }
