@@ -24,7 +24,7 @@ public final class FilterOptions {
     @Option(names = "--triage", paramLabel = "STATUS", description = "open, triaged, wont-fix or fixed.")
     String triage;
 
-    @Option(names = "--cause", paramLabel = "TAG", description = "Failures with this cause tag (from the scan or from triage).")
+    @Option(names = "--cause", paramLabel = "TAG", description = "Failures with this cause tag, from the scan (weak-slice, overconfident, label-issue, ood, leakage) or from triage.")
     String cause;
 
     @Option(names = "--where", paramLabel = "CONDITION",

@@ -47,6 +47,7 @@ public final class LogListCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "N", description = "At most N failures.")
     Integer limit;
 
+
     @Mixin
     StoreOption store;
 

@@ -1,5 +1,10 @@
 package dev.failforward.cli;
 
+import dev.failforward.detect.DetectorPlan;
+import dev.failforward.detect.Severity;
+import java.util.ArrayList;
+import java.util.List;
+
 import dev.failforward.data.Table;
 import dev.failforward.data.TableReaders;
 import picocli.CommandLine.Command;
@@ -20,6 +25,8 @@ import java.util.concurrent.Callable;
                 "  failforward scan --data credit.csv --target Status --model xgboost:credit.json --model-config credit.config.json",
                 "  failforward scan --data churn.csv --target churn --redact email,phone",
                 "  failforward scan --data churn.csv --target churn --resume 01JD3X5W2Q8R6T0Y7V9B4N1M3K",
+                "  failforward scan --data churn.csv --target churn --detectors all --fail-on critical",
+                "  failforward scan --data churn.csv --target churn --detectors weak-slice --threshold weak-slice.min-support=50",
                 "", "Writes report.html, report.json and predictions.csv to --out and records the run in --store."})
 public final class ScanCommand implements Callable<Integer> {
 
@@ -31,7 +38,16 @@ public final class ScanCommand implements Callable<Integer> {
 
     @Option(names = "--fail-on", paramLabel = "SEVERITY",
             description = "Exit with code 1 when a finding of this severity or worse is reported: info, warning or critical.")
-    Severity failOn;
+    FailOn failOn;
+
+    @Option(names = "--detectors", paramLabel = "default|all|none|ID,ID", defaultValue = "default",
+            description = "Detectors to run: default (weak-slice, calibration, drift, leakage), all (adds label-issue), none, "
+                    + "or a comma-separated list of ids (default: ${DEFAULT-VALUE}).")
+    String detectors;
+
+    @Option(names = "--threshold", paramLabel = "ID.KEY=VALUE",
+            description = "Override a detector threshold, such as weak-slice.min-support=50 (repeatable; see README, Detectors).")
+    List<String> thresholds = new ArrayList<>();
 
     @Option(names = "--resume", paramLabel = "RUN_ID",
             description = "Complete this incomplete run (e.g. of a killed scan) instead of starting a new one; give the same options.")
@@ -46,13 +62,14 @@ public final class ScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        DetectorPlan plan = DetectorPlans.of(detectors, thresholds);
         Table table = TableReaders.read(data.data, data.readOptions());
         Table test = data.test == null ? null : TableReaders.read(data.test, data.readOptions());
         String name = data.data.getFileName().toString();
         return new ScanJob(System.out, System.err).run("scan", table, test, data.spec(run.seed), run, name,
-                GivenOptions.of(spec), resume, redact);
+                GivenOptions.of(spec), resume, redact, plan, failOn == null ? null : Severity.parse(failOn.name()));
     }
 
-    /** Severities of findings, in increasing order. */
-    enum Severity { info, warning, critical }
+    /** Severities of findings, in increasing order, as the option spells them. */
+    enum FailOn { info, warning, critical }
 }

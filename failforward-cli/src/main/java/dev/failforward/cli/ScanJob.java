@@ -1,6 +1,10 @@
 package dev.failforward.cli;
 
 import dev.failforward.data.Table;
+import dev.failforward.detect.DetectorPlan;
+import dev.failforward.detect.DetectorResult;
+import dev.failforward.detect.Finding;
+import dev.failforward.detect.Severity;
 import dev.failforward.failure.Failure;
 import dev.failforward.failure.FailureLog;
 import dev.failforward.model.ExternalModel;
@@ -49,19 +53,25 @@ final class ScanJob {
 
     int run(String kind, Table data, Table test, ScanSpec spec, RunOptions options, String dataName,
             Map<String, String> given) {
-        return run(kind, data, test, spec, options, dataName, given, null, List.of());
+        return run(kind, data, test, spec, options, dataName, given, null, List.of(), DetectorPlan.none(), null);
     }
 
     /**
+     * The full scan. Exit code 1 when {@code failOn} is set and a finding of that severity or worse
+     * exists; else 3 when a detector failed; else 0.
+     *
      * @param resume the id of an incomplete run to complete instead of beginning a new one, or null
      * @param redact input columns stored as keyed hashes
      */
     int run(String kind, Table data, Table test, ScanSpec spec, RunOptions options, String dataName,
-            Map<String, String> given, String resume, List<String> redact) {
+            Map<String, String> given, String resume, List<String> redact, DetectorPlan plan, Severity failOn) {
         java.util.Optional<ModelSource> source = ModelSources.find(options.model);
         if (source.isPresent()) {
             if (resume != null || !redact.isEmpty()) {
                 throw new UsageException("--resume and --redact apply to built-in models, not to " + options.model);
+            }
+            if (!plan.detectors().isEmpty()) {
+                err.println("note: detectors run on scans of built-in models; " + options.model + " is scored without them");
             }
             return runExternal(kind, source.get(), data, test, spec, options, given);
         }
@@ -94,15 +104,39 @@ final class ScanJob {
                 return file.toString();
             }, new TerminalProgress(err));
             result = scanner.scan(kind, prepared, provider.id(), provider.trainer(), dataName, fingerprint, spec.seed(), given,
-                    resumed);
+                    resumed, plan);
             if (redactor != null) {
                 result = new ScanResult(result.run(), result.evaluation(), result.predictions(),
-                        result.failures().stream().map(redactor::apply).toList());
+                        result.failures().stream().map(redactor::apply).toList(), result.detectors(), result.findings());
             }
             ReportFiles written = write(result, options.out);
             summary(result, written, log.location());
         }
+        detectors(result);
+        if (failOn != null && result.findings().stream().anyMatch(f -> f.severity().atLeast(failOn))) {
+            err.println("failforward: --fail-on " + failOn.id() + ": there are findings of severity " + failOn.id() + " or worse");
+            return ExitCodes.FAILED_CHECK;
+        }
+        if (result.detectors().stream().anyMatch(d -> d.status() == DetectorResult.Status.ERROR)) {
+            return ExitCodes.PART_FAILED;
+        }
         return ExitCodes.OK;
+    }
+
+    private void detectors(ScanResult r) {
+        if (r.detectors().isEmpty()) {
+            return;
+        }
+        out.println("  detectors:");
+        for (DetectorResult d : r.detectors()) {
+            long n = r.findings().stream().filter(f -> f.detector().equals(d.id())).count();
+            out.printf("    %-12s %s%s (%d ms)%n", d.id(), d.status().id(),
+                    d.status() == DetectorResult.Status.ERROR ? ": " + d.error() : ", " + n + (n == 1 ? " finding" : " findings"),
+                    d.millis());
+        }
+        for (Finding f : r.findings().stream().limit(WORST_SHOWN * 2).toList()) {
+            out.printf("    [%s] %s%n", f.severity().id(), Text.clip(f.title(), 140));
+        }
     }
 
     /**

@@ -1,5 +1,10 @@
 package dev.failforward.scan;
 
+import dev.failforward.detect.DetectorContext;
+import dev.failforward.detect.DetectorPlan;
+import dev.failforward.detect.DetectorReport;
+import dev.failforward.detect.DetectorRunner;
+import dev.failforward.failure.Failure;
 import dev.failforward.failure.FailureLog;
 import dev.failforward.model.Model;
 import dev.failforward.model.Predictions;
@@ -39,16 +44,19 @@ public final class Scanner {
      */
     public ScanResult scan(String kind, ScanData data, String modelId, Trainer trainer, String dataName,
                            String dataFingerprint, long seed, Map<String, String> options) {
-        return scan(kind, data, modelId, trainer, dataName, dataFingerprint, seed, options, null);
+        return scan(kind, data, modelId, trainer, dataName, dataFingerprint, seed, options, null, DetectorPlan.none());
     }
 
     /**
-     * The same, completing {@code resumed} (an incomplete run of the log, e.g. of a killed scan)
-     * instead of beginning a new run: its work is done again and stored under its id, in one
-     * transaction as always, so nothing is stored twice. Null begins a new run.
+     * The same, running {@code plan}'s detectors on the held-out predictions before the run is
+     * stored (so that the failures they name are stored with their cause tags), and completing
+     * {@code resumed} (an incomplete run of the log, e.g. of a killed scan) instead of beginning a
+     * new run when it is not null: its work is done again and stored under its id, in one
+     * transaction as always, so nothing is stored twice.
      */
     public ScanResult scan(String kind, ScanData data, String modelId, Trainer trainer, String dataName,
-                           String dataFingerprint, long seed, Map<String, String> options, Run resumed) {
+                           String dataFingerprint, long seed, Map<String, String> options, Run resumed,
+                           DetectorPlan plan) {
         String runId = resumed == null ? RunIds.next() : resumed.id();
         Instant started = resumed == null ? Instant.now() : resumed.startedAt();
         if (resumed == null) {
@@ -63,16 +71,28 @@ public final class Scanner {
         progress.advance(data.test().rowCount());
         progress.finish();
         Holdout.Outcome outcome = Holdout.judge(runId, data.test(), data.target(), data.testKeys(), predictions);
+        DetectorReport detected = DetectorReport.none();
+        List<Failure> failures = outcome.failures();
+        if (!plan.detectors().isEmpty()) {
+            boolean[] failed = new boolean[outcome.predictions().size()];
+            for (int i = 0; i < failed.length; i++) {
+                failed[i] = outcome.predictions().get(i).failure();
+            }
+            detected = DetectorRunner.run(plan.detectors(), new DetectorContext(data, predictions, failed,
+                    plan.trainer(), seed, plan.config(), progress));
+            failures = DetectorRunner.tag(failures, detected.findings());
+        }
         String modelPath = saver.save(runId, model);
         Provenance provenance = Provenance.current(seed, dataFingerprint, model.fingerprint(), options);
         Run done = new Run(runId, kind, started, Instant.now(), RunStatus.COMPLETE, data.target().task(),
                 data.target().column(), data.target().classes(), modelId, model.fingerprint(), modelPath, dataName,
                 dataFingerprint, outcome.evaluation().metrics(), outcome.predictions().size(),
-                outcome.failures().size(), provenance);
+                failures.size(), provenance);
         progress.start("Storing run " + runId, 1);
-        log.complete(done, outcome.predictions(), outcome.failures());
+        log.complete(done, outcome.predictions(), failures);
         progress.finish();
-        return new ScanResult(done, outcome.evaluation(), outcome.predictions(), outcome.failures());
+        return new ScanResult(done, outcome.evaluation(), outcome.predictions(), failures, detected.results(),
+                detected.findings());
     }
 
     /**

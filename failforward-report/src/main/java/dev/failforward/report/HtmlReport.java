@@ -56,6 +56,7 @@ public final class HtmlReport implements ReportFormat {
         summary(h, result);
         metrics(h, result.evaluation());
         charts(h, result);
+        DetectorSections.render(h, result);
         failures(h, result);
         provenance(h, run);
         h.close();

@@ -61,6 +61,7 @@ public final class JsonReport implements ReportFormat {
         root.set("roc_curve", roc(e.roc()));
         root.set("calibration", calibration(e.calibration()));
         root.set("failures", failures(result));
+        DetectorJson.addTo(root, result);
         root.set("provenance", provenance(run.provenance()));
         return root;
     }

@@ -1,0 +1,36 @@
+package dev.failforward.cli;
+
+import dev.failforward.detect.Detection;
+import dev.failforward.detect.Detector;
+import dev.failforward.detect.DetectorContext;
+
+import java.util.Map;
+
+/** A detector that always fails, registered only on the test classpath, to check that a scan survives it. */
+public final class ThrowingDetector implements Detector {
+
+    @Override
+    public String id() {
+        return "test-throws";
+    }
+
+    @Override
+    public String description() {
+        return "always throws";
+    }
+
+    @Override
+    public boolean byDefault() {
+        return false;
+    }
+
+    @Override
+    public Map<String, Double> thresholds() {
+        return Map.of();
+    }
+
+    @Override
+    public Detection detect(DetectorContext context) {
+        throw new IllegalStateException("planted failure in " + context.data().target().column());
+    }
+}

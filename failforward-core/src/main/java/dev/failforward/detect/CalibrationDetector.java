@@ -1,0 +1,187 @@
+package dev.failforward.detect;
+
+import dev.failforward.model.Predictions;
+import dev.failforward.scan.ScanData;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code calibration}: whether the model's confidence (the probability of the class it predicts)
+ * matches how often it is right. Measures the expected calibration error over {@code bins}
+ * equal-width confidence bins with the reliability-diagram data, counts failures made with
+ * confidence ≥ {@code overconfident}, and finds single-predicate slices whose mean confidence is
+ * more than {@code slice-gap} above (over-confident) or below (under-confident) their accuracy with
+ * |z| ≥ {@code slice-z}. ECE ≥ {@code ece-warning} is a warning, ≥ {@code ece-critical} critical.
+ */
+public final class CalibrationDetector implements Detector {
+
+    public static final String ID = "calibration";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String description() {
+        return "expected calibration error, reliability diagram, overconfident failures, over/under-confident slices";
+    }
+
+    @Override
+    public boolean byDefault() {
+        return true;
+    }
+
+    @Override
+    public Map<String, Double> thresholds() {
+        Map<String, Double> t = new LinkedHashMap<>();
+        t.put("bins", 10.0);
+        t.put("overconfident", 0.9);
+        t.put("overconfident-warning-share", 0.05);
+        t.put("ece-warning", 0.05);
+        t.put("ece-critical", 0.15);
+        t.put("slice-gap", 0.1);
+        t.put("slice-z", 3.0);
+        t.put("slice-min-support", 30.0);
+        t.put("slice-bins", 5.0);
+        return t;
+    }
+
+    @Override
+    public Detection detect(DetectorContext c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (!c.classification()) {
+            m.put("applicable", false);
+            m.put("reason", "calibration applies to classifiers; this is a regression task");
+            return new Detection(m, List.of());
+        }
+        Predictions p = c.predictions();
+        int[] truth = ScanData.labels(c.data().test(), c.data().target());
+        int n = truth.length;
+        double[] conf = new double[n];
+        boolean[] right = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            int k = p.predictedClass(i);
+            conf[i] = p.probability(i, k);
+            right[i] = k == truth[i];
+        }
+        int bins = (int) c.threshold(this, "bins");
+        double[] sumConf = new double[bins];
+        double[] sumRight = new double[bins];
+        int[] count = new int[bins];
+        for (int i = 0; i < n; i++) {
+            int b = Math.min(bins - 1, (int) Math.floor(conf[i] * bins));
+            sumConf[b] += conf[i];
+            sumRight[b] += right[i] ? 1 : 0;
+            count[b]++;
+        }
+        double ece = 0;
+        List<Map<String, Object>> diagram = new ArrayList<>();
+        for (int b = 0; b < bins; b++) {
+            if (count[b] == 0) {
+                continue;
+            }
+            double mc = sumConf[b] / count[b];
+            double acc = sumRight[b] / count[b];
+            ece += Math.abs(acc - mc) * count[b] / n;
+            Map<String, Object> bin = new LinkedHashMap<>();
+            bin.put("lower", (double) b / bins);
+            bin.put("upper", (double) (b + 1) / bins);
+            bin.put("mean_confidence", mc);
+            bin.put("accuracy", acc);
+            bin.put("count", count[b]);
+            diagram.add(bin);
+        }
+        double overT = c.threshold(this, "overconfident");
+        boolean[] over = new boolean[n];
+        int overCount = 0;
+        for (int i = 0; i < n; i++) {
+            if (!right[i] && conf[i] >= overT) {
+                over[i] = true;
+                overCount++;
+            }
+        }
+        m.put("applicable", true);
+        m.put("rows", n);
+        m.put("ece", ece);
+        m.put("reliability", diagram);
+        m.put("overconfident_failures", overCount);
+        List<Finding> findings = new ArrayList<>();
+        Severity eceSeverity = ece >= c.threshold(this, "ece-critical") ? Severity.CRITICAL
+                : ece >= c.threshold(this, "ece-warning") ? Severity.WARNING : null;
+        if (eceSeverity != null) {
+            findings.add(new Finding(ID, eceSeverity, String.format(java.util.Locale.ROOT,
+                    "Confidence does not match accuracy: expected calibration error %.3f", ece), n, List.of(), null,
+                    Map.of("ece", ece)));
+        }
+        if (overCount > 0) {
+            double share = (double) overCount / n;
+            Severity s = share >= c.threshold(this, "overconfident-warning-share") ? Severity.WARNING : Severity.INFO;
+            findings.add(new Finding(ID, s, String.format(java.util.Locale.ROOT,
+                    "%d failures were made with confidence ≥ %.2f", overCount, overT), overCount,
+                    RowKeys.of(c.data().testKeys(), over), "overconfident",
+                    Map.of("overconfident_failures", overCount, "share_of_rows", share, "confidence_threshold", overT)));
+        }
+        List<Map<String, Object>> slices = slices(c, conf, right, findings);
+        m.put("slices", slices);
+        return new Detection(m, findings);
+    }
+
+    private List<Map<String, Object>> slices(DetectorContext c, double[] conf, boolean[] right, List<Finding> findings) {
+        FeatureCodes codes = FeatureCodes.of(c.data().test(), (int) c.threshold(this, "slice-bins"));
+        int minSupport = (int) c.threshold(this, "slice-min-support");
+        double gapT = c.threshold(this, "slice-gap");
+        double zT = c.threshold(this, "slice-z");
+        List<Map<String, Object>> out = new ArrayList<>();
+        int n = codes.rows();
+        for (int f = 0; f < codes.features(); f++) {
+            int levels = codes.levels(f) + 1;
+            double[] sc = new double[levels];
+            int[] sr = new int[levels];
+            int[] cnt = new int[levels];
+            int[] col = codes.codes().get(f);
+            for (int i = 0; i < n; i++) {
+                sc[col[i]] += conf[i];
+                sr[col[i]] += right[i] ? 1 : 0;
+                cnt[col[i]]++;
+            }
+            for (int v = 0; v < levels; v++) {
+                if (cnt[v] < minSupport || v >= codes.levels(f)) {
+                    continue;
+                }
+                double mc = sc[v] / cnt[v];
+                double acc = (double) sr[v] / cnt[v];
+                double gap = mc - acc;
+                double se = Math.sqrt(Math.max(1e-12, mc * (1 - mc)) / cnt[v]);
+                double z = gap / se;
+                if (Math.abs(gap) < gapT || Math.abs(z) < zT) {
+                    continue;
+                }
+                String label = codes.labels().get(f).get(v);
+                Map<String, Object> o = new LinkedHashMap<>();
+                o.put("slice", label);
+                o.put("size", cnt[v]);
+                o.put("mean_confidence", mc);
+                o.put("accuracy", acc);
+                o.put("gap", gap);
+                o.put("z", z);
+                out.add(o);
+                boolean[] inSlice = new boolean[n];
+                for (int i = 0; i < n; i++) {
+                    inSlice[i] = col[i] == v && !right[i];
+                }
+                boolean overconfident = gap > 0;
+                findings.add(new Finding(ID, overconfident ? Severity.WARNING : Severity.INFO, String.format(java.util.Locale.ROOT,
+                        "%s where %s: mean confidence %.2f but accuracy %.2f (%d rows)",
+                        overconfident ? "Over-confident" : "Under-confident", label, mc, acc, cnt[v]), cnt[v],
+                        overconfident ? RowKeys.of(c.data().testKeys(), inSlice) : List.of(),
+                        overconfident ? "overconfident" : null, o));
+            }
+        }
+        out.sort((a, b) -> Double.compare(Math.abs((double) b.get("gap")), Math.abs((double) a.get("gap"))));
+        return out;
+    }
+}

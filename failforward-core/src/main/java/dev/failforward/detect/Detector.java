@@ -1,0 +1,24 @@
+package dev.failforward.detect;
+
+import java.util.Map;
+
+/**
+ * A detector plugin, registered for {@link java.util.ServiceLoader} under a unique id. It is a
+ * stateless recipe: {@link #detect} measures, then judges the measurement with the thresholds
+ * in the context's {@link DetectorConfig} (its defaults are {@link #thresholds()}).
+ */
+public interface Detector {
+
+    String id();
+
+    /** One line for help texts and reports. */
+    String description();
+
+    /** Whether {@code --detectors default} runs it (expensive detectors say no). */
+    boolean byDefault();
+
+    /** The configurable thresholds with their defaults, by key (without the {@code id.} prefix). */
+    Map<String, Double> thresholds();
+
+    Detection detect(DetectorContext context);
+}

@@ -1,0 +1,24 @@
+package dev.failforward.detect;
+
+import dev.failforward.model.Predictions;
+import dev.failforward.model.Trainer;
+import dev.failforward.progress.Progress;
+import dev.failforward.scan.ScanData;
+
+/**
+ * What a detector sees: the scan's training (reference) and test (current) data, the model's
+ * predictions on the test rows with each row's failure flag, a trainer for detectors that need
+ * out-of-fold probabilities or a domain classifier ({@code null} when there is none), the seed
+ * and the thresholds.
+ */
+public record DetectorContext(ScanData data, Predictions predictions, boolean[] failed, Trainer trainer, long seed,
+                              DetectorConfig config, Progress progress) {
+
+    public double threshold(Detector d, String key) {
+        return config.get(d, key);
+    }
+
+    public boolean classification() {
+        return data.target().task().isClassification();
+    }
+}

@@ -1,0 +1,134 @@
+package dev.failforward.detect;
+
+import dev.failforward.data.CategoricalColumn;
+import dev.failforward.data.Column;
+import dev.failforward.data.NumericColumn;
+import dev.failforward.data.Table;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Feature columns as small integer codes, one {@code int[]} per feature: categories keep their
+ * dictionary codes, numbers are binned at quantiles, a missing value is a level of its own. This
+ * is what slice search and per-slice statistics count over, with no per-row objects.
+ *
+ * @param names  feature names
+ * @param labels per feature, a readable label per code ({@code tenure < 12}, {@code contract = Month-to-month})
+ * @param codes  per feature, the code of each row
+ */
+public record FeatureCodes(List<String> names, List<List<String>> labels, List<int[]> codes, int rows) {
+
+    /** Codes {@code table}'s feature columns (text columns are left out); numbers get at most {@code bins} quantile bins. */
+    public static FeatureCodes of(Table table, int bins) {
+        return of(table.features(), table.rowCount(), bins);
+    }
+
+    public static FeatureCodes of(List<Column> columns, int rows, int bins) {
+        List<String> names = new ArrayList<>();
+        List<List<String>> labels = new ArrayList<>();
+        List<int[]> codes = new ArrayList<>();
+        for (Column c : columns) {
+            if (c instanceof CategoricalColumn cat) {
+                List<String> l = new ArrayList<>();
+                for (String level : cat.levels()) {
+                    l.add(c.name() + " = " + level);
+                }
+                int missing = l.size();
+                int[] out = new int[rows];
+                boolean anyMissing = false;
+                for (int i = 0; i < rows; i++) {
+                    int code = cat.code(i);
+                    if (code < 0) {
+                        anyMissing = true;
+                        out[i] = missing;
+                    } else {
+                        out[i] = code;
+                    }
+                }
+                if (anyMissing) {
+                    l.add(c.name() + " is missing");
+                }
+                names.add(c.name());
+                labels.add(l);
+                codes.add(out);
+            } else if (c instanceof NumericColumn num) {
+                double[] cuts = cuts(num.values(), bins);
+                names.add(c.name());
+                labels.add(binLabels(c.name(), cuts, num.values()));
+                codes.add(binCodes(num.values(), cuts));
+            }
+        }
+        return new FeatureCodes(names, labels, codes, rows);
+    }
+
+    public int features() {
+        return names.size();
+    }
+
+    public int levels(int feature) {
+        return labels.get(feature).size();
+    }
+
+    /**
+     * Cut points: the distinct values when there are at most {@code bins} of them (each value its
+     * own bin), else the distinct interior quantiles {@code 1/bins … (bins-1)/bins}.
+     */
+    static double[] cuts(double[] values, int bins) {
+        double[] sorted = Arrays.stream(values).filter(v -> !Double.isNaN(v)).sorted().toArray();
+        if (sorted.length == 0) {
+            return new double[0];
+        }
+        double[] distinct = Arrays.stream(sorted).distinct().toArray();
+        if (distinct.length <= bins) {
+            // Bin i holds values in [distinct[i], distinct[i+1]): cut at every distinct value after the first.
+            return Arrays.copyOfRange(distinct, 1, distinct.length);
+        }
+        double[] out = new double[bins - 1];
+        for (int b = 1; b < bins; b++) {
+            out[b - 1] = sorted[(int) Math.min(sorted.length - 1, Math.floor((double) b * sorted.length / bins))];
+        }
+        return Arrays.stream(out).distinct().filter(v -> v > sorted[0]).toArray();
+    }
+
+    private static int[] binCodes(double[] values, double[] cuts) {
+        int[] out = new int[values.length];
+        int missing = cuts.length + 1;
+        for (int i = 0; i < values.length; i++) {
+            double v = values[i];
+            if (Double.isNaN(v)) {
+                out[i] = missing;
+            } else {
+                int pos = Arrays.binarySearch(cuts, v);
+                out[i] = pos >= 0 ? pos + 1 : -pos - 1;
+            }
+        }
+        return out;
+    }
+
+    private static List<String> binLabels(String name, double[] cuts, double[] values) {
+        List<String> out = new ArrayList<>();
+        boolean exact = true;
+        double[] distinct = Arrays.stream(values).filter(v -> !Double.isNaN(v)).distinct().sorted().toArray();
+        if (distinct.length != cuts.length + 1) {
+            exact = false;
+        }
+        for (int b = 0; b <= cuts.length; b++) {
+            if (exact) {
+                out.add(name + " = " + NumericColumn.format(distinct[b]));
+            } else if (b == 0) {
+                out.add(name + " < " + NumericColumn.format(cuts[0]));
+            } else if (b == cuts.length) {
+                out.add(name + " ≥ " + NumericColumn.format(cuts[b - 1]));
+            } else {
+                out.add(NumericColumn.format(cuts[b - 1]) + " ≤ " + name + " < " + NumericColumn.format(cuts[b]));
+            }
+        }
+        boolean anyMissing = Arrays.stream(values).anyMatch(Double::isNaN);
+        if (anyMissing) {
+            out.add(name + " is missing");
+        }
+        return out;
+    }
+}

@@ -1,0 +1,141 @@
+package dev.failforward.detect;
+
+import dev.failforward.model.Predictions;
+import dev.failforward.scan.ScanData;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code label-issue}: rows whose given label is probably wrong, by {@link ConfidentLearning}.
+ * Training rows are scored out of fold ({@code folds}-fold cross-validation of the context's
+ * trainer); test rows by the scanned model, which never saw them (or, with no trainer, the test
+ * rows alone). Suspects making up ≥ {@code warning-share} of the rows are a warning, ≥
+ * {@code critical-share} critical, fewer are info.
+ */
+public final class LabelIssueDetector implements Detector {
+
+    public static final String ID = "label-issue";
+    static final int LISTED = 25;
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String description() {
+        return "suspected label errors by confident learning on out-of-fold probabilities";
+    }
+
+    @Override
+    public boolean byDefault() {
+        return false;
+    }
+
+    @Override
+    public Map<String, Double> thresholds() {
+        Map<String, Double> t = new LinkedHashMap<>();
+        t.put("folds", 5.0);
+        t.put("warning-share", 0.03);
+        t.put("critical-share", 0.15);
+        return t;
+    }
+
+    @Override
+    public Detection detect(DetectorContext c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (!c.classification()) {
+            m.put("applicable", false);
+            m.put("reason", "label issues apply to classifiers; this is a regression task");
+            return new Detection(m, List.of());
+        }
+        ScanData data = c.data();
+        int k = data.target().classCount();
+        int[] testLabels = ScanData.labels(data.test(), data.target());
+        double[] trainProbs = new double[0];
+        int[] trainLabels = new int[0];
+        if (c.trainer() != null) {
+            trainLabels = ScanData.labels(data.train(), data.target());
+            trainProbs = OutOfFold.probabilities(data.train(), data.target(), trainLabels, c.trainer(),
+                    (int) c.threshold(this, "folds"), c.seed(), c.progress());
+        }
+        Predictions p = c.predictions();
+        int nTrain = trainLabels.length;
+        int nTest = testLabels.length;
+        double[] probs = new double[(nTrain + nTest) * k];
+        System.arraycopy(trainProbs, 0, probs, 0, trainProbs.length);
+        int[] map = OutOfFold.classMap(p.classes(), data.target().classes());
+        for (int r = 0; r < nTest; r++) {
+            for (int cl = 0; cl < p.classes().size(); cl++) {
+                if (map[cl] >= 0) {
+                    probs[(nTrain + r) * k + map[cl]] = p.probability(r, cl);
+                }
+            }
+        }
+        int[] labels = new int[nTrain + nTest];
+        System.arraycopy(trainLabels, 0, labels, 0, nTrain);
+        System.arraycopy(testLabels, 0, labels, nTrain, nTest);
+        ConfidentLearning.Result r = ConfidentLearning.find(probs, labels, k);
+        List<String> classes = data.target().classes();
+        List<Map<String, Object>> suspects = new ArrayList<>();
+        List<String> testKeys = new ArrayList<>();
+        int inTrain = 0;
+        List<Integer> trainRows = new ArrayList<>();
+        for (int row : r.ranked()) {
+            boolean train = row < nTrain;
+            if (train) {
+                inTrain++;
+                trainRows.add(row);
+            } else {
+                testKeys.add(data.testKeys().get(row - nTrain));
+            }
+            if (suspects.size() < LISTED) {
+                Map<String, Object> s = new LinkedHashMap<>();
+                s.put("set", train ? "train" : "test");
+                s.put(train ? "train_row" : "key", train ? (Object) row : data.testKeys().get(row - nTrain));
+                s.put("given", classes.get(labels[row]));
+                s.put("suggested", classes.get(r.suggested()[row]));
+                s.put("quality", r.quality()[row]);
+                suspects.add(s);
+            }
+        }
+        int n = nTrain + nTest;
+        double share = n == 0 ? 0 : (double) r.count() / n;
+        m.put("applicable", true);
+        m.put("rows_checked", n);
+        m.put("out_of_fold", c.trainer() == null ? "none (test rows only)" : (int) c.threshold(this, "folds") + "-fold");
+        m.put("suspects", r.count());
+        m.put("suspects_train", inTrain);
+        m.put("suspects_test", r.count() - inTrain);
+        m.put("share", share);
+        m.put("thresholds", toMap(classes, r.thresholds()));
+        m.put("confident_joint", r.confidentJoint());
+        m.put("ranked", suspects);
+        m.put("suspect_train_rows", trainRows);
+        List<Finding> findings = new ArrayList<>();
+        if (r.count() > 0) {
+            Severity s = share >= c.threshold(this, "critical-share") ? Severity.CRITICAL
+                    : share >= c.threshold(this, "warning-share") ? Severity.WARNING : Severity.INFO;
+            Map<String, Object> ev = new LinkedHashMap<>();
+            ev.put("share", share);
+            ev.put("suspects_train", inTrain);
+            ev.put("suspects_test", r.count() - inTrain);
+            ev.put("worst", suspects.subList(0, Math.min(10, suspects.size())));
+            findings.add(new Finding(ID, s, String.format(java.util.Locale.ROOT,
+                    "%d rows (%.1f%%) probably carry a wrong label (%d training, %d test)", r.count(), 100 * share,
+                    inTrain, r.count() - inTrain), r.count(), testKeys, "label-issue", ev));
+        }
+        return new Detection(m, findings);
+    }
+
+    private static Map<String, Double> toMap(List<String> classes, double[] values) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (int i = 0; i < classes.size(); i++) {
+            out.put(classes.get(i), values[i]);
+        }
+        return out;
+    }
+}

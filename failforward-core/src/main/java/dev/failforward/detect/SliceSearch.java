@@ -1,0 +1,362 @@
+package dev.failforward.detect;
+
+import org.apache.commons.math3.special.Beta;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+/**
+ * Exact top-K search for slices where failures concentrate, after SliceLine (Sagadeeva and
+ * Boehm, SIGMOD 2021). A slice is a conjunction of up to {@code maxLevel} predicates
+ * {@code feature = level} on different features; its score is
+ * {@code α·(e_S/|S| ÷ ē − 1) − (1−α)·(n/|S| − 1)}, trading a high error rate against a small
+ * size. Level by level, candidates are joined from valid parents (apriori style: every parent
+ * must itself have at least {@code minSupport} rows and an error), and pruned when the upper bound
+ * of their score, from the parents' smallest size and error count, cannot beat the current K-th
+ * score. Each predicate's rows are a bitset, so a candidate is counted with word-wide ANDs and
+ * popcounts; candidates of a level are counted in parallel and merged in a fixed order, so the
+ * result does not depend on the thread count.
+ */
+public final class SliceSearch {
+
+    /** The search limits: predicates per slice, how many slices to keep, the smallest slice, and α. */
+    public record Settings(int maxLevel, int topK, int minSupport, double alpha) {
+
+        public Settings {
+            if (maxLevel < 1 || topK < 1 || minSupport < 1 || !(alpha > 0 && alpha <= 1)) {
+                throw new IllegalArgumentException("slice search needs max level ≥ 1, K ≥ 1, min support ≥ 1 and 0 < α ≤ 1");
+            }
+        }
+    }
+
+    /**
+     * The best slices (score > 0), best first, each with its p-value and BH q-value; how many
+     * candidate slices were counted; the average error; and how many candidates were pruned.
+     */
+    public record Result(List<Slice> top, long evaluated, long pruned, double averageError, int rows) {
+    }
+
+    private SliceSearch() {
+    }
+
+    public static Result search(FeatureCodes codes, boolean[] errors, Settings s) {
+        int n = codes.rows();
+        if (errors.length != n) {
+            throw new IllegalArgumentException(errors.length + " error flags for " + n + " rows");
+        }
+        int words = (n + 63) >>> 6;
+        long[] err = new long[words];
+        int totalErrors = 0;
+        for (int i = 0; i < n; i++) {
+            if (errors[i]) {
+                err[i >>> 6] |= 1L << i;
+                totalErrors++;
+            }
+        }
+        if (totalErrors == 0 || n == 0) {
+            return new Result(List.of(), 0, 0, 0, n);
+        }
+        double avg = (double) totalErrors / n;
+        Scorer scorer = new Scorer(n, avg, s.alpha(), s.minSupport());
+
+        // Predicates with enough rows, each a bitset.
+        List<int[]> predicates = new ArrayList<>(); // {feature, level}
+        List<long[]> bits = new ArrayList<>();
+        for (int f = 0; f < codes.features(); f++) {
+            int levels = codes.levels(f);
+            int[] col = codes.codes().get(f);
+            int[] count = new int[levels + 1];
+            for (int v : col) {
+                count[v]++;
+            }
+            int[] index = new int[levels + 1];
+            Arrays.fill(index, -1);
+            long[][] fb = new long[levels + 1][];
+            for (int v = 0; v <= levels; v++) {
+                if (count[v] >= s.minSupport()) {
+                    index[v] = predicates.size();
+                    predicates.add(new int[]{f, v});
+                    fb[v] = new long[words];
+                    bits.add(fb[v]);
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                long[] b = fb[col[i]];
+                if (b != null) {
+                    b[i >>> 6] |= 1L << i;
+                }
+            }
+        }
+        int p = predicates.size();
+        TopK top = new TopK(s.topK());
+        long evaluated = 0;
+        long pruned = 0;
+
+        // Level 1.
+        Map<Key, int[]> valid = new HashMap<>();
+        List<Key> validOrder = new ArrayList<>();
+        for (int i = 0; i < p; i++) {
+            long[] b = bits.get(i);
+            int size = popcount(b);
+            int e = popcountAnd(b, err);
+            evaluated++;
+            top.offer(slice(predicates, new int[]{i}, size, e, scorer.score(size, e)));
+            if (size >= s.minSupport() && e > 0) {
+                Key k = new Key(new int[]{i});
+                valid.put(k, new int[]{size, e});
+                validOrder.add(k);
+            }
+        }
+        for (int level = 2; level <= s.maxLevel() && !validOrder.isEmpty(); level++) {
+            double threshold = Math.max(0, top.threshold());
+            List<int[]> candidates = new ArrayList<>();
+            List<int[]> bounds = new ArrayList<>();
+            for (Key parent : validOrder) {
+                int[] ps = parent.ps();
+                int last = ps[ps.length - 1];
+                for (int r = last + 1; r < p; r++) {
+                    int fr = predicates.get(r)[0];
+                    boolean clash = false;
+                    for (int q : ps) {
+                        if (predicates.get(q)[0] == fr) {
+                            clash = true;
+                            break;
+                        }
+                    }
+                    if (clash) {
+                        continue;
+                    }
+                    int[] single = valid.get(new Key(new int[]{r})) == null ? null : valid.get(new Key(new int[]{r}));
+                    if (single == null) {
+                        continue;
+                    }
+                    int[] cand = Arrays.copyOf(ps, ps.length + 1);
+                    cand[ps.length] = r;
+                    int[] pv = valid.get(parent);
+                    int ssUb = pv[0];
+                    int seUb = pv[1];
+                    boolean allParents = true;
+                    // Every parent (the candidate without one predicate) must be valid.
+                    for (int drop = 0; drop < ps.length && allParents; drop++) {
+                        int[] sub = new int[ps.length];
+                        for (int i = 0, j = 0; i < cand.length; i++) {
+                            if (i != drop) {
+                                sub[j++] = cand[i];
+                            }
+                        }
+                        int[] sv = valid.get(new Key(sub));
+                        if (sv == null) {
+                            allParents = false;
+                        } else {
+                            ssUb = Math.min(ssUb, sv[0]);
+                            seUb = Math.min(seUb, sv[1]);
+                        }
+                    }
+                    if (!allParents) {
+                        continue;
+                    }
+                    if (ssUb < s.minSupport() || scorer.upperBound(ssUb, seUb) <= threshold) {
+                        pruned++;
+                        continue;
+                    }
+                    candidates.add(cand);
+                    bounds.add(new int[]{ssUb, seUb});
+                }
+            }
+            int m = candidates.size();
+            int[] sizes = new int[m];
+            int[] errs = new int[m];
+            IntStream.range(0, m).parallel().forEach(c -> {
+                int[] cand = candidates.get(c);
+                long[][] bs = new long[cand.length][];
+                for (int i = 0; i < cand.length; i++) {
+                    bs[i] = bits.get(cand[i]);
+                }
+                int size = 0;
+                int e = 0;
+                for (int w = 0; w < words; w++) {
+                    long x = bs[0][w];
+                    for (int i = 1; i < bs.length && x != 0; i++) {
+                        x &= bs[i][w];
+                    }
+                    if (x != 0) {
+                        size += Long.bitCount(x);
+                        e += Long.bitCount(x & err[w]);
+                    }
+                }
+                sizes[c] = size;
+                errs[c] = e;
+            });
+            evaluated += m;
+            Map<Key, int[]> nextValid = new HashMap<>();
+            List<Key> nextOrder = new ArrayList<>();
+            for (int c = 0; c < m; c++) {
+                top.offer(slice(predicates, candidates.get(c), sizes[c], errs[c], scorer.score(sizes[c], errs[c])));
+                if (sizes[c] >= s.minSupport() && errs[c] > 0) {
+                    Key k = new Key(candidates.get(c));
+                    nextValid.put(k, new int[]{sizes[c], errs[c]});
+                    nextOrder.add(k);
+                }
+            }
+            // Slices of the next level need their parents of this level; singles stay for the join.
+            for (Key k : validOrder) {
+                if (k.ps().length == 1) {
+                    nextValid.put(k, valid.get(k));
+                }
+            }
+            valid = nextValid;
+            validOrder = nextOrder;
+        }
+        List<Slice> best = top.sorted();
+        return new Result(significance(best, avg, evaluated), evaluated, pruned, avg, n);
+    }
+
+    /**
+     * One-sided binomial p-values (more failures than the average rate predicts) and
+     * Benjamini–Hochberg q-values for {@code m = evaluated} tests. Only the reported slices' p-values
+     * are known, so each is ranked among them; its true rank among all tests can only be larger,
+     * which makes these q-values conservative (never smaller than full BH).
+     */
+    static List<Slice> significance(List<Slice> slices, double avg, long evaluated) {
+        int k = slices.size();
+        double[] pv = new double[k];
+        for (int i = 0; i < k; i++) {
+            Slice sl = slices.get(i);
+            pv[i] = sl.errors() == 0 ? 1 : Beta.regularizedBeta(avg, sl.errors(), sl.size() - sl.errors() + 1.0);
+        }
+        Integer[] order = new Integer[k];
+        for (int i = 0; i < k; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparingDouble(i -> pv[i]));
+        double[] q = new double[k];
+        double running = 1;
+        for (int r = k - 1; r >= 0; r--) {
+            int i = order[r];
+            running = Math.min(running, Math.min(1, pv[i] * evaluated / (r + 1)));
+            q[i] = running;
+        }
+        List<Slice> out = new ArrayList<>(k);
+        for (int i = 0; i < k; i++) {
+            out.add(slices.get(i).withSignificance(pv[i], q[i]));
+        }
+        return out;
+    }
+
+    /** The rows of a slice as a bitset over {@code codes}' rows. */
+    public static long[] rows(FeatureCodes codes, Slice slice) {
+        int n = codes.rows();
+        long[] out = new long[(n + 63) >>> 6];
+        outer:
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < slice.features().length; j++) {
+                if (codes.codes().get(slice.features()[j])[i] != slice.levels()[j]) {
+                    continue outer;
+                }
+            }
+            out[i >>> 6] |= 1L << i;
+        }
+        return out;
+    }
+
+    static int popcount(long[] b) {
+        int c = 0;
+        for (long w : b) {
+            c += Long.bitCount(w);
+        }
+        return c;
+    }
+
+    static int popcountAnd(long[] a, long[] b) {
+        int c = 0;
+        for (int i = 0; i < a.length; i++) {
+            c += Long.bitCount(a[i] & b[i]);
+        }
+        return c;
+    }
+
+    private static Slice slice(List<int[]> predicates, int[] ps, int size, int errors, double score) {
+        int[] f = new int[ps.length];
+        int[] l = new int[ps.length];
+        for (int i = 0; i < ps.length; i++) {
+            f[i] = predicates.get(ps[i])[0];
+            l[i] = predicates.get(ps[i])[1];
+        }
+        return new Slice(f, l, size, errors, score, Double.NaN, Double.NaN);
+    }
+
+    private record Key(int[] ps) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && Arrays.equals(k.ps, ps);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(ps);
+        }
+    }
+
+    /** The SliceLine score and its upper bound from a parent's size and error bounds (errors are 0/1). */
+    record Scorer(int n, double avg, double alpha, int minSupport) {
+
+        double score(int size, int errors) {
+            if (size < minSupport || size == 0) {
+                return Double.NEGATIVE_INFINITY;
+            }
+            return alpha * (((double) errors / size) / avg - 1) - (1 - alpha) * ((double) n / size - 1);
+        }
+
+        double upperBound(int ssUb, int seUb) {
+            double best = Double.NEGATIVE_INFINITY;
+            int[] sizes = {minSupport, Math.max(minSupport, Math.min(seUb, ssUb)), ssUb};
+            for (int s : sizes) {
+                if (s < minSupport || s > ssUb) {
+                    continue;
+                }
+                int e = Math.min(seUb, s);
+                best = Math.max(best, alpha * (((double) e / s) / avg - 1) - (1 - alpha) * ((double) n / s - 1));
+            }
+            return best;
+        }
+    }
+
+    /** The K best slices by score (ties: larger first, then fewer predicates), kept in a fixed order. */
+    private static final class TopK {
+        private static final Comparator<Slice> ORDER = Comparator.comparingDouble(Slice::score).reversed()
+                .thenComparing(Comparator.comparingInt(Slice::size).reversed())
+                .thenComparingInt(Slice::level)
+                .thenComparing(sl -> Arrays.toString(sl.features()) + Arrays.toString(sl.levels()));
+        private final int k;
+        private final java.util.TreeSet<Slice> set = new java.util.TreeSet<>(ORDER);
+
+        TopK(int k) {
+            this.k = k;
+        }
+
+        void offer(Slice s) {
+            if (!(s.score() > 0)) {
+                return;
+            }
+            if (set.size() < k) {
+                set.add(s);
+            } else if (ORDER.compare(s, set.last()) < 0) {
+                set.add(s);
+                set.pollLast();
+            }
+        }
+
+        double threshold() {
+            return set.size() < k ? 0 : set.last().score();
+        }
+
+        List<Slice> sorted() {
+            return new ArrayList<>(set);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package dev.failforward.detect;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code weak-slice}: the test-row subgroups (up to {@code max-level} predicates) where failures
+ * concentrate, by exact SliceLine search ({@link SliceSearch}). A group of overlapping slices is a
+ * finding when its best slice is significant (BH q ≤ {@code q}) and its error rate is at least
+ * {@code warning-ratio} (warning) or {@code critical-ratio} (critical) times the average;
+ * significant slices below {@code warning-ratio} are info.
+ */
+public final class WeakSliceDetector implements Detector {
+
+    public static final String ID = "weak-slice";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String description() {
+        return "subgroups (up to 3 feature = value predicates) where failures concentrate, by exact SliceLine search";
+    }
+
+    @Override
+    public boolean byDefault() {
+        return true;
+    }
+
+    @Override
+    public Map<String, Double> thresholds() {
+        Map<String, Double> t = new LinkedHashMap<>();
+        t.put("max-level", 3.0);
+        t.put("top-k", 10.0);
+        t.put("min-support", 0.0);
+        t.put("min-support-fraction", 0.01);
+        t.put("alpha", 0.95);
+        t.put("bins", 10.0);
+        t.put("overlap", 0.5);
+        t.put("q", 0.05);
+        t.put("warning-ratio", 1.5);
+        t.put("critical-ratio", 2.0);
+        return t;
+    }
+
+    @Override
+    public Detection detect(DetectorContext c) {
+        FeatureCodes codes = FeatureCodes.of(c.data().test(), (int) c.threshold(this, "bins"));
+        int n = codes.rows();
+        int minSupport = minSupport(c, n);
+        SliceSearch.Settings settings = new SliceSearch.Settings((int) c.threshold(this, "max-level"),
+                (int) c.threshold(this, "top-k"), minSupport, c.threshold(this, "alpha"));
+        c.progress().start("Searching weak slices", 1);
+        SliceSearch.Result result = SliceSearch.search(codes, c.failed(), settings);
+        c.progress().finish();
+        List<SliceGroups.Group> groups = SliceGroups.of(codes, result.top(), c.threshold(this, "overlap"));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("rows", n);
+        m.put("average_error", result.averageError());
+        m.put("min_support", minSupport);
+        m.put("max_level", settings.maxLevel());
+        m.put("evaluated", result.evaluated());
+        m.put("pruned", result.pruned());
+        List<Map<String, Object>> slices = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
+        for (int g = 0; g < groups.size(); g++) {
+            SliceGroups.Group group = groups.get(g);
+            List<Slice> members = new ArrayList<>();
+            members.add(group.leader());
+            members.addAll(group.variants());
+            for (Slice s : members) {
+                slices.add(describe(codes, s, result.averageError(), g + 1));
+            }
+            Slice s = group.leader();
+            double ratio = s.errorRate() / result.averageError();
+            if (s.qValue() > c.threshold(this, "q")) {
+                continue;
+            }
+            Severity severity = ratio >= c.threshold(this, "critical-ratio") ? Severity.CRITICAL
+                    : ratio >= c.threshold(this, "warning-ratio") ? Severity.WARNING : Severity.INFO;
+            Map<String, Object> evidence = describe(codes, s, result.averageError(), g + 1);
+            evidence.put("variants", group.variants().stream().map(v -> v.describe(codes)).toList());
+            String title = String.format(java.util.Locale.ROOT, "Failures concentrate where %s: %.1f%% failed vs %.1f%% overall (%d rows)",
+                    s.describe(codes), 100 * s.errorRate(), 100 * result.averageError(), s.size());
+            findings.add(new Finding(ID, severity, title, s.size(), RowKeys.of(c.data().testKeys(), group.rows()),
+                    "weak-slice", evidence));
+        }
+        m.put("slices", slices);
+        return new Detection(m, findings);
+    }
+
+    int minSupport(DetectorContext c, int n) {
+        int given = (int) c.threshold(this, "min-support");
+        return given > 0 ? given : Math.max(20, (int) Math.ceil(c.threshold(this, "min-support-fraction") * n));
+    }
+
+    private static Map<String, Object> describe(FeatureCodes codes, Slice s, double avg, int group) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("slice", s.describe(codes));
+        List<String> predicates = new ArrayList<>();
+        for (int i = 0; i < s.level(); i++) {
+            predicates.add(codes.labels().get(s.features()[i]).get(s.levels()[i]));
+        }
+        o.put("predicates", predicates);
+        o.put("size", s.size());
+        o.put("errors", s.errors());
+        o.put("error_rate", s.errorRate());
+        o.put("error_ratio", s.errorRate() / avg);
+        o.put("score", s.score());
+        o.put("p_value", s.pValue());
+        o.put("q_value", s.qValue());
+        o.put("group", group);
+        return o;
+    }
+}
