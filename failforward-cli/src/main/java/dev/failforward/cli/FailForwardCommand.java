@@ -7,7 +7,7 @@ import picocli.CommandLine.ScopeType;
 /** The top-level {@code failforward} command. */
 @Command(name = "failforward", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Make machine-learning models fail on purpose, log every failure, and turn it into a fix.", ""},
-        subcommands = {DemoCommand.class, ScanCommand.class, LogCommand.class},
+        subcommands = {DemoCommand.class, ScanCommand.class, LogCommand.class, CompareCommand.class},
         footer = {"", "Examples:",
                 "  failforward demo",
                 "  failforward scan --data train.csv --target churn",
