@@ -54,9 +54,7 @@ public final class PolicyFile {
     public static Policy parse(String text, String source) {
         Node root;
         try {
-            LoaderOptions options = new LoaderOptions();
-            options.setAllowDuplicateKeys(false);
-            root = new Yaml(options).compose(new StringReader(text));
+            root = new Yaml(new LoaderOptions()).compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
             throw new IllegalArgumentException(source + ":" + where(e.getProblemMark()) + ": invalid YAML: " + e.getProblem(), e);
         } catch (RuntimeException e) {
@@ -110,7 +108,10 @@ public final class PolicyFile {
                 throw new IllegalArgumentException(source + ":" + where(k.getStartMark()) + ": unknown key '" + k.getValue()
                         + "' in " + what + "; valid keys: " + String.join(", ", valid));
             }
-            out.put(k.getValue(), t.getValueNode());
+            if (out.put(k.getValue(), t.getValueNode()) != null) {
+                throw new IllegalArgumentException(source + ":" + where(k.getStartMark()) + ": duplicate key '" + k.getValue()
+                        + "' in " + what);
+            }
         }
         return out;
     }
