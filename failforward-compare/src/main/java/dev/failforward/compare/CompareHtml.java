@@ -117,8 +117,19 @@ public final class CompareHtml {
         h.element("p", c.slicesExamined() + " slices of at least " + c.settings().sliceMinSize()
                 + " rows examined (one or two predicates, and every value of the group columns); p-values are one-sided"
                 + " exact McNemar tests that the candidate is worse, q-values Benjamini–Hochberg adjusted over all of them.", "class", "note");
+        h.raw(sliceChart("Most significant slices: accuracy change in points (approximate 95% intervals)",
+                c.slices().subList(0, Math.min(SLICES_CHARTED, c.slices().size()))));
+        List<SliceDelta> drops = Comparer.largestDrops(c, SLICES_CHARTED);
+        if (!drops.isEmpty()) {
+            h.raw(sliceChart("Largest accuracy drops with uncorrected p < 0.05 (points, approximate 95% intervals)", drops));
+        }
+        sliceTable(h, c);
+    }
+
+    /** Slice deltas in points with the Wald interval of a paired difference of proportions. */
+    private static String sliceChart(String title, List<SliceDelta> slices) {
         List<IntervalChart.Row> rows = new ArrayList<>();
-        for (SliceDelta s : c.slices().subList(0, Math.min(SLICES_CHARTED, c.slices().size()))) {
+        for (SliceDelta s : slices) {
             double n = s.size();
             double diff = s.delta();
             double sd = Math.sqrt(Math.max(0, (s.worse() + s.better()) / n - diff * diff) / n);
@@ -126,8 +137,10 @@ public final class CompareHtml {
                     diff < 0, String.format(Locale.ROOT, "%s: %d rows, %s points, q=%s", s.description(), s.size(),
                     Reasons.signedPoints(diff), Reasons.p(s.qValue()))));
         }
-        h.raw(IntervalChart.render("Accuracy change of the most significant slices (points, approximate 95% intervals)",
-                "candidate minus baseline accuracy, points", rows));
+        return IntervalChart.render(title, "candidate minus baseline accuracy, points", rows);
+    }
+
+    private static void sliceTable(Markup h, Comparison c) {
         h.open("table").open("tr");
         for (String t : List.of("slice", "kind", "rows", "baseline acc.", "candidate acc.", "Δ points", "newly wrong", "fixed", "p", "q")) {
             h.element("th", t);

@@ -143,7 +143,8 @@ public final class SliceSearch {
         cuts.remove(present[0]);
         List<Double> edges = new ArrayList<>(cuts);
         List<Predicate> out = new ArrayList<>();
-        for (int b = 0; b <= edges.size(); b++) {
+        // With no cut (most values equal the minimum), one bin would hold every present row: no slice.
+        for (int b = 0; b <= edges.size() && !edges.isEmpty(); b++) {
             Double lo = b == 0 ? null : edges.get(b - 1);
             Double hi = b == edges.size() ? null : edges.get(b);
             BitSet rows = new BitSet();
