@@ -25,6 +25,7 @@ public final class CompareWriter {
         String html = CompareHtml.render(c, v, runId);
         String md = CompareMarkdown.render(c, v, runId);
         String junit = CompareJunit.render(c, v);
+        java.nio.file.Files.createDirectories(folder);
         Files f = new Files(folder.resolve(JSON), folder.resolve(HTML), folder.resolve(MARKDOWN), folder.resolve(JUNIT));
         AtomicFiles.write(f.json(), json);
         AtomicFiles.write(f.html(), html);

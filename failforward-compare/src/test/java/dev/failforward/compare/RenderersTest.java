@@ -18,7 +18,7 @@ class RenderersTest {
 
     private static final String EVIL = "<script>alert('x')</script> & \"q\" | `t`\u0001";
 
-    private static Comparison comparison() {
+    static Comparison comparison() {
         SideSummary base = new SideSummary("baseline", "builtin:gbm", "train.csv", "f1", "m1", null, Map.of("roc_auc", 0.84));
         SideSummary cand = new SideSummary("candidate", "builtin:gbm", EVIL, "f2", "m2", null, Map.of("roc_auc", 0.80));
         MetricDelta auc = new MetricDelta("roc_auc", 0.84, 0.80, -0.04, -0.06, -0.02, 0.001, "delong", true);
@@ -30,7 +30,7 @@ class RenderersTest {
                 List.of(slice), 1, diff, 0.07, new CompareSettings(100, 0.95, 1, 100, 5));
     }
 
-    private static Verdict verdict(Comparison c) {
+    static Verdict verdict(Comparison c) {
         return new Policy("gate.yaml", List.of(new MetricRule("roc_auc", 0.01, 0.05), new SliceRule(0.05, 100, 0.05),
                 new NewFailuresRule(100), new FlipRateRule(0.1))).judge(c);
     }
