@@ -1,0 +1,11 @@
+package dev.failforward.compare;
+
+import java.util.Map;
+
+/** One row of the failure diff: its key, truth, both predictions and (when known) its inputs. */
+public record FailureExample(String rowKey, String expected, String baseline, String candidate, Map<String, Object> input) {
+
+    public FailureExample {
+        input = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(input));
+    }
+}

@@ -1,0 +1,15 @@
+package dev.failforward.compare;
+
+import java.util.List;
+
+/** The verdict of one policy rule: its name, what it checks, and why it blocks (empty when it passes). */
+public record RuleResult(String rule, String description, List<String> reasons) {
+
+    public RuleResult {
+        reasons = List.copyOf(reasons);
+    }
+
+    public boolean passed() {
+        return reasons.isEmpty();
+    }
+}

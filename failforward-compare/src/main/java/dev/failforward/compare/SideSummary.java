@@ -1,0 +1,12 @@
+package dev.failforward.compare;
+
+import java.util.Map;
+
+/** Provenance and metrics of one compared model, without its predictions. */
+public record SideSummary(String role, String modelId, String trainedOn, String trainFingerprint,
+                          String modelFingerprint, String runId, Map<String, Double> metrics) {
+
+    public SideSummary {
+        metrics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metrics));
+    }
+}
