@@ -18,6 +18,7 @@ import java.util.concurrent.Callable;
                 "  failforward scan --data train.parquet --test test.parquet --target label --model builtin:logistic",
                 "  failforward scan --data houses.csv --target price --task regression --ignore id --out reports/houses",
                 "  failforward scan --data credit.csv --target Status --model xgboost:credit.json --model-config credit.config.json",
+                "  failforward scan --data cancer.csv --target diagnosis --model http://127.0.0.1:8080/v2/models/cancer/infer",
                 "", "Writes report.html, report.json and predictions.csv to --out and records the run in --store."})
 public final class ScanCommand implements Callable<Integer> {
 
