@@ -81,9 +81,10 @@ public final class ModelInspectCommand implements Callable<Integer> {
         d.details().forEach((k, v) -> out.printf("  %-16s %s%n", k + ":", v));
         out.println("Inputs (" + d.inputs().size() + ")" + (data == null ? ":" : ", fed from " + data.source() + ":"));
         int nameWidth = Math.min(40, d.inputs().stream().mapToInt(i -> i.name().length()).max().orElse(4));
+        int typeWidth = d.inputs().stream().mapToInt(i -> i.type().length()).max().orElse(4);
         for (int i = 0; i < d.inputs().size(); i++) {
             ModelDescription.Input in = d.inputs().get(i);
-            out.printf("  %3d  %-" + nameWidth + "s  %-6s  <- %s%n", i, Text.clip(in.name(), 40), in.type(), in.feed());
+            out.printf("  %3d  %-" + nameWidth + "s  %-" + typeWidth + "s  <- %s%n", i, Text.clip(in.name(), 40), in.type(), in.feed());
         }
         out.println("Outputs:");
         for (String o : d.outputs()) {

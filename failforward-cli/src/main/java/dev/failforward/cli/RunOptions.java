@@ -10,7 +10,7 @@ public final class RunOptions {
 
     @Option(names = "--model", paramLabel = "ID", defaultValue = "builtin:gbm",
             description = "Model to train: builtin:logistic, builtin:tree or builtin:gbm (default: ${DEFAULT-VALUE}); "
-                    + "or a model trained elsewhere, scored on every row without training: xgboost:PATH or onnx:PATH.")
+                    + "or a model trained elsewhere, scored on every row without training: xgboost:PATH, onnx:PATH or an http(s):// endpoint URL.")
     String model;
 
     @Option(names = "--model-config", paramLabel = "FILE",

@@ -23,6 +23,7 @@ import java.util.concurrent.Callable;
                 "  failforward scan --data train.parquet --test test.parquet --target label --model builtin:logistic",
                 "  failforward scan --data houses.csv --target price --task regression --ignore id --out reports/houses",
                 "  failforward scan --data credit.csv --target Status --model xgboost:credit.json --model-config credit.config.json",
+                "  failforward scan --data cancer.csv --target diagnosis --model http://127.0.0.1:8080/v2/models/cancer/infer",
                 "  failforward scan --data churn.csv --target churn --redact email,phone",
                 "  failforward scan --data churn.csv --target churn --resume 01JD3X5W2Q8R6T0Y7V9B4N1M3K",
                 "  failforward scan --data churn.csv --target churn --detectors all --fail-on critical",

@@ -13,6 +13,7 @@ import dev.failforward.model.ModelConfig;
 import dev.failforward.model.ModelProvider;
 import dev.failforward.model.ModelSource;
 import dev.failforward.model.ModelSources;
+import dev.failforward.model.ModelUnavailableException;
 import dev.failforward.model.external.ModelConfigFile;
 import dev.failforward.scan.ModelSaver;
 import dev.failforward.model.ModelProviders;
@@ -157,8 +158,14 @@ final class ScanJob {
         String dataName = Path.of(rows.source()).getFileName().toString();
         try (FailureLog log = Stores.open(options.store)) {
             Scanner scanner = new Scanner(log, ModelSaver.NONE, new TerminalProgress(err));
-            ScanResult result = scanner.scanModel(kind, prepared, model, loaded.location(), dataName,
-                    TableFingerprint.of(rows), spec.seed(), given);
+            ScanResult result;
+            try {
+                result = scanner.scanModel(kind, prepared, model, loaded.location(), dataName,
+                        TableFingerprint.of(rows), spec.seed(), given);
+            } catch (ModelUnavailableException e) {
+                err.println("failforward: error: the model failed: " + e.getMessage());
+                return ExitCodes.PART_FAILED;
+            }
             ReportFiles written = write(result, options.out);
             summary(result, written, log.location());
         }

@@ -128,7 +128,7 @@ class ExternalModelTest {
         Cli typo = scan("--data", data, "--target", "diagnosis", "--model", "xgboost:" + FIXTURES.resolve("breast_cancer.json"),
                 "--model-config", config.toString());
         assertThat(typo.exit()).isEqualTo(2);
-        assertThat(typo.err()).contains("unknown key 'clases'").contains("features, columns, classes, task, categories, output, activation");
+        assertThat(typo.err()).contains("unknown key 'clases'").contains("features, columns, classes, task, categories, output, activation, endpoint");
 
         Cli builtin = scan("--data", data, "--target", "diagnosis", "--model", "builtin:logistic", "--model-config", config.toString());
         assertThat(builtin.exit()).isEqualTo(2);

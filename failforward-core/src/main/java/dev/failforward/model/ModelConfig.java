@@ -15,24 +15,35 @@ import java.util.Map;
  * @param output     the model output that holds probabilities or scores ({@code null} = found from the model)
  * @param activation what turns that output into probabilities: {@code none}, {@code softmax} or {@code sigmoid}
  *                   ({@code null} = none)
+ * @param endpoint   settings of an HTTP endpoint: {@code batch_size}, {@code concurrency}, {@code timeout_seconds}, {@code retries}
  */
 public record ModelConfig(List<String> features, Map<String, String> columns, List<String> classes, Task task,
-                          Map<String, List<String>> categories, String output, String activation) {
+                          Map<String, List<String>> categories, String output, String activation,
+                          Map<String, Double> endpoint) {
 
     /** The values {@code activation} may take. */
     public static final List<String> ACTIVATIONS = List.of("none", "softmax", "sigmoid");
 
     /** No configuration: everything comes from the model and the data. */
-    public static final ModelConfig NONE = new ModelConfig(List.of(), Map.of(), List.of(), null, Map.of(), null, null);
+    public static final ModelConfig NONE = new ModelConfig(List.of(), Map.of(), List.of(), null, Map.of(), null, null, Map.of());
 
     /** The keys a configuration file may hold. */
-    public static final List<String> KEYS = List.of("features", "columns", "classes", "task", "categories", "output", "activation");
+    public static final List<String> KEYS = List.of("features", "columns", "classes", "task", "categories", "output", "activation", "endpoint");
+
+    /** The keys the {@code endpoint} object may hold. */
+    public static final List<String> ENDPOINT_KEYS = List.of("batch_size", "concurrency", "timeout_seconds", "retries");
 
     public ModelConfig {
         features = List.copyOf(features);
         columns = Map.copyOf(columns);
         classes = List.copyOf(classes);
         categories = Map.copyOf(categories);
+        endpoint = Map.copyOf(endpoint);
+        for (String key : endpoint.keySet()) {
+            if (!ENDPOINT_KEYS.contains(key)) {
+                throw new IllegalArgumentException("unknown endpoint key '" + key + "'; valid keys: " + String.join(", ", ENDPOINT_KEYS));
+            }
+        }
         if (activation != null && !ACTIVATIONS.contains(activation)) {
             throw new IllegalArgumentException("unknown activation '" + activation + "'; expected one of " + String.join(", ", ACTIVATIONS));
         }

@@ -7,6 +7,7 @@ import dev.failforward.detect.DetectorRunner;
 import dev.failforward.failure.Failure;
 import dev.failforward.failure.FailureLog;
 import dev.failforward.model.Model;
+import dev.failforward.model.ModelUnavailableException;
 import dev.failforward.model.Predictions;
 import dev.failforward.model.Trainer;
 import dev.failforward.progress.Progress;
@@ -108,7 +109,13 @@ public final class Scanner {
                 dataFingerprint, Map.of(), 0, 0, Provenance.current(seed, dataFingerprint, model.fingerprint(), options));
         log.begin(run);
         progress.start("Scoring " + data.test().rowCount() + " rows with " + model.id(), data.test().rowCount());
-        Predictions predictions = model.predict(data.test());
+        Predictions predictions;
+        try {
+            predictions = model.predict(data.test());
+        } catch (ModelUnavailableException e) {
+            progress.finish();
+            throw new ModelUnavailableException(e.getMessage() + " (run " + runId + " left incomplete)", e);
+        }
         progress.advance(data.test().rowCount());
         progress.finish();
         Holdout.Outcome outcome = Holdout.judge(runId, data.test(), data.target(), data.testKeys(), predictions);

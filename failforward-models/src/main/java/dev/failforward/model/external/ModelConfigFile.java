@@ -57,6 +57,7 @@ public final class ModelConfigFile {
         Map<String, List<String>> categories = Map.of();
         String output = null;
         String activation = null;
+        Map<String, Double> endpoint = Map.of();
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String key = e.getKey();
@@ -82,12 +83,24 @@ public final class ModelConfigFile {
                 }
                 case "output" -> output = string(v, source, key);
                 case "activation" -> activation = string(v, source, key);
+                case "endpoint" -> {
+                    Map<String, Double> m = new LinkedHashMap<>();
+                    object(v, source, key).fields().forEachRemaining(f -> {
+                        boolean zeroAllowed = f.getKey().equals("retries");
+                        if (!f.getValue().isNumber() || f.getValue().asDouble() < 0 || (!zeroAllowed && f.getValue().asDouble() == 0)) {
+                            throw new IllegalArgumentException(source + ": 'endpoint." + f.getKey() + "' must be a "
+                                    + (zeroAllowed ? "number ≥ 0" : "positive number"));
+                        }
+                        m.put(f.getKey(), f.getValue().asDouble());
+                    });
+                    endpoint = m;
+                }
                 default -> throw new IllegalArgumentException(source + ": unknown key '" + key + "'; valid keys: "
                         + String.join(", ", ModelConfig.KEYS));
             }
         }
         try {
-            return new ModelConfig(features, columns, classes, task, categories, output, activation);
+            return new ModelConfig(features, columns, classes, task, categories, output, activation, endpoint);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(source + ": " + e.getMessage());
         }

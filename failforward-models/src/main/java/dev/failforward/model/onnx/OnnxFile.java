@@ -48,6 +48,9 @@ final class OnnxFile implements ExternalModel {
         this.output = output;
         this.outputs = List.copyOf(outputs);
         this.config = config;
+        if (!config.endpoint().isEmpty()) {
+            throw new IllegalArgumentException("--model-config endpoint applies to http:// and https:// models");
+        }
         OnnxInput first = inputs.get(0);
         this.tensor = inputs.size() == 1 && !first.isString() && first.shape().length == 2
                 && (first.shape()[1] != 1 || config.features().size() == 1);
@@ -109,7 +112,7 @@ final class OnnxFile implements ExternalModel {
             }
         });
         Map<String, List<String>> categories = new LinkedHashMap<>(config.categories());
-        return new ModelConfig(List.of(), columns, List.of(), null, categories, null, null);
+        return new ModelConfig(List.of(), columns, List.of(), null, categories, null, null, Map.of());
     }
 
     @Override

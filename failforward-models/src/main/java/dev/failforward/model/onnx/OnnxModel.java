@@ -14,6 +14,7 @@ import dev.failforward.data.Table;
 import dev.failforward.model.Model;
 import dev.failforward.model.Predictions;
 import dev.failforward.model.Target;
+import dev.failforward.model.external.Scores;
 import dev.failforward.model.external.TabularFeed;
 
 import java.util.HashMap;
@@ -235,45 +236,6 @@ final class OnnxModel implements Model {
     }
 
     private double[] probabilities(double[] s, int classes) {
-        if (s.length == 1 && classes == 2) {
-            double positive = activation.equals("sigmoid") ? sigmoid(s[0]) : s[0];
-            return new double[]{1 - positive, positive};
-        }
-        if (s.length != classes) {
-            throw new IllegalStateException("output '" + output.name() + "' gives " + s.length + " scores per row for " + classes + " classes");
-        }
-        double[] p = new double[classes];
-        switch (activation) {
-            case "softmax" -> {
-                double max = Double.NEGATIVE_INFINITY;
-                for (double v : s) {
-                    max = Math.max(max, v);
-                }
-                double sum = 0;
-                for (int c = 0; c < classes; c++) {
-                    p[c] = Math.exp(s[c] - max);
-                    sum += p[c];
-                }
-                for (int c = 0; c < classes; c++) {
-                    p[c] /= sum;
-                }
-            }
-            case "sigmoid" -> {
-                double sum = 0;
-                for (int c = 0; c < classes; c++) {
-                    p[c] = sigmoid(s[c]);
-                    sum += p[c];
-                }
-                for (int c = 0; c < classes; c++) {
-                    p[c] /= sum;
-                }
-            }
-            default -> System.arraycopy(s, 0, p, 0, classes);
-        }
-        return p;
-    }
-
-    private static double sigmoid(double x) {
-        return 1 / (1 + Math.exp(-x));
+        return Scores.probabilities(s, classes, activation, "output '" + output.name() + "'");
     }
 }

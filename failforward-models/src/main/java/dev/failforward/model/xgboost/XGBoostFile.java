@@ -42,6 +42,9 @@ final class XGBoostFile implements ExternalModel {
             throw new IllegalArgumentException("--model-config task " + config.task().id() + " does not match the model's objective "
                     + objective.name() + " (" + objective.task().id() + ")");
         }
+        if (!config.endpoint().isEmpty()) {
+            throw new IllegalArgumentException("--model-config endpoint applies to http:// and https:// models");
+        }
         if (config.output() != null || config.activation() != null) {
             throw new IllegalArgumentException("--model-config output and activation apply to ONNX models; an XGBoost file's objective says how to read its output");
         }

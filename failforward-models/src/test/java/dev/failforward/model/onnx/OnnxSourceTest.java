@@ -99,7 +99,7 @@ class OnnxSourceTest {
     void rawScoresWithDeclaredSoftmaxAndRenamedColumns() throws IOException {
         // The same Tribuo model read through a config that renames nothing but declares a (no-op on probabilities) output name.
         ModelConfig base = ModelConfigFile.read(FIXTURES.resolve("tribuo_iris.config.json"));
-        ModelConfig named = new ModelConfig(base.features(), Map.of(), base.classes(), null, Map.of(), "output", "none");
+        ModelConfig named = new ModelConfig(base.features(), Map.of(), base.classes(), null, Map.of(), "output", "none", Map.of());
         Predictions p = score(load("tribuo_iris.onnx", named), tabular("iris.csv"), ScanSpec.of("species"));
         assertThat(p.probability(0, 1)).isCloseTo(reference("tribuo_iris")[0][1], within(1e-5));
     }
@@ -116,7 +116,7 @@ class OnnxSourceTest {
 
     @Test
     void unclearModelsAskForTheMissingKey(@TempDir Path dir) throws IOException {
-        assertThatThrownBy(() -> load("tribuo_iris.onnx", new ModelConfig(List.of(), Map.of(), List.of(), null, Map.of(), "nope", null)))
+        assertThatThrownBy(() -> load("tribuo_iris.onnx", new ModelConfig(List.of(), Map.of(), List.of(), null, Map.of(), "nope", null, Map.of())))
                 .hasMessageContaining("output 'nope'").hasMessageContaining("outputs");
         ExternalModel noConfig = load("tribuo_iris.onnx", ModelConfig.NONE);
         Table iris = tabular("iris.csv");

@@ -149,7 +149,7 @@ class XGBoostSourceTest {
 
     @Test
     void configClassesSetTheOutputOrder() {
-        ModelConfig config = new ModelConfig(List.of(), java.util.Map.of(), List.of("malignant", "benign"), null, java.util.Map.of(), null, null);
+        ModelConfig config = new ModelConfig(List.of(), java.util.Map.of(), List.of("malignant", "benign"), null, java.util.Map.of(), null, null, java.util.Map.of());
         Predictions p = score(load("breast_cancer.json", config), "breast_cancer.csv", ScanSpec.of("diagnosis"));
         assertThat(p.classes()).containsExactly("malignant", "benign");
     }

@@ -1,0 +1,176 @@
+package dev.failforward.model.http;
+
+import dev.failforward.data.Column;
+import dev.failforward.data.NumericColumn;
+import dev.failforward.data.Table;
+import dev.failforward.model.Model;
+import dev.failforward.model.ModelUnavailableException;
+import dev.failforward.model.Predictions;
+import dev.failforward.model.Target;
+import dev.failforward.model.external.Scores;
+import dev.failforward.model.external.TabularFeed;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * A model behind an HTTP endpoint, tied to a target. Rows go in batches, at most {@code concurrency}
+ * requests at a time; a request that fails with 429, a 5xx status, a timeout or a connection error is
+ * tried again after a growing pause. When one batch fails for good, scoring stops with a
+ * {@link ModelUnavailableException} naming the status and the first bytes of the last answer.
+ */
+final class HttpModel implements Model {
+
+    static final int BODY_SHOWN = 200;
+
+    private final String id;
+    private final URI url;
+    private final Protocol protocol;
+    private final EndpointSettings settings;
+    private final Target target;
+    private final List<String> columns;
+    private final TabularFeed feed;
+    private final String output;
+    private final String activation;
+    private final String fingerprint;
+    private final HttpClient client;
+
+    HttpModel(String id, URI url, Protocol protocol, EndpointSettings settings, Target target, List<String> columns,
+              TabularFeed feed, String output, String activation, String fingerprint) {
+        this.id = id;
+        this.url = url;
+        this.protocol = protocol;
+        this.settings = settings;
+        this.target = target;
+        this.columns = List.copyOf(columns);
+        this.feed = feed;
+        this.output = output;
+        this.activation = activation;
+        this.fingerprint = fingerprint;
+        this.client = HttpClient.newBuilder().connectTimeout(settings.timeout()).version(HttpClient.Version.HTTP_1_1).build();
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public Target target() {
+        return target;
+    }
+
+    @Override
+    public String fingerprint() {
+        return fingerprint;
+    }
+
+    @Override
+    public Predictions predict(Table rows) {
+        int n = rows.rowCount();
+        double[] numbers = feed == null ? null : feed.encode(rows);
+        Object[][] raw = feed == null ? raw(rows) : null;
+        boolean classification = target.task().isClassification();
+        int k = classification ? target.classCount() : 1;
+        double[] out = new double[n * k];
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, settings.concurrency()), r -> {
+            Thread t = new Thread(r, "failforward-http");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<double[][]>> batches = new ArrayList<>();
+            for (int from = 0; from < n; from += settings.batchSize()) {
+                int start = from;
+                int end = Math.min(n, from + settings.batchSize());
+                batches.add(pool.submit(() -> call(protocol.request(columns, numbers, raw, start, end), end - start)));
+            }
+            int from = 0;
+            for (Future<double[][]> batch : batches) {
+                double[][] scores = batch.get();
+                for (int r = 0; r < scores.length; r++) {
+                    if (classification) {
+                        System.arraycopy(Scores.probabilities(scores[r], k, activation, url.toString()), 0, out, (from + r) * k, k);
+                    } else {
+                        out[from + r] = scores[r][0];
+                    }
+                }
+                from += scores.length;
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new ModelUnavailableException(url + ": " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ModelUnavailableException(url + ": interrupted", e);
+        } finally {
+            pool.shutdownNow();
+        }
+        return classification ? Predictions.ofProbabilities(target.classes(), out) : Predictions.ofValues(out);
+    }
+
+    private Object[][] raw(Table rows) {
+        Object[][] out = new Object[columns.size()][];
+        for (int j = 0; j < columns.size(); j++) {
+            Column c = rows.column(columns.get(j));
+            out[j] = new Object[rows.rowCount()];
+            for (int i = 0; i < rows.rowCount(); i++) {
+                out[j][i] = c.isMissing(i) ? null : c instanceof NumericColumn num ? (Object) num.get(i) : c.text(i);
+            }
+        }
+        return out;
+    }
+
+    /** One batch, tried up to {@code retries + 1} times. */
+    private double[][] call(byte[] body, int rows) throws InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(url).timeout(settings.timeout())
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        String last = "";
+        int attempts = settings.retries() + 1;
+        for (int attempt = 0; attempt < attempts; attempt++) {
+            if (attempt > 0) {
+                Thread.sleep(settings.backoff().toMillis() << Math.min(attempt - 1, 5));
+            }
+            try {
+                HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                int status = response.statusCode();
+                if (status >= 200 && status < 300) {
+                    try {
+                        return protocol.response(response.body(), rows, output);
+                    } catch (IOException e) {
+                        throw new ModelUnavailableException("POST " + url + " answered what FailForward cannot read (" + e.getMessage()
+                                + "): " + start(response.body()), e);
+                    }
+                }
+                last = "HTTP " + status + ": " + start(response.body());
+                if (status != 429 && status < 500) {
+                    throw new ModelUnavailableException("POST " + url + " failed with " + last, null);
+                }
+            } catch (HttpTimeoutException e) {
+                last = "no answer within " + settings.timeout().toMillis() / 1000.0 + " s";
+            } catch (IOException e) {
+                last = "connection failed (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")";
+            }
+        }
+        throw new ModelUnavailableException("POST " + url + " failed after " + attempts + " attempt" + (attempts == 1 ? "" : "s")
+                + "; last: " + last, null);
+    }
+
+    private static String start(byte[] body) {
+        String text = new String(body, 0, Math.min(body.length, BODY_SHOWN), StandardCharsets.UTF_8).replaceAll("\\s+", " ").strip();
+        return text.isEmpty() ? "(empty body)" : "'" + text + (body.length > BODY_SHOWN ? "…'" : "'");
+    }
+}
