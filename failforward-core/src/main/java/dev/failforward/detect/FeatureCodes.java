@@ -94,6 +94,10 @@ public record FeatureCodes(List<String> names, List<List<String>> labels, List<i
         while (from < unique.length && unique[from] <= sorted[0]) {
             from++;
         }
+        if (from == unique.length) {
+            // Most rows share the smallest value: split it from the rest.
+            return new double[]{distinct[1]};
+        }
         return Arrays.copyOfRange(unique, from, unique.length);
     }
 
