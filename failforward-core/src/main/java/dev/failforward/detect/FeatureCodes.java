@@ -56,7 +56,7 @@ public record FeatureCodes(List<String> names, List<List<String>> labels, List<i
             } else if (c instanceof NumericColumn num) {
                 double[] cuts = cuts(num.values(), bins);
                 names.add(c.name());
-                labels.add(binLabels(c.name(), cuts, num.values()));
+                labels.add(binLabels(c.name(), cuts, num.values(), bins));
                 codes.add(binCodes(num.values(), cuts));
             }
         }
@@ -76,11 +76,11 @@ public record FeatureCodes(List<String> names, List<List<String>> labels, List<i
      * own bin), else the distinct interior quantiles {@code 1/bins … (bins-1)/bins}.
      */
     static double[] cuts(double[] values, int bins) {
-        double[] sorted = Arrays.stream(values).filter(v -> !Double.isNaN(v)).sorted().toArray();
+        double[] sorted = sortedPresent(values);
         if (sorted.length == 0) {
             return new double[0];
         }
-        double[] distinct = Arrays.stream(sorted).distinct().toArray();
+        double[] distinct = distinct(sorted);
         if (distinct.length <= bins) {
             // Bin i holds values in [distinct[i], distinct[i+1]): cut at every distinct value after the first.
             return Arrays.copyOfRange(distinct, 1, distinct.length);
@@ -89,7 +89,46 @@ public record FeatureCodes(List<String> names, List<List<String>> labels, List<i
         for (int b = 1; b < bins; b++) {
             out[b - 1] = sorted[(int) Math.min(sorted.length - 1, Math.floor((double) b * sorted.length / bins))];
         }
-        return Arrays.stream(out).distinct().filter(v -> v > sorted[0]).toArray();
+        double[] unique = distinct(out);
+        int from = 0;
+        while (from < unique.length && unique[from] <= sorted[0]) {
+            from++;
+        }
+        if (from == unique.length) {
+            // Most rows share the smallest value: split it from the rest.
+            return new double[]{distinct[1]};
+        }
+        return Arrays.copyOfRange(unique, from, unique.length);
+    }
+
+    /** The non-missing values, sorted (primitive sort, no boxing). */
+    static double[] sortedPresent(double[] values) {
+        double[] out = new double[values.length];
+        int n = 0;
+        for (double v : values) {
+            if (!Double.isNaN(v)) {
+                out[n++] = v;
+            }
+        }
+        out = Arrays.copyOf(out, n);
+        Arrays.sort(out);
+        return out;
+    }
+
+    /** The distinct values of a sorted array. */
+    static double[] distinct(double[] sorted) {
+        if (sorted.length == 0) {
+            return sorted;
+        }
+        double[] out = new double[sorted.length];
+        int n = 0;
+        out[n++] = sorted[0];
+        for (int i = 1; i < sorted.length; i++) {
+            if (sorted[i] != out[n - 1]) {
+                out[n++] = sorted[i];
+            }
+        }
+        return Arrays.copyOf(out, n);
     }
 
     private static int[] binCodes(double[] values, double[] cuts) {
@@ -107,12 +146,23 @@ public record FeatureCodes(List<String> names, List<List<String>> labels, List<i
         return out;
     }
 
-    private static List<String> binLabels(String name, double[] cuts, double[] values) {
+    private static List<String> binLabels(String name, double[] cuts, double[] values, int bins) {
         List<String> out = new ArrayList<>();
-        boolean exact = true;
-        double[] distinct = Arrays.stream(values).filter(v -> !Double.isNaN(v)).distinct().sorted().toArray();
-        if (distinct.length != cuts.length + 1) {
-            exact = false;
+        boolean anyMissing = false;
+        for (double v : values) {
+            if (Double.isNaN(v)) {
+                anyMissing = true;
+                break;
+            }
+        }
+        double[] distinct = distinctFew(values, bins);
+        boolean exact = distinct != null && distinct.length == cuts.length + 1;
+        if (distinct != null && distinct.length == 0) {
+            out.add(name + " has no value");
+        }
+        if (distinct != null && distinct.length == 0) {
+            out.add(name + " is missing");
+            return out;
         }
         for (int b = 0; b <= cuts.length; b++) {
             if (exact) {
@@ -125,10 +175,33 @@ public record FeatureCodes(List<String> names, List<List<String>> labels, List<i
                 out.add(NumericColumn.format(cuts[b - 1]) + " ≤ " + name + " < " + NumericColumn.format(cuts[b]));
             }
         }
-        boolean anyMissing = Arrays.stream(values).anyMatch(Double::isNaN);
         if (anyMissing) {
             out.add(name + " is missing");
         }
+        return out;
+    }
+
+    /** The sorted distinct non-missing values when there are at most {@code max}, else {@code null}. */
+    private static double[] distinctFew(double[] values, int max) {
+        double[] seen = new double[max + 1];
+        int n = 0;
+        outer:
+        for (double v : values) {
+            if (Double.isNaN(v)) {
+                continue;
+            }
+            for (int i = 0; i < n; i++) {
+                if (seen[i] == v) {
+                    continue outer;
+                }
+            }
+            if (n == max) {
+                return null;
+            }
+            seen[n++] = v;
+        }
+        double[] out = Arrays.copyOf(seen, n);
+        Arrays.sort(out);
         return out;
     }
 }

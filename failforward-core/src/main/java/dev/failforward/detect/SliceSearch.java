@@ -41,6 +41,8 @@ public final class SliceSearch {
     public record Result(List<Slice> top, long evaluated, long pruned, double averageError, int rows) {
     }
 
+    private static final int CHUNK = 256;
+
     private SliceSearch() {
     }
 
@@ -168,35 +170,60 @@ public final class SliceSearch {
                     bounds.add(new int[]{ssUb, seUb});
                 }
             }
+            // Most promising first, in chunks: each chunk raises the K-th score, which prunes the rest.
             int m = candidates.size();
+            Integer[] order = new Integer[m];
+            double[] ub = new double[m];
+            for (int c = 0; c < m; c++) {
+                order[c] = c;
+                ub[c] = scorer.upperBound(bounds.get(c)[0], bounds.get(c)[1]);
+            }
+            Arrays.sort(order, Comparator.comparingDouble((Integer c) -> -ub[c]).thenComparingInt(c -> c));
             int[] sizes = new int[m];
             int[] errs = new int[m];
-            IntStream.range(0, m).parallel().forEach(c -> {
-                int[] cand = candidates.get(c);
-                long[][] bs = new long[cand.length][];
-                for (int i = 0; i < cand.length; i++) {
-                    bs[i] = bits.get(cand[i]);
+            boolean[] counted = new boolean[m];
+            for (int from = 0; from < m; from += CHUNK) {
+                double now = Math.max(0, top.threshold());
+                int[] chunk = Arrays.stream(order, from, Math.min(m, from + CHUNK)).mapToInt(Integer::intValue)
+                        .filter(c -> ub[c] > now).toArray();
+                if (chunk.length == 0) {
+                    break;
                 }
-                int size = 0;
-                int e = 0;
-                for (int w = 0; w < words; w++) {
-                    long x = bs[0][w];
-                    for (int i = 1; i < bs.length && x != 0; i++) {
-                        x &= bs[i][w];
+                IntStream.range(0, chunk.length).parallel().forEach(x -> {
+                    int c = chunk[x];
+                    int[] cand = candidates.get(c);
+                    long[][] bs = new long[cand.length][];
+                    for (int i = 0; i < cand.length; i++) {
+                        bs[i] = bits.get(cand[i]);
                     }
-                    if (x != 0) {
-                        size += Long.bitCount(x);
-                        e += Long.bitCount(x & err[w]);
+                    int size = 0;
+                    int e = 0;
+                    for (int w = 0; w < words; w++) {
+                        long v = bs[0][w];
+                        for (int i = 1; i < bs.length && v != 0; i++) {
+                            v &= bs[i][w];
+                        }
+                        if (v != 0) {
+                            size += Long.bitCount(v);
+                            e += Long.bitCount(v & err[w]);
+                        }
                     }
+                    sizes[c] = size;
+                    errs[c] = e;
+                    counted[c] = true;
+                });
+                for (int c : chunk) {
+                    top.offer(slice(predicates, candidates.get(c), sizes[c], errs[c], scorer.score(sizes[c], errs[c])));
                 }
-                sizes[c] = size;
-                errs[c] = e;
-            });
-            evaluated += m;
+                evaluated += chunk.length;
+            }
             Map<Key, int[]> nextValid = new HashMap<>();
             List<Key> nextOrder = new ArrayList<>();
             for (int c = 0; c < m; c++) {
-                top.offer(slice(predicates, candidates.get(c), sizes[c], errs[c], scorer.score(sizes[c], errs[c])));
+                if (!counted[c]) {
+                    pruned++;
+                    continue;
+                }
                 if (sizes[c] >= s.minSupport() && errs[c] > 0) {
                     Key k = new Key(candidates.get(c));
                     nextValid.put(k, new int[]{sizes[c], errs[c]});
