@@ -54,13 +54,18 @@ import java.util.concurrent.Callable;
                 "intervals, McNemar and DeLong tests, per-slice deltas with Benjamini-Hochberg correction, the failure",
                 "diff by row; then gate the deployment on a policy.", ""},
         footer = {"", "Examples:",
-                "  failforward compare --train train.csv --data test.csv --target churn --baseline builtin:logistic --candidate builtin:gbm",
-                "  failforward compare --data test.csv --target churn --baseline builtin:gbm --candidate builtin:gbm \\",
-                "      --baseline-train train_v1.csv --candidate-train train_v2.csv --policy gate.yaml --group contract",
-                "  failforward compare --baseline-run 20260101-120000-ab12 --candidate-run latest",
-                "", "Writes compare.json, compare.html, compare.md and compare-junit.xml to --out and records the run",
-                "(kind 'compare', the candidate's predictions) in --store.",
-                "Exit codes: 0 the policy passes, 1 the policy blocks (reasons printed one per line), 2 bad input."})
+                "  failforward compare --train train.csv --data test.csv --target churn \\",
+                "      --baseline builtin:logistic --candidate builtin:gbm",
+                "  failforward compare --data test.csv --target churn \\",
+                "      --baseline builtin:gbm --baseline-train train_v1.csv \\",
+                "      --candidate builtin:gbm --candidate-train train_v2.csv \\",
+                "      --policy gate.yaml --group contract",
+                "  failforward compare --baseline-run 01JD3X5W2Q8R6T0Y7V9B4N1M3K \\",
+                "      --candidate-run latest --data test.csv --target churn",
+                "", "Writes compare.json, compare.html, compare.md and compare-junit.xml to",
+                "--out, and records the run (kind 'compare': the candidate's predictions)",
+                "in --store.",
+                "Exit codes: 0 the policy passes, 1 it blocks (one reason per line), 2 bad input."})
 public final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--data", paramLabel = "FILE", description = "Test rows both models are scored on (all rows; no split).")
@@ -143,8 +148,13 @@ public final class CompareCommand implements Callable<Integer> {
         Progress progress = new TerminalProgress(System.err);
         ReadOptions read = readOptions();
         Table test = data == null ? null : TableReaders.read(data, read);
+        if (test != null) {
+            groups.forEach(test::column);
+        }
+        // Models are trained before the log is opened, so bad input leaves no store behind.
+        Prepared trained = fromRuns ? null : fromModels(test, read, progress);
         try (FailureLog log = Stores.open(store)) {
-            Prepared prepared = fromRuns ? fromRuns(log, test) : fromModels(test, read, progress);
+            Prepared prepared = fromRuns ? fromRuns(log, test) : trained;
             Policy gate = policy == null ? Policy.defaults(prepared.input().target().task()) : PolicyFile.read(policy);
             CompareSettings settings = new CompareSettings(resamples, 0.95, seed, gate.sliceMinSize(), CompareSettings.DEFAULT_EXAMPLES);
             checkOutputFolder(out);

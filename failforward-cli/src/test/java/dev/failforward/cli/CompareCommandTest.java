@@ -118,6 +118,14 @@ class CompareCommandTest {
         // Both compares are runs in the log; comparing them from stored predictions gives the same verdict.
         Cli runs = Cli.run("log", "runs", "--store", dir.resolve("ff.db").toString());
         assertThat(runs.out()).contains("compare");
+        // ... and their ROC AUC over time: the corrupted candidate's, then the clean one's.
+        Path chart = dir.resolve("history.html");
+        Cli history = Cli.run("log", "runs", "--store", dir.resolve("ff.db").toString(), "--metric", "roc_auc",
+                "--model", "builtin:gbm", "--html", chart.toString());
+        assertThat(history.exit()).as(history.err()).isZero();
+        assertThat(history.out()).contains(runId(bad)).contains(runId(good)).contains("ROC_AUC")
+                .contains(String.format(java.util.Locale.ROOT, "%.4f", json.path("candidate").path("metrics").path("roc_auc").asDouble()));
+        assertThat(Files.readString(chart)).contains("<svg").contains("roc_auc over 2 runs");
         Cli stored = Cli.run("compare", "--baseline-run", runId(good), "--candidate-run", runId(bad),
                 "--data", test.toString(), "--target", "churn", "--out", dir.resolve("stored").toString(),
                 "--store", dir.resolve("ff.db").toString(), "--resamples", "300");
