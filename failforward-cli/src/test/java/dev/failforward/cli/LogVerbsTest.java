@@ -185,4 +185,22 @@ class LogVerbsTest {
         assertThat(Cli.run("log", "list", "--format", "jsonl", "--store", db.toString()).out()).isEmpty();
         assertThat(Cli.run("log", "runs", "--store", db.toString()).out()).contains("No runs");
     }
+
+    @Test
+    void redactedColumnsAreStoredAsKeyedHashesOnly() throws IOException {
+        Path db = dir.resolve("redacted.db");
+        Cli scan = Cli.run("scan", "--data", Datasets.tabular("telco_churn.csv").toString(), "--target", "churn",
+                "--model", "builtin:logistic", "--redact", "contract", "--store", db.toString(), "--out", dir.resolve("r").toString());
+        assertThat(scan.exit()).as(scan.err()).isZero();
+        byte[] key = Files.readAllBytes(Path.of(db + ".key"));
+        assertThat(key).hasSize(32);
+        List<JsonNode> failures = jsonl(Cli.run("log", "list", "--format", "jsonl", "--store", db.toString()).out());
+        assertThat(failures).isNotEmpty().allMatch(n -> n.path("input").path("contract").asText().matches("hmac:[0-9a-f]{32}"));
+        assertThat(Files.readString(db.resolve("../r/report.json").normalize())).doesNotContain("Month-to-month");
+        String hash = new Redactor(key, List.of("contract")).hash("Month-to-month");
+        assertThat(jsonl(Cli.run("log", "list", "--where", "contract = '" + hash + "'", "--format", "jsonl", "--store", db.toString()).out()))
+                .isNotEmpty();
+        assertThat(Cli.run("scan", "--data", Datasets.tabular("telco_churn.csv").toString(), "--target", "churn",
+                "--redact", "nope", "--store", db.toString(), "--out", dir.resolve("r2").toString()).err()).contains("--redact: no column 'nope'");
+    }
 }

@@ -30,6 +30,7 @@ record StoreLocation(String given, String jdbcUrl, Kind kind, Path file) {
     private static final String POSTGRESQL_PREFIX = "jdbc:postgresql:";
     private static final int SQLITE_NOTADB = 26;
     private static final int SQLITE_BUSY_TIMEOUT_MS = 10_000;
+    private static final int SQLITE_CACHE_KIB = 256 * 1024;
 
     /** A file path (SQLite), a {@code jdbc:sqlite:} URL or a {@code jdbc:postgresql:} URL; blank means the default file. */
     static StoreLocation parse(String location) {
@@ -129,6 +130,11 @@ record StoreLocation(String given, String jdbcUrl, Kind kind, Path file) {
 
     private Properties properties() {
         Properties p = new Properties();
+        if (kind == Kind.SQLITE) {
+            // Write transactions take the write lock when they begin, so a second writer waits
+            // (busy timeout) instead of failing when its read lock cannot be upgraded.
+            p.setProperty("transaction_mode", "IMMEDIATE");
+        }
         if (kind == Kind.POSTGRESQL) {
             // Lets the driver send a batch of inserts as multi-row statements; URL parameters still win.
             p.setProperty("reWriteBatchedInserts", "true");
@@ -141,6 +147,9 @@ record StoreLocation(String given, String jdbcUrl, Kind kind, Path file) {
         try (Statement s = connection.createStatement()) {
             s.execute("PRAGMA foreign_keys = ON");
             s.execute("PRAGMA busy_timeout = " + SQLITE_BUSY_TIMEOUT_MS);
+            // A run's results go in one large transaction; with SQLite's default 2 MB page cache its
+            // index pages would be spilled to the WAL and read back over and over.
+            s.execute("PRAGMA cache_size = -" + SQLITE_CACHE_KIB);
             // The first statement that reads the file: it fails here when the file is not SQLite.
             try (ResultSet r = s.executeQuery("PRAGMA journal_mode = WAL")) {
                 r.next();

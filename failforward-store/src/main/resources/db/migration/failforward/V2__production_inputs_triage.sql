@@ -43,5 +43,3 @@ CREATE TABLE triage (
 );
 CREATE INDEX triage_by_fingerprint ON triage (fingerprint, seq);
 
--- Lists by origin and by run and loss.
-CREATE INDEX failures_by_origin ON failures (origin);

@@ -197,7 +197,7 @@ class OpeningTest {
     private static List<Path> migrationScripts() throws IOException, URISyntaxException {
         var folder = Objects.requireNonNull(OpeningTest.class.getResource("/db/migration/failforward"));
         try (Stream<Path> files = Files.list(Path.of(folder.toURI()))) {
-            return files.filter(f -> f.getFileName().toString().matches("V\\d+__.+\\.sql")).toList();
+            return files.filter(f -> f.getFileName().toString().matches("V\\d+__[^$]+\\.(sql|class)")).toList();
         }
     }
 }

@@ -1,0 +1,122 @@
+import dev.failforward.failure.Failure;
+import dev.failforward.failure.FailureFilter;
+import dev.failforward.failure.StatDimension;
+import dev.failforward.failure.WhereParser;
+import dev.failforward.model.Task;
+import dev.failforward.run.Provenance;
+import dev.failforward.run.Run;
+import dev.failforward.run.RunIds;
+import dev.failforward.run.RunStatus;
+import dev.failforward.store.JdbcFailureLog;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Failure-log speed on SQLite: appending failures with their input values, then, on a log of
+ * 1,000,000 failures, a filtered list and statistics by one feature. Inputs look like the Telco
+ * churn data's (numbers, categories, booleans, a few missing values). Run by failure-log.sh.
+ */
+public final class FailureLogBenchmark {
+
+    /** SQLite works in the calling thread (JNI), so this thread's CPU time is the append's cost whatever else runs. */
+    static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    static final String[] CONTRACTS = {"Month-to-month", "One year", "Two year"};
+    static final String[] PAYMENTS = {"Electronic check", "Mailed check", "Bank transfer (automatic)", "Credit card (automatic)"};
+    static final String[] INTERNET = {"DSL", "Fiber optic", "No"};
+
+    public static void main(String[] args) throws Exception {
+        Path file = Path.of(args.length > 0 ? args[0] : "benchmark-failforward.db");
+        int perRun = args.length > 1 ? Integer.parseInt(args[1]) : 200_000;
+        int runs = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        Files.deleteIfExists(file);
+        Files.deleteIfExists(Path.of(file + "-wal"));
+        Files.deleteIfExists(Path.of(file + "-shm"));
+        SplittableRandom random = new SplittableRandom(42);
+        try (JdbcFailureLog log = JdbcFailureLog.open(file.toString())) {
+            double bestRate = 0;
+            double bestCpuRate = 0;
+            long total = 0;
+            for (int r = 0; r < runs; r++) {
+                String id = RunIds.next();
+                List<Failure> failures = failures(id, perRun, random);
+                Instant now = Instant.now();
+                Run run = new Run(id, "benchmark", now, now, RunStatus.COMPLETE, Task.BINARY_CLASSIFICATION, "churn",
+                        List.of("No", "Yes"), "builtin:gbm", "m", null, "synthetic", "d", Map.of(), perRun, perRun,
+                        Provenance.current(42, "d", "m", Map.of()));
+                long t0 = System.nanoTime();
+                long c0 = CPU.getCurrentThreadCpuTime();
+                log.complete(run, List.of(), failures);
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                double cpu = (CPU.getCurrentThreadCpuTime() - c0) / 1e9;
+                total += perRun;
+                double rate = perRun / seconds;
+                bestRate = Math.max(bestRate, rate);
+                bestCpuRate = Math.max(bestCpuRate, perRun / cpu);
+                System.out.printf("append run %d: %,d failures (%d input values each) in %.2f s wall = %,.0f failures/s;"
+                        + " %.2f s CPU = %,.0f failures/s per busy core; log holds %,d%n",
+                        r + 1, perRun, failures.get(0).input().size(), seconds, rate, cpu, perRun / cpu, total);
+            }
+            System.out.printf("append: best %,.0f failures/s wall clock, %,.0f failures/s per CPU second%n", bestRate, bestCpuRate);
+
+            String where = "contract = 'Month-to-month' AND tenure < 6";
+            FailureFilter filter = new FailureFilter(null, null, null, null, WhereParser.parse(where), null, null, null, 50);
+            for (int i = 0; i < 3; i++) {
+                long t0 = System.nanoTime();
+                long c0 = CPU.getCurrentThreadCpuTime();
+                int shown = log.find(filter).size();
+                long count = log.count(filter);
+                System.out.printf("log list --where \"%s\" (first 50 + count): %d shown of %,d in %.3f s wall, %.3f s CPU%n",
+                        where, shown, count, (System.nanoTime() - t0) / 1e9, (CPU.getCurrentThreadCpuTime() - c0) / 1e9);
+            }
+            String one = "payment_method = 'Mailed check'";
+            FailureFilter single = new FailureFilter(null, null, null, null, WhereParser.parse(one), null, null, null, 50);
+            for (int i = 0; i < 3; i++) {
+                long t0 = System.nanoTime();
+                long c0 = CPU.getCurrentThreadCpuTime();
+                int shown = log.find(single).size();
+                long count = log.count(single);
+                System.out.printf("log list --where \"%s\" (first 50 + count): %d shown of %,d in %.3f s wall, %.3f s CPU%n",
+                        one, shown, count, (System.nanoTime() - t0) / 1e9, (CPU.getCurrentThreadCpuTime() - c0) / 1e9);
+            }
+            for (String column : List.of("contract", "tenure", "monthly_charges")) {
+                for (int i = 0; i < 2; i++) {
+                    long t0 = System.nanoTime();
+                    long c0 = CPU.getCurrentThreadCpuTime();
+                    int groups = log.stats(null, StatDimension.FEATURE, column).size();
+                    System.out.printf("log stats --by %s: %d groups in %.3f s wall, %.3f s CPU%n", column, groups,
+                            (System.nanoTime() - t0) / 1e9, (CPU.getCurrentThreadCpuTime() - c0) / 1e9);
+                }
+            }
+        }
+        System.out.printf("store file: %,d MB%n", Files.size(file) / 1_000_000);
+    }
+
+    static List<Failure> failures(String runId, int n, SplittableRandom random) {
+        List<Failure> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Map<String, Object> input = new LinkedHashMap<>();
+            input.put("tenure", (double) random.nextInt(73));
+            input.put("monthly_charges", Math.round((18 + random.nextDouble() * 101) * 100) / 100.0);
+            input.put("total_charges", random.nextInt(100) == 0 ? null : Math.round(random.nextDouble() * 8700 * 100) / 100.0);
+            input.put("contract", CONTRACTS[random.nextInt(3)]);
+            input.put("payment_method", PAYMENTS[random.nextInt(4)]);
+            input.put("internet_service", INTERNET[random.nextInt(3)]);
+            input.put("senior_citizen", random.nextBoolean());
+            input.put("partner", random.nextBoolean());
+            double p = 0.5 + random.nextDouble() / 2;
+            String key = Integer.toString(random.nextInt(5_000_000));
+            out.add(new Failure(runId + "-" + (i + 1), runId, key, "holdout", input, "No", "Yes",
+                    Map.of("No", 1 - p, "Yes", p), null, p, -Math.log(1 - p), p >= 0.9 ? List.of("overconfident") : List.of(),
+                    dev.failforward.failure.Fingerprints.failure(key, input, "holdout", Map.of())));
+        }
+        return out;
+    }
+}
