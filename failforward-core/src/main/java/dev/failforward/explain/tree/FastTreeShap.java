@@ -32,12 +32,12 @@ public final class FastTreeShap {
 
     /** One tree laid out for the row pass: node arrays plus, per leaf, its features and table. */
     /**
-     * One tree laid out for the row pass: the internal nodes' tests, and per leaf (numbered 0..)
-     * the path to it (node, whether the path goes right there, the bit of that node's feature),
-     * its distinct features and its table.
+     * One tree laid out for the row pass: the internal nodes' tests and the bit of each node's
+     * feature among its path's distinct features, and per leaf (numbered 0..) its node, its
+     * distinct features and its table.
      */
     private record Compiled(int group, int[] internal, int[] feature, float[] threshold, boolean[] defaultLeft,
-                            int[] pathStart, int[] pathNode, int[] pathRight, int[] pathBit,
+                            int[] left, int[] right, int[] bit, int[] leaves,
                             int[] leafDepth, int[] leafStart, int[] leafFeatures, int[] tableStart, double[] table) {
     }
 
@@ -79,7 +79,7 @@ public final class FastTreeShap {
     public final class Block {
 
         private final PathTreeShap fallback = slow.isEmpty() ? null : new PathTreeShap(ensemble);
-        private final int[] goRight = new int[maxNodes + 1];
+        private final int[] mask = new int[maxNodes + 1];
 
         private Block() {
         }
@@ -98,7 +98,7 @@ public final class FastTreeShap {
             }
             for (Compiled c : compiled) {
                 for (int r = 0; r < count; r++) {
-                    row(c, rows, offset + r * stride, out, r * width, goRight);
+                    row(c, rows, offset + r * stride, out, r * width, mask);
                 }
             }
             for (int i = 0; i < slow.size(); i++) {
@@ -110,37 +110,37 @@ public final class FastTreeShap {
     }
 
     /**
-     * One row through one tree: each internal node's test once (no branching on the row's path),
-     * then for each leaf the set of path conditions the row meets as a bit mask, and the leaf's
-     * precomputed attributions for that set.
+     * One row through one tree. Children are numbered after their parents, so one pass over the
+     * internal nodes in order tests each once and hands each child the parent's bit mask of met
+     * path conditions, cleared at the node's feature bit on the side the row does not take (no
+     * branching on the row's path). Then each leaf adds its precomputed attributions for its mask.
      */
-    private void row(Compiled c, double[] x, int offset, double[] out, int outOffset, int[] goRight) {
+    private void row(Compiled c, double[] x, int offset, double[] out, int outOffset, int[] mask) {
         int base = outOffset + c.group * stride;
         int[] internal = c.internal;
         int[] feature = c.feature;
         float[] threshold = c.threshold;
         boolean[] defaultLeft = c.defaultLeft;
+        int[] left = c.left;
+        int[] right = c.right;
+        int[] bit = c.bit;
+        mask[0] = -1;
         for (int node : internal) {
             double v = x[offset + feature[node]];
-            goRight[node] = v != v ? (defaultLeft[node] ? 0 : 1) : ((float) v < threshold[node] ? 0 : 1);
+            int goRight = v != v ? (defaultLeft[node] ? 0 : 1) : ((float) v < threshold[node] ? 0 : 1);
+            int m = mask[node];
+            mask[left[node]] = m & ~(goRight << bit[node]);
+            mask[right[node]] = m & ~((goRight ^ 1) << bit[node]);
         }
-        int[] pathStart = c.pathStart;
-        int[] pathNode = c.pathNode;
-        int[] pathRight = c.pathRight;
-        int[] pathBit = c.pathBit;
+        int[] leaves = c.leaves;
         int[] leafDepth = c.leafDepth;
         int[] leafStart = c.leafStart;
         int[] leafFeatures = c.leafFeatures;
         int[] tableStart = c.tableStart;
         double[] table = c.table;
-        int leaves = leafDepth.length;
-        for (int l = 0; l < leaves; l++) {
-            int mask = -1;
-            for (int p = pathStart[l], end = pathStart[l + 1]; p < end; p++) {
-                mask &= ~((goRight[pathNode[p]] ^ pathRight[p]) << pathBit[p]);
-            }
+        for (int l = 0; l < leaves.length; l++) {
             int depth = leafDepth[l];
-            int at = tableStart[l] + (mask & ((1 << depth) - 1)) * depth;
+            int at = tableStart[l] + (mask[leaves[l]] & ((1 << depth) - 1)) * depth;
             int fs = leafStart[l];
             for (int k = 0; k < depth; k++) {
                 out[base + leafFeatures[fs + k]] += table[at + k];
@@ -174,22 +174,12 @@ public final class FastTreeShap {
             System.arraycopy(leafTables.get(i), 0, table, ti, leafTables.get(i).length);
             ti += leafTables.get(i).length;
         }
-        int[] parent = new int[n];
-        parent[0] = -1;
         List<Integer> internal = new ArrayList<>();
         List<Integer> leaves = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            if (tree.isLeaf(i)) {
-                leaves.add(i);
-            } else {
-                internal.add(i);
-                parent[tree.left()[i]] = i;
-                parent[tree.right()[i]] = i;
-            }
+            (tree.isLeaf(i) ? leaves : internal).add(i);
         }
         int m = leaves.size();
-        int[] pathStart = new int[m + 1];
-        List<int[]> steps = new ArrayList<>();
         int[] depthOf = new int[m];
         int[] startOf = new int[m];
         int[] tableOf = new int[m];
@@ -198,22 +188,10 @@ public final class FastTreeShap {
             depthOf[l] = leafDepth[leaf];
             startOf[l] = leafStart[leaf];
             tableOf[l] = tableStart[leaf];
-            pathStart[l] = steps.size();
-            for (int child = leaf, up = parent[leaf]; up >= 0; child = up, up = parent[up]) {
-                steps.add(new int[] {up, tree.right()[up] == child ? 1 : 0, position[up]});
-            }
-        }
-        pathStart[m] = steps.size();
-        int[] pathNode = new int[steps.size()];
-        int[] pathRight = new int[steps.size()];
-        int[] pathBit = new int[steps.size()];
-        for (int i = 0; i < steps.size(); i++) {
-            pathNode[i] = steps.get(i)[0];
-            pathRight[i] = steps.get(i)[1];
-            pathBit[i] = steps.get(i)[2];
         }
         return new Compiled(group, internal.stream().mapToInt(Integer::intValue).toArray(), tree.feature(), tree.threshold(),
-                tree.defaultLeft(), pathStart, pathNode, pathRight, pathBit, depthOf, startOf, features, tableOf, table);
+                tree.defaultLeft(), tree.left(), tree.right(), position, leaves.stream().mapToInt(Integer::intValue).toArray(),
+                depthOf, startOf, features, tableOf, table);
     }
 
     /**
