@@ -43,19 +43,20 @@ import java.util.concurrent.Callable;
  * run, stored in the failure log, and a page contrasting failures with correct predictions.
  */
 @Command(name = "explain", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Explain a run's failures: attributions of each failure's prediction to its input columns,",
-                "computed with the model saved with the run and stored in the failure log (see 'log show',",
-                "'log list --format jsonl'). Also writes explanations.html: per-failure charts and mean",
-                "|attribution| on failures against correct predictions. Adds to a run; never creates one.", ""},
+        description = {"Explain a run's failures: attribute each failure's prediction to its input",
+                "columns with the model saved with the run, and store the attributions in the",
+                "failure log (see 'log show', 'log list --format jsonl'). Also writes",
+                "explanations.html: per-failure charts and mean |attribution| on failures",
+                "against correct predictions. Adds to a run; never creates one.", ""},
         footer = {"", "Examples:",
                 "  failforward explain --run latest",
-                "  failforward explain --run latest --failure 01JD3X5W2Q8R6T0Y7V9B4N1M3K-17 --top-features 5",
+                "  failforward explain --run latest --failure RUN_ID-17 --top-features 5",
                 "  failforward explain --run latest --method kernelshap --data churn.csv",
-                "", "Methods: auto (treeshap for tree ensembles such as builtin:gbm, else kernelshap),",
-                "treeshap (exact), kernelshap, permutation, lime. Tree attributions are in log-odds (margin);",
-                "the others in probability (classification) or value (regression).",
-                "Correct predictions are explained for the contrast when the run's data is at hand: the",
-                "bundled data for demo runs, else --data (the file the run was made from)."})
+                "", "Methods: auto (treeshap for tree ensembles such as builtin:gbm, else",
+                "kernelshap), treeshap (exact), kernelshap, permutation, lime. treeshap explains",
+                "the margin (log-odds); the others the probability, or the value for regression.",
+                "Correct predictions are explained for the contrast when the run's data is at",
+                "hand: the bundled data for demo runs, else --data (the run's data file)."})
 public final class ExplainCommand implements Callable<Integer> {
 
     /** Correct predictions explained at most, for the contrast. */

@@ -65,7 +65,7 @@ class BrowserTest {
     }
 
     /** Runs headless Chromium with a fresh profile and returns what it printed on standard output. */
-    private static String chromium(Path temp, String... args) throws IOException, InterruptedException {
+    static String chromium(Path temp, String... args) throws IOException, InterruptedException {
         if (!Files.isExecutable(CHROMIUM)) {
             fail("Chromium is not installed at " + CHROMIUM + "; the browser tests need it. "
                     + "Run scripts/test, which installs it (or: apt-get install chromium).");

@@ -31,9 +31,14 @@ public final class FastTreeShap {
     private final int maxNodes;
 
     /** One tree laid out for the row pass: node arrays plus, per leaf, its features and table. */
-    private record Compiled(int group, int[] left, int[] right, int[] feature, float[] threshold, boolean[] defaultLeft,
-                            int[] position, int[] leafStart, int[] leafDepth, int[] leafFeatures, int[] tableStart,
-                            double[] table) {
+    /**
+     * One tree laid out for the row pass: the internal nodes' tests and the bit of each node's
+     * feature among its path's distinct features, and per leaf (numbered 0..) its node, its
+     * distinct features and its table.
+     */
+    private record Compiled(int group, int[] internal, int[] feature, float[] threshold, boolean[] defaultLeft,
+                            int[] left, int[] right, int[] bit, int[] leaves,
+                            int[] leafDepth, int[] leafStart, int[] leafFeatures, int[] tableStart, double[] table) {
     }
 
     public FastTreeShap(TreeEnsemble ensemble) {
@@ -58,56 +63,88 @@ public final class FastTreeShap {
 
     /** A per-thread worker (it holds scratch space). */
     public TreeShapAlgorithm worker() {
-        PathTreeShap fallback = slow.isEmpty() ? null : new PathTreeShap(ensemble);
-        int[] stackNode = new int[maxNodes + 1];
-        int[] stackMask = new int[maxNodes + 1];
-        return (rows, offset, out) -> {
-            for (int g = 0; g < ensemble.groups(); g++) {
-                out[g * stride + stride - 1] += expected[g];
-            }
-            for (Compiled c : compiled) {
-                row(c, rows, offset, out, stackNode, stackMask);
-            }
-            for (int i = 0; i < slow.size(); i++) {
-                fallback.tree(slow.get(i), rows, offset, out, slowGroups.get(i) * stride);
-            }
-        };
+        Block block = block();
+        return (rows, offset, out) -> block.explain(rows, offset, 0, 1, out);
     }
 
-    private void row(Compiled c, double[] x, int offset, double[] out, int[] stackNode, int[] stackMask) {
-        int base = c.group * stride;
-        int top = 0;
-        stackNode[0] = 0;
-        stackMask[0] = -1;
-        int[] left = c.left;
-        int[] right = c.right;
+    /**
+     * A per-thread worker over blocks of rows: it walks tree by tree, all rows of the block in
+     * each, so that a tree's leaf tables stay in the processor's cache while they are used.
+     */
+    public Block block() {
+        return new Block();
+    }
+
+    /** Explains consecutive rows; holds scratch space, so one per thread. */
+    public final class Block {
+
+        private final PathTreeShap fallback = slow.isEmpty() ? null : new PathTreeShap(ensemble);
+        private final int[] mask = new int[maxNodes + 1];
+
+        private Block() {
+        }
+
+        /**
+         * Adds the SHAP values of {@code count} rows, the first at {@code rows[offset]} and each
+         * {@code stride} values apart, into {@code out} (one zeroed {@code groups × (features + 1)}
+         * slot per row, consecutive).
+         */
+        public void explain(double[] rows, int offset, int stride, int count, double[] out) {
+            int width = ensemble.groups() * FastTreeShap.this.stride;
+            for (int r = 0; r < count; r++) {
+                for (int g = 0; g < ensemble.groups(); g++) {
+                    out[r * width + g * FastTreeShap.this.stride + FastTreeShap.this.stride - 1] += expected[g];
+                }
+            }
+            for (Compiled c : compiled) {
+                for (int r = 0; r < count; r++) {
+                    row(c, rows, offset + r * stride, out, r * width, mask);
+                }
+            }
+            for (int i = 0; i < slow.size(); i++) {
+                for (int r = 0; r < count; r++) {
+                    fallback.tree(slow.get(i), rows, offset + r * stride, out, r * width + slowGroups.get(i) * FastTreeShap.this.stride);
+                }
+            }
+        }
+    }
+
+    /**
+     * One row through one tree. Children are numbered after their parents, so one pass over the
+     * internal nodes in order tests each once and hands each child the parent's bit mask of met
+     * path conditions, cleared at the node's feature bit on the side the row does not take (no
+     * branching on the row's path). Then each leaf adds its precomputed attributions for its mask.
+     */
+    private void row(Compiled c, double[] x, int offset, double[] out, int outOffset, int[] mask) {
+        int base = outOffset + c.group * stride;
+        int[] internal = c.internal;
         int[] feature = c.feature;
         float[] threshold = c.threshold;
-        int[] position = c.position;
-        double[] table = c.table;
-        int[] leafFeatures = c.leafFeatures;
-        while (top >= 0) {
-            int node = stackNode[top];
-            int mask = stackMask[top];
-            top--;
-            int l = left[node];
-            if (l < 0) {
-                int depth = c.leafDepth[node];
-                int a = mask & ((1 << depth) - 1);
-                int at = c.tableStart[node] + a * depth;
-                int fs = c.leafStart[node];
-                for (int k = 0; k < depth; k++) {
-                    out[base + leafFeatures[fs + k]] += table[at + k];
-                }
-                continue;
-            }
+        boolean[] defaultLeft = c.defaultLeft;
+        int[] left = c.left;
+        int[] right = c.right;
+        int[] bit = c.bit;
+        mask[0] = -1;
+        for (int node : internal) {
             double v = x[offset + feature[node]];
-            boolean goLeft = Double.isNaN(v) ? c.defaultLeft[node] : (float) v < threshold[node];
-            int cleared = mask & ~(1 << position[node]);
-            stackNode[++top] = l;
-            stackMask[top] = goLeft ? mask : cleared;
-            stackNode[++top] = right[node];
-            stackMask[top] = goLeft ? cleared : mask;
+            int goRight = v != v ? (defaultLeft[node] ? 0 : 1) : ((float) v < threshold[node] ? 0 : 1);
+            int m = mask[node];
+            mask[left[node]] = m & ~(goRight << bit[node]);
+            mask[right[node]] = m & ~((goRight ^ 1) << bit[node]);
+        }
+        int[] leaves = c.leaves;
+        int[] leafDepth = c.leafDepth;
+        int[] leafStart = c.leafStart;
+        int[] leafFeatures = c.leafFeatures;
+        int[] tableStart = c.tableStart;
+        double[] table = c.table;
+        for (int l = 0; l < leaves.length; l++) {
+            int depth = leafDepth[l];
+            int at = tableStart[l] + (mask[leaves[l]] & ((1 << depth) - 1)) * depth;
+            int fs = leafStart[l];
+            for (int k = 0; k < depth; k++) {
+                out[base + leafFeatures[fs + k]] += table[at + k];
+            }
         }
     }
 
@@ -137,8 +174,24 @@ public final class FastTreeShap {
             System.arraycopy(leafTables.get(i), 0, table, ti, leafTables.get(i).length);
             ti += leafTables.get(i).length;
         }
-        return new Compiled(group, tree.left(), tree.right(), tree.feature(), tree.threshold(), tree.defaultLeft(),
-                position, leafStart, leafDepth, features, tableStart, table);
+        List<Integer> internal = new ArrayList<>();
+        List<Integer> leaves = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            (tree.isLeaf(i) ? leaves : internal).add(i);
+        }
+        int m = leaves.size();
+        int[] depthOf = new int[m];
+        int[] startOf = new int[m];
+        int[] tableOf = new int[m];
+        for (int l = 0; l < m; l++) {
+            int leaf = leaves.get(l);
+            depthOf[l] = leafDepth[leaf];
+            startOf[l] = leafStart[leaf];
+            tableOf[l] = tableStart[leaf];
+        }
+        return new Compiled(group, internal.stream().mapToInt(Integer::intValue).toArray(), tree.feature(), tree.threshold(),
+                tree.defaultLeft(), tree.left(), tree.right(), position, leaves.stream().mapToInt(Integer::intValue).toArray(),
+                depthOf, startOf, features, tableOf, table);
     }
 
     /**

@@ -34,12 +34,26 @@ public final class TreeShapValues {
         }
         int width = ensemble.groups() * (ensemble.featureCount() + 1);
         double[] out = new double[n * width];
-        Supplier<TreeShapAlgorithm> workers;
+        Supplier<Worker> workers;
         if (algorithm == Algorithm.FAST) {
             FastTreeShap fast = new FastTreeShap(ensemble);
-            workers = fast::worker;
+            workers = () -> {
+                FastTreeShap.Block block = fast.block();
+                return (x, features, from, to, result) -> block.explain(x, from * features, features, to - from, result);
+            };
         } else {
-            workers = () -> new PathTreeShap(ensemble);
+            workers = () -> {
+                PathTreeShap path = new PathTreeShap(ensemble);
+                return (x, features, from, to, result) -> {
+                    int w = result.length / (to - from);
+                    double[] row = new double[w];
+                    for (int r = from; r < to; r++) {
+                        java.util.Arrays.fill(row, 0);
+                        path.explain(x, r * features, row);
+                        System.arraycopy(row, 0, result, (r - from) * w, w);
+                    }
+                };
+            };
         }
         int features = ensemble.featureCount();
         int blocks = (n + BLOCK - 1) / BLOCK;
@@ -53,7 +67,7 @@ public final class TreeShapValues {
             return t;
         });
         try {
-            ThreadLocal<TreeShapAlgorithm> local = ThreadLocal.withInitial(workers);
+            ThreadLocal<Worker> local = ThreadLocal.withInitial(workers);
             Future<?>[] futures = new Future<?>[blocks];
             for (int b = 0; b < blocks; b++) {
                 int from = b * BLOCK;
@@ -74,13 +88,18 @@ public final class TreeShapValues {
         return out;
     }
 
-    private static void block(TreeShapAlgorithm worker, double[] rows, int features, int width, int from, int to,
-                              double[] out) {
-        double[] row = new double[width];
-        for (int r = from; r < to; r++) {
-            java.util.Arrays.fill(row, 0);
-            worker.explain(rows, r * features, row);
-            System.arraycopy(row, 0, out, r * width, width);
+    /** Explains rows {@code from} to {@code to} (exclusive) into a zeroed block of results. */
+    @FunctionalInterface
+    private interface Worker {
+        void explain(double[] rows, int features, int from, int to, double[] result);
+    }
+
+    private static void block(Worker worker, double[] rows, int features, int width, int from, int to, double[] out) {
+        for (int start = from; start < to; start += BLOCK) {
+            int end = Math.min(to, start + BLOCK);
+            double[] result = new double[(end - start) * width];
+            worker.explain(rows, features, start, end, result);
+            System.arraycopy(result, 0, out, start * width, result.length);
         }
     }
 }
