@@ -1,18 +1,17 @@
 package dev.failforward.cli;
 
-import dev.failforward.detect.DetectorPlan;
-import dev.failforward.detect.Severity;
-import java.util.ArrayList;
-import java.util.List;
-
 import dev.failforward.data.Table;
 import dev.failforward.data.TableReaders;
+import dev.failforward.detect.DetectorPlan;
+import dev.failforward.detect.Severity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code failforward scan}: train and evaluate a model on the user's data and log its failures. */
