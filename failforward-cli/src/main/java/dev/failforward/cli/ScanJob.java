@@ -104,8 +104,9 @@ final class ScanJob {
                 ModelFiles.save(model, file);
                 return file.toString();
             }, new TerminalProgress(err));
+            // Detectors do not see redacted columns: their findings would quote the values.
             result = scanner.scan(kind, prepared, provider.id(), provider.trainer(), dataName, fingerprint, spec.seed(), given,
-                    resumed, plan);
+                    resumed, plan.hiding(redact));
             if (redactor != null) {
                 result = new ScanResult(result.run(), result.evaluation(), result.predictions(),
                         result.failures().stream().map(redactor::apply).toList(), result.detectors(), result.findings());

@@ -132,6 +132,17 @@ public record ScanData(Table train, Table test, Target target, List<String> test
         }
     }
 
+    /** The same data with these columns' role set to ignored, so that feature-based checks leave them out. */
+    public ScanData ignoring(List<String> columns) {
+        Table tr = train;
+        Table te = test;
+        for (String c : columns) {
+            tr = tr.withRole(c, ColumnRole.IGNORED);
+            te = te.find(c).isPresent() ? te.withRole(c, ColumnRole.IGNORED) : te;
+        }
+        return new ScanData(tr, te, target, testKeys, droppedRows);
+    }
+
     /** Index of each row's true class in {@code target.classes()}. */
     public static int[] labels(Table table, Target target) {
         Column column = table.column(target.column());

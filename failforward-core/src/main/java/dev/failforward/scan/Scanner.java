@@ -79,7 +79,7 @@ public final class Scanner {
             for (int i = 0; i < failed.length; i++) {
                 failed[i] = outcome.predictions().get(i).failure();
             }
-            detected = DetectorRunner.run(plan.detectors(), new DetectorContext(data, predictions, failed,
+            detected = DetectorRunner.run(plan.detectors(), new DetectorContext(data.ignoring(plan.hidden()), predictions, failed,
                     plan.trainer(), seed, plan.config(), progress));
             failures = DetectorRunner.tag(failures, detected.findings());
         }
