@@ -50,6 +50,7 @@ import java.util.concurrent.Callable;
 
 /** {@code failforward compare}: is the candidate better than the baseline, where is it worse, and may it ship? */
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Compare a candidate model with a baseline, per slice, and gate the deployment.",
         description = {"Compare a candidate model with a baseline on the same test rows: metrics with paired bootstrap",
                 "intervals, McNemar and DeLong tests, per-slice deltas with Benjamini-Hochberg correction, the failure",
                 "diff by row; then gate the deployment on a policy.", ""},

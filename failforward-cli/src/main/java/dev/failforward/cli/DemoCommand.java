@@ -19,8 +19,9 @@ import java.util.concurrent.Callable;
 
 /** {@code failforward demo}: a scan of the bundled Telco churn data. */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Scan the bundled Telco churn data and write a report.",
         description = {"Scan the bundled Telco churn data (7043 customers, target 'churn'): train, evaluate on a",
-                "held-out 30%, log every failure in the failure log and write a report.", ""},
+                "held-out 30%%, log every failure in the failure log and write a report.", ""},
         footer = {"", "Examples:",
                 "  failforward demo",
                 "  failforward demo --model builtin:logistic --out demo-logistic",

@@ -43,6 +43,7 @@ import java.util.concurrent.Callable;
  * run, stored in the failure log, and a page contrasting failures with correct predictions.
  */
 @Command(name = "explain", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Explain a run's failures with attributions (TreeSHAP, KernelSHAP, LIME).",
         description = {"Explain a run's failures: attribute each failure's prediction to its input",
                 "columns with the model saved with the run, and store the attributions in the",
                 "failure log (see 'log show', 'log list --format jsonl'). Also writes",

@@ -25,6 +25,7 @@ import java.util.concurrent.Callable;
 
 /** {@code failforward report}: the report of a stored run, rebuilt from the log alone. */
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Re-render a stored run's report from the failure log.",
         description = {"Re-render the report (report.html, report.json, predictions.csv) of a stored run from the",
                 "failure log: metrics are recomputed from its stored predictions.", ""},
         footer = {"", "Examples:",
