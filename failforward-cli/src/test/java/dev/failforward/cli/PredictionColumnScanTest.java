@@ -136,4 +136,43 @@ class PredictionColumnScanTest {
         assertThat(missing.exit()).isEqualTo(2);
         assertThat(missing.err()).contains("p_maybe");
     }
+
+    @Test
+    void labelIssueRunsOnTheGivenProbabilities() throws IOException {
+        Cli cli = scan(scored(null, -1), "--probability-columns", "p_no,p_yes", "--detectors", "label-issue");
+        assertThat(cli.exit()).as(cli.err()).isZero();
+        JsonNode d = report().path("detectors").get(0);
+        assertThat(d.path("id").asText()).isEqualTo("label-issue");
+        assertThat(d.path("status").asText()).isEqualTo("ok");
+    }
+
+    @Test
+    void regressionPredictionsAreValues() throws IOException {
+        List<String> lines = Files.readAllLines(Datasets.tabular("telco_churn.csv"));
+        List<String> out = new ArrayList<>();
+        out.add(lines.get(0) + ",\"predicted\"");
+        String[] header = lines.get(0).replace("\"", "").split(",");
+        int monthly = List.of(header).indexOf("monthly_charges");
+        int tenure = List.of(header).indexOf("tenure");
+        int total = List.of(header).indexOf("total_charges");
+        double sum = 0;
+        int n = 0;
+        for (int i = 1; i < lines.size(); i++) {
+            String[] f = lines.get(i).split(",", -1);
+            double predicted = Double.parseDouble(f[monthly]) * Double.parseDouble(f[tenure]);
+            out.add(lines.get(i) + "," + predicted);
+            if (!f[total].isBlank()) {
+                double e = Double.parseDouble(f[total]) - predicted;
+                sum += e * e;
+                n++;
+            }
+        }
+        Path file = dir.resolve("charges.csv");
+        Files.write(file, out);
+        Cli cli = Cli.run("scan", "--data", file.toString(), "--target", "total_charges", "--prediction-column", "predicted",
+                "--detectors", "none", "--out", dir.resolve("out").toString(), "--store", dir.resolve("ff.db").toString());
+        assertThat(cli.exit()).as(cli.err()).isZero();
+        assertThat(cli.out()).contains(n + " scored rows");
+        assertThat(report().path("metrics").path("rmse").asDouble()).isCloseTo(Math.sqrt(sum / n), within(1e-6));
+    }
 }
