@@ -27,6 +27,7 @@ import java.util.concurrent.Callable;
                 "  failforward scan --data churn.csv --target churn --resume 01JD3X5W2Q8R6T0Y7V9B4N1M3K",
                 "  failforward scan --data churn.csv --target churn --detectors all --fail-on critical",
                 "  failforward scan --data churn.csv --target churn --detectors weak-slice --threshold weak-slice.min-support=50",
+                "  failforward scan --data scored.csv --target churn --prediction-column predicted --probability-columns p_no,p_yes",
                 "", "Writes report.html, report.json and predictions.csv to --out and records the run in --store."})
 public final class ScanCommand implements Callable<Integer> {
 
@@ -57,12 +58,35 @@ public final class ScanCommand implements Callable<Integer> {
             description = "Store a keyed hash (HMAC-SHA256) instead of the values of these columns.")
     java.util.List<String> redact = java.util.List.of();
 
+    @Option(names = "--prediction-column", paramLabel = "COL",
+            description = "Scan predictions you already have, without a model: this column holds the predicted class or value. "
+                    + "Every row is evaluated; nothing is trained.")
+    String predictionColumn;
+
+    @Option(names = "--probability-columns", paramLabel = "C1,C2,…", split = ",",
+            description = "With --prediction-column: one probability column per class, in the order of the target's classes "
+                    + "(sorted; the --positive-class last). Without it, probabilities are one-hot on the predicted class.")
+    List<String> probabilityColumns = List.of();
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         DetectorPlan plan = DetectorPlans.of(detectors, thresholds);
+        if (predictionColumn == null && !probabilityColumns.isEmpty()) {
+            throw new UsageException("--probability-columns needs --prediction-column");
+        }
+        if (predictionColumn != null) {
+            for (String option : List.of("--model", "--model-config", "--test", "--resume", "--redact")) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                    throw new UsageException(option + " does not apply to a scan of --prediction-column, which has no model");
+                }
+            }
+            Table table = TableReaders.read(data.data, data.readOptions());
+            return new ScanJob(System.out, System.err).runPredictions(table, data.spec(run.seed), predictionColumn,
+                    probabilityColumns, run, GivenOptions.of(spec), plan, failOn == null ? null : Severity.parse(failOn.name()));
+        }
         Table table = TableReaders.read(data.data, data.readOptions());
         Table test = data.test == null ? null : TableReaders.read(data.test, data.readOptions());
         String name = data.data.getFileName().toString();

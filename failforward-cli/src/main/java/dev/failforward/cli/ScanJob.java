@@ -173,6 +173,75 @@ final class ScanJob {
         return ExitCodes.OK;
     }
 
+    /**
+     * A scan without a model, of predictions the user already has in {@code predictionColumn} (and
+     * {@code probabilityColumns}, one per class): every row with a target is evaluated, nothing is
+     * trained. Those columns are not features. Drift and leakage compare training (reference) rows with
+     * the scored rows and there are none, so they are skipped with a note; label-issue runs only on
+     * supplied probabilities (one-hot ones would flag every failure).
+     */
+    int runPredictions(Table data, ScanSpec spec, String predictionColumn, List<String> probabilityColumns,
+                       RunOptions options, Map<String, String> given, DetectorPlan plan, Severity failOn) {
+        data.column(predictionColumn);
+        probabilityColumns.forEach(data::column);
+        java.util.List<String> own = new java.util.ArrayList<>();
+        own.add(predictionColumn);
+        own.addAll(probabilityColumns);
+        if (own.contains(spec.target())) {
+            throw new UsageException("the target '" + spec.target() + "' cannot be a prediction or probability column");
+        }
+        java.util.LinkedHashSet<String> ignore = new java.util.LinkedHashSet<>(spec.ignore());
+        ignore.addAll(own);
+        ScanSpec withoutPredictions = new ScanSpec(spec.target(), spec.task(), spec.positiveClass(), spec.idColumn(),
+                List.copyOf(ignore), spec.testFraction(), spec.seed());
+        ScanData prepared = ScanData.forModel(data, withoutPredictions, null, List.of(), 0);
+        dev.failforward.model.PrecomputedModel model = dev.failforward.model.PrecomputedModel.of(data, prepared.target(),
+                predictionColumn, probabilityColumns);
+        List<dev.failforward.detect.Detector> kept = new java.util.ArrayList<>();
+        for (dev.failforward.detect.Detector d : plan.detectors()) {
+            if (d.id().equals("drift") || d.id().equals("leakage")) {
+                err.println("note: " + d.id() + " compares training (reference) rows with the scored rows; a scan of "
+                        + "--prediction-column has no training rows, so " + d.id() + " is skipped");
+            } else if (d.id().equals("label-issue") && prepared.target().task().isClassification() && !model.hasProbabilities()) {
+                err.println("note: label-issue needs predicted probabilities and there is no model to compute them; "
+                        + "give --probability-columns to run it");
+            } else {
+                kept.add(d);
+            }
+        }
+        checkOutputFolder(options.out);
+        if (prepared.droppedRows() > 0) {
+            err.println("note: " + prepared.droppedRows() + " rows without a value in '" + spec.target() + "' were left out");
+        }
+        if (prepared.target().task().isClassification() && !model.hasProbabilities()) {
+            err.println("note: no --probability-columns: probabilities are one-hot on the predicted class, "
+                    + "so ROC AUC, log loss and calibration say little");
+        }
+        int disagree = model.disagreements(prepared.test());
+        if (disagree > 0) {
+            err.println("note: on " + disagree + " rows '" + predictionColumn + "' is not the most probable class of "
+                    + "--probability-columns; metrics and failures use the most probable class");
+        }
+        String dataName = Path.of(data.source()).getFileName().toString();
+        ScanResult result;
+        try (FailureLog log = Stores.open(options.store)) {
+            Scanner scanner = new Scanner(log, ModelSaver.NONE, new TerminalProgress(err));
+            result = scanner.scanModel("scan", prepared, model, null, dataName, TableFingerprint.of(data), spec.seed(), given,
+                    new DetectorPlan(kept, plan.config(), null));
+            ReportFiles written = write(result, options.out);
+            summary(result, written, log.location());
+        }
+        detectors(result);
+        if (failOn != null && result.findings().stream().anyMatch(f -> f.severity().atLeast(failOn))) {
+            err.println("failforward: --fail-on " + failOn.id() + ": there are findings of severity " + failOn.id() + " or worse");
+            return ExitCodes.FAILED_CHECK;
+        }
+        if (result.detectors().stream().anyMatch(d -> d.status() == DetectorResult.Status.ERROR)) {
+            return ExitCodes.PART_FAILED;
+        }
+        return ExitCodes.OK;
+    }
+
     /** The run to resume: it must be incomplete and a run of the same verb, model and data. */
     private static Run resumable(FailureLog log, String id, String kind, String modelId, String fingerprint) {
         Run run = log.resume(id);

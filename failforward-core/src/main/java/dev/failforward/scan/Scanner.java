@@ -102,6 +102,16 @@ public final class Scanner {
      */
     public ScanResult scanModel(String kind, ScanData data, Model model, String modelPath, String dataName,
                                 String dataFingerprint, long seed, Map<String, String> options) {
+        return scanModel(kind, data, model, modelPath, dataName, dataFingerprint, seed, options, DetectorPlan.none());
+    }
+
+    /**
+     * The same, running {@code plan}'s detectors on the scored rows before the run is stored. There
+     * are no training rows ({@code data.train()} is empty): detectors that compare the scored rows
+     * with reference data (drift, leakage) have nothing to compare with and belong out of the plan.
+     */
+    public ScanResult scanModel(String kind, ScanData data, Model model, String modelPath, String dataName,
+                                String dataFingerprint, long seed, Map<String, String> options, DetectorPlan plan) {
         String runId = RunIds.next();
         Instant started = Instant.now();
         Run run = new Run(runId, kind, started, null, RunStatus.INCOMPLETE, data.target().task(),
@@ -119,15 +129,27 @@ public final class Scanner {
         progress.advance(data.test().rowCount());
         progress.finish();
         Holdout.Outcome outcome = Holdout.judge(runId, data.test(), data.target(), data.testKeys(), predictions);
+        DetectorReport detected = DetectorReport.none();
+        List<Failure> failures = outcome.failures();
+        if (!plan.detectors().isEmpty()) {
+            boolean[] failed = new boolean[outcome.predictions().size()];
+            for (int i = 0; i < failed.length; i++) {
+                failed[i] = outcome.predictions().get(i).failure();
+            }
+            detected = DetectorRunner.run(plan.detectors(), new DetectorContext(data.ignoring(plan.hidden()), predictions,
+                    failed, plan.trainer(), seed, plan.config(), progress));
+            failures = DetectorRunner.tag(failures, detected.findings());
+        }
         Provenance provenance = Provenance.current(seed, dataFingerprint, model.fingerprint(), options);
         Run done = new Run(runId, kind, started, Instant.now(), RunStatus.COMPLETE, data.target().task(),
                 data.target().column(), data.target().classes(), model.id(), model.fingerprint(), modelPath, dataName,
                 dataFingerprint, outcome.evaluation().metrics(), outcome.predictions().size(),
-                outcome.failures().size(), provenance);
+                failures.size(), provenance);
         progress.start("Storing run " + runId, 1);
-        log.complete(done, outcome.predictions(), outcome.failures());
+        log.complete(done, outcome.predictions(), failures);
         progress.finish();
-        return new ScanResult(done, outcome.evaluation(), outcome.predictions(), outcome.failures());
+        return new ScanResult(done, outcome.evaluation(), outcome.predictions(), failures, detected.results(),
+                detected.findings());
     }
 
     /** The same, when no options need recording. */
