@@ -88,4 +88,19 @@ class ProbeCommandTest {
                 "--format", "jsonl", "--limit", "100000");
         assertThat(holdout.out().lines().filter(l -> l.startsWith("{")).count()).isPositive();
     }
+
+    @Test
+    void badInputIsOneLineAndExitCode2WithNothingWritten() {
+        Path out = dir.resolve("bad");
+        Cli missing = Cli.run("probe", "--data", Datasets.tabular("telco_churn.csv").toString(), "--target", "nope",
+                "--out", out.toString(), "--store", dir.resolve("bad.db").toString());
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err()).contains("nope");
+        assertThat(out).doesNotExist();
+        Cli external = Cli.run("probe", "--data", Datasets.tabular("telco_churn.csv").toString(), "--target", "churn",
+                "--model", "xgboost:model.json", "--out", out.toString(), "--store", dir.resolve("bad.db").toString());
+        assertThat(external.exit()).isEqualTo(2);
+        assertThat(external.err()).contains("builtin:gbm");
+        assertThat(out).doesNotExist();
+    }
 }
