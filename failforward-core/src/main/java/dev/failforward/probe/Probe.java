@@ -1,0 +1,25 @@
+package dev.failforward.probe;
+
+import dev.failforward.data.Table;
+
+import java.util.List;
+
+/**
+ * A perturbation of test rows at a given strength. Implementations draw their randomness per row
+ * from {@link RowRandom}, so a row's perturbation depends only on the seed, the level and the row,
+ * never on the order of work or the number of threads. Registered through {@link java.util.ServiceLoader}.
+ */
+public interface Probe {
+
+    /** Unique id; failures this probe provokes have origin {@code probe:<id>}. */
+    String id();
+
+    /** One line saying what the probe changes. */
+    String description();
+
+    /** The strengths this probe runs at by default, weakest first; level 0 changes nothing. */
+    List<Double> levels();
+
+    /** A copy of {@code test} with this probe applied at {@code level}; only feature columns change. */
+    Table perturb(Table test, double level, long seed);
+}
