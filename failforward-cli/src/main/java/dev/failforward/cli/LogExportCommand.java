@@ -55,6 +55,10 @@ public final class LogExportCommand implements Callable<Integer> {
         if (limit != null && limit < 0) {
             throw new UsageException("--limit must be 0 or more, got " + limit);
         }
+        Path folder = out.toAbsolutePath().getParent();
+        if (folder != null && !java.nio.file.Files.isDirectory(folder)) {
+            throw new UsageException("cannot write " + out + ": folder " + folder + " does not exist");
+        }
         try (FailureLog log = store.open()) {
             FailureFilter filter = filters.filter(log, limit);
             List<LoggedFailure> found = log.find(filter);

@@ -122,4 +122,15 @@ class LogExportParquetTest {
             assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".tmp")).toList()).isEmpty();
         }
     }
+
+    @Test
+    void aMissingOutputFolderIsBadInputAndWritesNothing() {
+        Path out = dir.resolve("no-such-folder").resolve("f.parquet");
+        Cli export = Cli.run("log", "export", "--format", "parquet", "--out", out.toString(), "--store", store);
+
+        assertThat(export.exit()).isEqualTo(2);
+        assertThat(export.err().strip()).isEqualTo("failforward: error: cannot write " + out + ": folder "
+                + out.getParent() + " does not exist");
+        assertThat(Files.exists(out.getParent())).isFalse();
+    }
 }
