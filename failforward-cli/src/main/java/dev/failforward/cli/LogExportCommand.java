@@ -3,6 +3,7 @@ package dev.failforward.cli;
 import dev.failforward.failure.FailureFilter;
 import dev.failforward.failure.FailureLog;
 import dev.failforward.failure.LoggedFailure;
+import dev.failforward.io.parquet.ParquetTableWriter;
 import dev.failforward.model.Task;
 import dev.failforward.report.AtomicFiles;
 import dev.failforward.report.FailureCsv;
@@ -23,19 +24,21 @@ import java.util.concurrent.Callable;
 /** {@code failforward log export}: failure samples with their true labels, for retraining. */
 @Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Write the failures that match the filters, with their inputs and true labels, to a file",
-                "ready for retraining: csv or jsonl. The file is written whole or not at all.", ""},
+                "ready for retraining: csv, jsonl or parquet (one typed column per input column).",
+                "The file is written whole or not at all.", ""},
         footer = {"", "Examples:",
                 "  failforward log export --run latest --format csv --out failures.csv",
                 "  failforward log export --recurrence recurring --triage open --format jsonl --out hard-cases.jsonl",
-                "  failforward log export --where \"contract = 'Month-to-month'\" --format csv --out mtm.csv"})
+                "  failforward log export --where \"contract = 'Month-to-month'\" --format csv --out mtm.csv",
+                "  failforward log export --run latest --format parquet --out failures.parquet"})
 public final class LogExportCommand implements Callable<Integer> {
 
-    enum Format { csv, jsonl }
+    enum Format { csv, jsonl, parquet }
 
     @Mixin
     FilterOptions filters;
 
-    @Option(names = "--format", paramLabel = "FORMAT", required = true, description = "csv or jsonl.")
+    @Option(names = "--format", paramLabel = "FORMAT", required = true, description = "csv, jsonl or parquet.")
     Format format;
 
     @Option(names = "--out", paramLabel = "FILE", required = true, description = "The file to write.")
@@ -52,10 +55,19 @@ public final class LogExportCommand implements Callable<Integer> {
         if (limit != null && limit < 0) {
             throw new UsageException("--limit must be 0 or more, got " + limit);
         }
+        Path folder = out.toAbsolutePath().getParent();
+        if (folder != null && !java.nio.file.Files.isDirectory(folder)) {
+            throw new UsageException("cannot write " + out + ": folder " + folder + " does not exist");
+        }
         try (FailureLog log = store.open()) {
             FailureFilter filter = filters.filter(log, limit);
             List<LoggedFailure> found = log.find(filter);
             Map<String, Task> tasks = LogListCommand.tasks(log);
+            if (format == Format.parquet) {
+                writeParquet(found);
+                System.out.println("Exported " + found.size() + " failures to " + out + ".");
+                return ExitCodes.OK;
+            }
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try (PrintStream p = new PrintStream(bytes, false, StandardCharsets.UTF_8)) {
                 if (format == Format.csv) {
@@ -72,5 +84,13 @@ public final class LogExportCommand implements Callable<Integer> {
             System.out.println("Exported " + found.size() + " failures to " + out + ".");
         }
         return ExitCodes.OK;
+    }
+
+    private void writeParquet(List<LoggedFailure> found) {
+        try {
+            ParquetTableWriter.write(FailureTable.of(found.stream().map(LoggedFailure::failure).toList()), out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
+        }
     }
 }
