@@ -100,18 +100,14 @@ final class Telco {
         return out;
     }
 
-    /** The shared data sets, found from the project root the build passes in. */
+    /** The repository's {@code datasets/} folder, found from the project root the build passes in. */
     private static Path datasets() {
         String start = System.getProperty("failforward.root", System.getProperty("user.dir"));
         for (Path p = Path.of(start).toAbsolutePath(); p != null; p = p.getParent()) {
-            Path candidate = p.resolve("shared/datasets");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-            if (Files.isDirectory(p.resolveSibling("shared").resolve("datasets"))) {
-                return p.resolveSibling("shared").resolve("datasets");
+            if (Files.isDirectory(p.resolve("datasets/tabular"))) {
+                return p.resolve("datasets");
             }
         }
-        throw new IllegalStateException("the shared data sets (shared/datasets) were not found from " + start);
+        throw new IllegalStateException("the datasets/ folder was not found from " + start);
     }
 }
