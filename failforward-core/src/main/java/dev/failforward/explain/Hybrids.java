@@ -26,6 +26,17 @@ final class Hybrids {
     private final Map<String, int[]> rowCodes = new HashMap<>();
     private final Map<String, int[]> backgroundCodes = new HashMap<>();
 
+    /**
+     * The hybrids of a request's rows with a seeded sample of at most {@code backgroundRows} of its
+     * background (or of the rows themselves when it has none), over every column.
+     */
+    static Hybrids of(ExplainRequest request, int backgroundRows) {
+        Table rows = request.rows();
+        Table background = CoalitionValues.sample(request.background() == null ? rows : request.background(),
+                backgroundRows, request.seed());
+        return new Hybrids(rows, background, rows.columnNames());
+    }
+
     Hybrids(Table rows, Table background, List<String> names) {
         this.names = List.copyOf(names);
         this.rows = rows;

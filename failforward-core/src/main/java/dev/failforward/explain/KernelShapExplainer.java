@@ -1,6 +1,5 @@
 package dev.failforward.explain;
 
-import dev.failforward.data.Table;
 import dev.failforward.model.Model;
 
 import java.util.ArrayList;
@@ -55,11 +54,8 @@ public final class KernelShapExplainer implements Explainer {
 
     @Override
     public List<Explanation> explain(Model model, ExplainRequest request) {
-        Table rows = request.rows();
-        Table background = CoalitionValues.sample(request.background() == null ? rows : request.background(),
-                backgroundRows, request.seed());
-        Hybrids hybrids = new Hybrids(rows, background, rows.columnNames());
-        return RowLoop.run(ID, rows.rowCount(), request.threads(), request.progress(),
+        Hybrids hybrids = Hybrids.of(request, backgroundRows);
+        return RowLoop.run(ID, request.rows().rowCount(), request.threads(), request.progress(),
                 r -> row(model, hybrids, r, request.outputs().get(r), CoalitionValues.random(request.seed(), r)));
     }
 
