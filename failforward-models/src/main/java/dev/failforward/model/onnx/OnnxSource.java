@@ -13,10 +13,8 @@ import dev.failforward.model.ExternalModel;
 import dev.failforward.model.ModelConfig;
 import dev.failforward.model.ModelSource;
 import dev.failforward.model.external.FileHash;
+import dev.failforward.model.external.ModelFile;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,20 +43,9 @@ public final class OnnxSource implements ModelSource {
 
     @Override
     public ExternalModel load(String spec, ModelConfig config) {
-        String given = spec.substring(PREFIX.length());
-        if (given.isBlank()) {
-            throw new IllegalArgumentException("--model onnx: needs a file, as in onnx:model.onnx");
-        }
-        Path file = Path.of(given).toAbsolutePath().normalize();
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("--model " + spec + ": no such file " + file);
-        }
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        }
+        ModelFile model = ModelFile.read(spec, PREFIX, "onnx:model.onnx");
+        Path file = model.path();
+        byte[] bytes = model.bytes();
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         OrtSession session;
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {

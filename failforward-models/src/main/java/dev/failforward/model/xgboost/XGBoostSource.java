@@ -4,13 +4,12 @@ import dev.failforward.model.ExternalModel;
 import dev.failforward.model.ModelConfig;
 import dev.failforward.model.ModelSource;
 import dev.failforward.model.external.FileHash;
+import dev.failforward.model.external.ModelFile;
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.XGBoost;
 import ml.dmlc.xgboost4j.java.XGBoostError;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -35,20 +34,9 @@ public final class XGBoostSource implements ModelSource {
 
     @Override
     public ExternalModel load(String spec, ModelConfig config) {
-        String given = spec.substring(PREFIX.length());
-        if (given.isBlank()) {
-            throw new IllegalArgumentException("--model xgboost: needs a file, as in xgboost:model.json");
-        }
-        Path file = Path.of(given).toAbsolutePath().normalize();
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("--model " + spec + ": no such file " + file);
-        }
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        }
+        ModelFile model = ModelFile.read(spec, PREFIX, "xgboost:model.json");
+        Path file = model.path();
+        byte[] bytes = model.bytes();
         Booster booster;
         try {
             booster = XGBoost.loadModel(bytes);
