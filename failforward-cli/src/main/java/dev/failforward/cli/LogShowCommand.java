@@ -88,7 +88,17 @@ public final class LogShowCommand implements Callable<Integer> {
             out.println("  cause tags:  " + (f.causeTags().isEmpty() ? "(none)" : String.join(", ", f.causeTags())));
             out.println("  fingerprint: " + f.fingerprint());
             out.println("  input:");
-            f.input().forEach((k, v) -> out.println("    " + k + " = " + (v == null ? "(missing)" : Text.clip(String.valueOf(v), 200))));
+            f.input().forEach((k, v) -> out.println("    " + k + " = " + display(v)));
+            if (f.perturbation() != null) {
+                out.println("  probe params:");
+                f.perturbation().params().forEach((k, v) -> out.println("    " + k + " = " + v));
+                out.println("  perturbed input (changed values only):");
+                f.perturbation().perturbedInput().forEach((k, v) -> {
+                    if (!java.util.Objects.equals(v, f.input().get(k))) {
+                        out.println("    " + k + " = " + display(f.input().get(k)) + "  ->  " + display(v));
+                    }
+                });
+            }
             if (explanations.isEmpty()) {
                 out.println("  attributions: none yet (failforward explain --run " + f.runId() + " --failure " + f.id() + ")");
             }
@@ -126,5 +136,9 @@ public final class LogShowCommand implements Callable<Integer> {
         if (e.attributions().size() > shown.size()) {
             out.printf("    ... and %d more%n", e.attributions().size() - shown.size());
         }
+    }
+
+    private static String display(Object value) {
+        return value == null ? "(missing)" : Text.clip(String.valueOf(value), 200);
     }
 }

@@ -2,6 +2,7 @@ package dev.failforward.cli;
 
 import dev.failforward.failure.Failure;
 import dev.failforward.failure.Fingerprints;
+import dev.failforward.failure.Perturbation;
 import dev.failforward.failure.ProductionEvent;
 
 import javax.crypto.Mac;
@@ -127,8 +128,10 @@ final class Redactor {
      */
     Failure apply(Failure f) {
         Map<String, Object> input = apply(f.input());
+        Perturbation p = f.perturbation() == null ? null
+                : new Perturbation(f.perturbation().params(), apply(f.perturbation().perturbedInput()));
         return new Failure(f.id(), f.runId(), f.rowKey(), f.origin(), input, f.expected(), f.predicted(),
                 f.probabilities(), f.prediction(), f.confidence(), f.loss(), f.causeTags(),
-                Fingerprints.failure(f.rowKey(), input, f.origin(), Map.of()));
+                Fingerprints.failure(f.rowKey(), input, f.origin(), p == null ? Map.of() : p.params()), p);
     }
 }

@@ -82,8 +82,25 @@ class ProbeCommandTest {
             JsonNode f = mapper.readTree(line);
             origins.add(f.path("origin").asText());
             assertThat(f.path("input").isObject()).isTrue();
+            JsonNode params = f.path("probe_params");
+            assertThat(params.path("probe").asText()).isEqualTo(f.path("origin").asText().substring("probe:".length()));
+            assertThat(params.path("level").asDouble()).isPositive();
+            // the changed columns named in the parameters are exactly those where the two inputs differ
+            Set<String> differ = new HashSet<>();
+            f.path("input").fieldNames().forEachRemaining(k -> {
+                if (!f.path("input").path(k).equals(f.path("perturbed_input").path(k))) {
+                    differ.add(k);
+                }
+            });
+            assertThat(differ).isNotEmpty()
+                    .isEqualTo(Set.of(params.path("changed").asText().split(",")));
         }
         assertThat(origins).allMatch(o -> o.startsWith("probe:")).contains("probe:gaussian-noise");
+        JsonNode first = mapper.readTree(lines[0]);
+        Cli show = Cli.run("log", "show", first.path("id").asText(), "--store", dir.resolve("ff.db").toString());
+        String column = first.path("probe_params").path("changed").asText().split(",")[0];
+        assertThat(show.out()).contains("probe params:", "perturbed input (changed values only):")
+                .containsPattern("(?m)^    " + java.util.regex.Pattern.quote(column) + " = .*  ->  ");
         Cli holdout = Cli.run("log", "list", "--store", dir.resolve("ff.db").toString(), "--origin", "holdout",
                 "--format", "jsonl", "--limit", "100000");
         assertThat(holdout.out().lines().filter(l -> l.startsWith("{")).count()).isPositive();

@@ -6,6 +6,7 @@ import dev.failforward.data.NumericColumn;
 import dev.failforward.data.Table;
 import dev.failforward.failure.Failure;
 import dev.failforward.failure.Fingerprints;
+import dev.failforward.failure.Perturbation;
 import dev.failforward.model.Model;
 import dev.failforward.model.Predictions;
 import dev.failforward.model.Target;
@@ -124,23 +125,27 @@ public final class ProbeRunner {
                                    Map<String, Double> probabilities, Double prediction, Double confidence, double loss,
                                    List<String> tags) {
         Map<String, Object> input = new LinkedHashMap<>();
+        Map<String, Object> perturbedInput = new LinkedHashMap<>();
         List<String> changed = new ArrayList<>();
         for (Column c : perturbed.columns()) {
             if (perturbed.role(c.name()) == ColumnRole.TARGET) {
                 continue;
             }
-            input.put(c.name(), c.value(row));
-            if (!Objects.equals(c.value(row), test.column(c.name()).value(row))) {
+            Object original = test.column(c.name()).value(row);
+            input.put(c.name(), original);
+            perturbedInput.put(c.name(), c.value(row));
+            if (!Objects.equals(c.value(row), original)) {
                 changed.add(c.name());
             }
         }
         String origin = "probe:" + probe;
         Map<String, String> params = new LinkedHashMap<>();
+        params.put("probe", probe);
         params.put("level", NumericColumn.format(level));
         params.put("changed", String.join(",", changed));
         String key = data.testKeys().get(row);
         String fingerprint = Fingerprints.failure(key, input, origin, params);
         return new Failure(runId + "-" + number, runId, key, origin, input, expected, predicted, probabilities,
-                prediction, confidence, loss, tags, fingerprint);
+                prediction, confidence, loss, tags, fingerprint, new Perturbation(params, perturbedInput));
     }
 }

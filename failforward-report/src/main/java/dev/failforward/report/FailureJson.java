@@ -13,8 +13,9 @@ import java.util.List;
  * One failure as a JSON object, the same in {@code report.json} and in {@code log list --format
  * jsonl}: {@code id, run_id, row_key, origin, input, expected, predicted,} then
  * {@code probabilities} (classification) or {@code prediction} (regression), then
- * {@code confidence, loss, cause_tags, fingerprint}. For regression the expected and predicted
- * values are JSON numbers.
+ * {@code confidence, loss, cause_tags, fingerprint}, and for failures a probe provoked
+ * {@code probe_params} and {@code perturbed_input} (the row as the model saw it). For regression
+ * the expected and predicted values are JSON numbers.
  */
 public final class FailureJson {
 
@@ -44,6 +45,12 @@ public final class FailureJson {
         ArrayNode tags = o.putArray("cause_tags");
         f.causeTags().forEach(tags::add);
         o.put("fingerprint", f.fingerprint());
+        if (f.perturbation() != null) {
+            ObjectNode params = o.putObject("probe_params");
+            f.perturbation().params().forEach(params::put);
+            ObjectNode perturbed = o.putObject("perturbed_input");
+            f.perturbation().perturbedInput().forEach((k, v) -> perturbed.set(k, JsonValues.value(v)));
+        }
         return o;
     }
 

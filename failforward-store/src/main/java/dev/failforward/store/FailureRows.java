@@ -2,6 +2,7 @@ package dev.failforward.store;
 
 import dev.failforward.failure.Failure;
 import dev.failforward.failure.FailureQuery;
+import dev.failforward.failure.Perturbation;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,13 +10,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The {@code failures} table: each failure of a run, numbered in the order the run listed them. */
 final class FailureRows {
 
     static final String FIELDS = "id, run_id, row_key, origin, input, expected, predicted, probabilities, "
-            + "prediction, confidence, loss, cause_tags, fingerprint";
-    private static final String INSERT = "INSERT INTO failures (seq, " + FIELDS + ") VALUES (?" + ", ?".repeat(13) + ")";
+            + "prediction, confidence, loss, cause_tags, fingerprint, probe_params, perturbed_input";
+    private static final String INSERT = "INSERT INTO failures (seq, " + FIELDS + ") VALUES (?" + ", ?".repeat(15) + ")";
 
     private FailureRows() {
     }
@@ -39,7 +41,10 @@ final class FailureRows {
                 SqlValues.setOptional(s, i++, f.confidence());
                 SqlValues.setLoss(s, i++, f.loss());
                 s.setString(i++, Json.write(f.causeTags()));
-                s.setString(i, f.fingerprint());
+                s.setString(i++, f.fingerprint());
+                Perturbation p = f.perturbation();
+                s.setString(i++, p == null ? null : Json.write(p.params()));
+                s.setString(i, p == null ? null : Json.write(p.perturbedInput()));
                 s.addBatch();
                 if (++seq % JdbcFailureLog.BATCH_SIZE == 0) {
                     s.executeBatch();
@@ -64,15 +69,25 @@ final class FailureRows {
             }
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    int i = 1;
-                    out.add(new Failure(r.getString(i++), r.getString(i++), r.getString(i++), r.getString(i++),
-                            Json.values(r.getString(i++)), r.getString(i++), r.getString(i++),
-                            Json.doubles(r.getString(i++)), SqlValues.getOptional(r, i++), SqlValues.getOptional(r, i++),
-                            SqlValues.getLoss(r, i++), Json.strings(r.getString(i++)), r.getString(i)));
+                    out.add(read(r));
                 }
             }
         }
         return out;
+    }
+
+    /** The failure in the current result row, whose first columns are {@link #FIELDS} in order. */
+    static Failure read(ResultSet r) throws SQLException {
+        int i = 1;
+        Failure f = new Failure(r.getString(i++), r.getString(i++), r.getString(i++), r.getString(i++),
+                Json.values(r.getString(i++)), r.getString(i++), r.getString(i++),
+                Json.doubles(r.getString(i++)), SqlValues.getOptional(r, i++), SqlValues.getOptional(r, i++),
+                SqlValues.getLoss(r, i++), Json.strings(r.getString(i++)), r.getString(i++));
+        String params = r.getString(i++);
+        String perturbed = r.getString(i);
+        return params == null ? f : new Failure(f.id(), f.runId(), f.rowKey(), f.origin(), f.input(), f.expected(),
+                f.predicted(), f.probabilities(), f.prediction(), f.confidence(), f.loss(), f.causeTags(),
+                f.fingerprint(), new Perturbation(Json.texts(params), perturbed == null ? Map.of() : Json.values(perturbed)));
     }
 
     /** How many match, ignoring the limit. */

@@ -156,11 +156,8 @@ final class FailureSearch {
         List<LoggedFailure> out = new ArrayList<>();
         try (ResultSet r = s.executeQuery()) {
             while (r.next()) {
-                int i = 1;
-                Failure f = new Failure(r.getString(i++), r.getString(i++), r.getString(i++), r.getString(i++),
-                        Json.values(r.getString(i++)), r.getString(i++), r.getString(i++),
-                        Json.doubles(r.getString(i++)), SqlValues.getOptional(r, i++), SqlValues.getOptional(r, i++),
-                        SqlValues.getLoss(r, i++), Json.strings(r.getString(i++)), r.getString(i++));
+                Failure f = FailureRows.read(r);
+                int i = FailureRows.FIELDS.split(",").length + 1;
                 Recurrence recurrence = r.getInt(i++) == 1 ? Recurrence.RECURRING : Recurrence.NEW;
                 String status = r.getString(i++);
                 String cause = r.getString(i);

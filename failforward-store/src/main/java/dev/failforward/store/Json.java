@@ -56,6 +56,10 @@ final class Json {
         return read(json, DOUBLES);
     }
 
+    static Map<String, String> texts(String json) {
+        return read(json, TEXTS);
+    }
+
     /** A map of JSON values: Double, Boolean, String, null (and lists or maps of them). */
     static Map<String, Object> values(String json) {
         return read(json, VALUES);

@@ -1,7 +1,9 @@
 package dev.failforward.store;
 
 import dev.failforward.failure.Failure;
+import dev.failforward.failure.FailureFilter;
 import dev.failforward.failure.FailureQuery;
+import dev.failforward.failure.Perturbation;
 import dev.failforward.failure.PredictionRecord;
 import dev.failforward.model.Task;
 import dev.failforward.run.Provenance;
@@ -198,8 +200,12 @@ class JdbcFailureLogTest {
         List<PredictionRecord> predictions = List.of(
                 new PredictionRecord("a", "20.25", "NaN", new double[0], Double.NaN, Double.NaN, true),
                 new PredictionRecord("b", "52.55", "50", new double[0], 50.0, 2.55, false));
+        Map<String, Object> perturbed = new LinkedHashMap<>(input);
+        perturbed.put("tenure", 3.5);
+        perturbed.put("contract", null);
+        Perturbation change = new Perturbation(Map.of("level", "0.5", "changed", "tenure,contract"), perturbed);
         Failure failure = new Failure(id + "-1", id, "a", "probe:noise", input, "20.25", "NaN", Map.of(), null, null,
-                Double.NaN, List.of("perturbation_sensitive", "out_of_distribution"), "f");
+                Double.NaN, List.of("perturbation_sensitive", "out_of_distribution"), "f", change);
         try (Database.Place place = db.fresh(dir); JdbcFailureLog log = JdbcFailureLog.open(place.location())) {
             log.complete(run, predictions, List.of(failure));
             assertThat(log.run(id)).get().isEqualTo(run);
@@ -211,6 +217,10 @@ class JdbcFailureLogTest {
             Failure back = log.failures(FailureQuery.all()).get(0);
             assertThat(back).isEqualTo(failure);
             assertSameValues(back, failure);
+            assertThat(back.perturbation().perturbedInput().keySet()).containsExactlyElementsOf(perturbed.keySet());
+            perturbed.forEach((k, v) -> assertThat(type(back.perturbation().perturbedInput().get(k))).as(k).isEqualTo(type(v)));
+            // the search behind log list reads the same columns
+            assertThat(log.find(FailureFilter.all()).get(0).failure()).isEqualTo(failure);
         }
     }
 
