@@ -74,11 +74,65 @@ class ProbeRunnerTest {
             int row = data.testKeys().indexOf(f.rowKey());
             String before = data.target().classes().get(baseline.predictedClass(row));
             assertThat(f.predicted()).isNotEqualTo(before);
-            // The logged input differs from the original row in exactly one categorical column.
-            long changed = data.test().columns().stream().filter(c -> f.input().containsKey(c.name()))
-                    .filter(c -> !java.util.Objects.equals(c.value(row), f.input().get(c.name()))).count();
-            assertThat(changed).isEqualTo(1);
+            // The input is the original row; the perturbed input differs from it in exactly one categorical column.
+            var perturbed = f.perturbation().perturbedInput();
+            assertThat(data.test().columns().stream().filter(c -> f.input().containsKey(c.name()))
+                    .allMatch(c -> java.util.Objects.equals(c.value(row), f.input().get(c.name())))).isTrue();
+            List<String> changed = data.test().columns().stream().filter(c -> perturbed.containsKey(c.name()))
+                    .filter(c -> !java.util.Objects.equals(c.value(row), perturbed.get(c.name())))
+                    .map(c -> c.name()).toList();
+            assertThat(changed).hasSize(1);
+            assertThat(f.perturbation().params()).containsEntry("changed", changed.get(0))
+                    .containsEntry("expectation", "INV");
         }
+    }
+
+    /** DIR: doubling tenure should not raise the churn probability; the rows where it does are the failures. */
+    record LongerTenure(Expectation expectation) implements Probe {
+        public String id() {
+            return "longer-tenure";
+        }
+
+        public String description() {
+            return "tenure doubled";
+        }
+
+        public List<Double> levels() {
+            return List.of(2.0);
+        }
+
+        public Table perturb(Table test, double level, long seed) {
+            double[] tenure = ((dev.failforward.data.NumericColumn) test.column("tenure")).values().clone();
+            for (int i = 0; i < tenure.length; i++) {
+                tenure[i] *= level;
+            }
+            return test.replace(new dev.failforward.data.NumericColumn("tenure", tenure));
+        }
+    }
+
+    @Test
+    void aDirectionalExpectationFailsExactlyTheRowsWhoseOutputMovesAgainstIt() {
+        Probe longer = new LongerTenure(Expectation.down("Yes", 0.0));
+        ProbeOutcome o = ProbeRunner.run(List.of(longer), model, data, baseline, 42, "run", 1, Progress.NONE);
+        Predictions after = model.predict(longer.perturb(data.test(), 2.0, 42));
+        int yes = data.target().classes().indexOf("Yes");
+        List<String> rising = new java.util.ArrayList<>();
+        for (int i = 0; i < data.test().rowCount(); i++) {
+            if (after.probability(i, yes) > baseline.probability(i, yes)) {
+                rising.add(data.testKeys().get(i));
+            }
+        }
+        assertThat(rising).isNotEmpty().hasSizeLessThan(data.test().rowCount() / 2);
+        assertThat(o.failures()).extracting(Failure::rowKey).containsExactlyElementsOf(rising);
+        assertThat(o.failures()).allSatisfy(f -> {
+            assertThat(f.causeTags()).contains("direction-violated");
+            assertThat(f.perturbation().params()).containsEntry("expectation", "DIR down").containsEntry("changed", "tenure");
+        });
+        // A tolerance as wide as the probability scale forgives every move.
+        ProbeOutcome lenient = ProbeRunner.run(List.of(new LongerTenure(Expectation.down("Yes", 1.0))), model, data,
+                baseline, 42, "run", 1, Progress.NONE);
+        assertThat(lenient.failures()).isEmpty();
+        assertThat(lenient.results().get(0).flipRate()).isEqualTo(o.results().get(0).flipRate());
     }
 
     @Test

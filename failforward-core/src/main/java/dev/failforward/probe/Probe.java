@@ -22,4 +22,9 @@ public interface Probe {
 
     /** A copy of {@code test} with this probe applied at {@code level}; only feature columns change. */
     Table perturb(Table test, double level, long seed);
+
+    /** What the model should do on the perturbed rows; by default its predictions should not change (INV). */
+    default Expectation expectation() {
+        return Expectation.invariant();
+    }
 }

@@ -22,8 +22,10 @@ import java.util.Objects;
 /**
  * Runs probes against a trained model on the test rows: each probe at each level perturbs the whole
  * test table, which is scored in one batch and compared row by row with the unperturbed predictions.
- * A classification row fails when its predicted class flips; a regression row fails when its absolute
- * error grows past the largest original error's 90% quantile while it was below it before.
+ * Under an invariance expectation (the default) a classification row fails when its predicted class
+ * flips, and a regression row when its absolute error grows past the original errors' 90% quantile
+ * while it was below it before. Under a directional expectation a row fails when its output moves
+ * against the declared direction by more than the tolerance.
  */
 public final class ProbeRunner {
 
@@ -46,9 +48,10 @@ public final class ProbeRunner {
                 Table perturbed = probe.perturb(test, level, seed);
                 Predictions after = model.predict(perturbed);
                 int before = failures.size();
+                Judged judged = new Judged(probe.id(), probe.expectation(), level, runId, firstNumber, failures);
                 results.add(target.task().isClassification()
-                        ? classification(probe.id(), level, test, perturbed, data, baseline, after, runId, firstNumber, failures)
-                        : regression(probe.id(), level, test, perturbed, data, baseline, after, runId, firstNumber, failures));
+                        ? classification(judged, test, perturbed, data, baseline, after)
+                        : regression(judged, test, perturbed, data, baseline, after));
                 ProbeResult r = results.get(results.size() - 1);
                 results.set(results.size() - 1, new ProbeResult(r.id(), r.level(), r.flipRate(), r.metric(), r.original(),
                         r.perturbed(), r.drop(), r.rows(), failures.size() - before));
@@ -59,41 +62,71 @@ public final class ProbeRunner {
         return new ProbeOutcome(List.copyOf(results), List.copyOf(failures));
     }
 
-    private static ProbeResult classification(String id, double level, Table test, Table perturbed, ScanData data,
-                                              Predictions before, Predictions after, String runId, int first,
-                                              List<Failure> failures) {
+    /** One probe level being judged, and where its failures go. */
+    private record Judged(String id, Expectation expectation, double level, String runId, int first,
+                          List<Failure> failures) {
+        int nextNumber() {
+            return first + failures.size();
+        }
+    }
+
+    private static ProbeResult classification(Judged j, Table test, Table perturbed, ScanData data,
+                                              Predictions before, Predictions after) {
         int[] truth = ScanData.labels(test, data.target());
         int n = truth.length;
         int flips = 0;
         int rightBefore = 0;
         int rightAfter = 0;
         int k = data.target().classCount();
+        int watched = j.expectation().kind() == Expectation.Kind.INVARIANT ? -1 : outputClass(j.expectation(), data);
         for (int i = 0; i < n; i++) {
             int a = before.predictedClass(i);
             int b = after.predictedClass(i);
             rightBefore += a == truth[i] ? 1 : 0;
             rightAfter += b == truth[i] ? 1 : 0;
-            if (a != b) {
-                flips++;
+            flips += a != b ? 1 : 0;
+            boolean failed = watched < 0 ? a != b
+                    : j.expectation().violatedBy(before.probability(i, watched), after.probability(i, watched));
+            if (failed) {
                 Map<String, Double> byClass = new LinkedHashMap<>();
                 for (int c = 0; c < k; c++) {
                     byClass.put(data.target().classes().get(c), after.probability(i, c));
                 }
                 double loss = -Math.log(Math.max(1e-15, after.probability(i, truth[i])));
-                List<String> tags = b == truth[i] ? List.of("flipped") : List.of("flipped", "became-wrong");
-                failures.add(failure(id, level, test, perturbed, data, i, runId, first + failures.size(),
-                        data.target().classes().get(truth[i]), data.target().classes().get(b), byClass, null,
-                        after.probability(i, b), loss, tags));
+                List<String> tags = new ArrayList<>();
+                tags.add(watched < 0 ? "flipped" : "direction-violated");
+                if (b != truth[i] && a == truth[i]) {
+                    tags.add("became-wrong");
+                }
+                j.failures().add(failure(j, test, perturbed, data, i, data.target().classes().get(truth[i]),
+                        data.target().classes().get(b), byClass, null, after.probability(i, b), loss, tags));
             }
         }
         double original = (double) rightBefore / n;
         double now = (double) rightAfter / n;
-        return new ProbeResult(id, level, (double) flips / n, "accuracy", original, now, original - now, n, 0);
+        return new ProbeResult(j.id(), j.level(), (double) flips / n, "accuracy", original, now, original - now, n, 0);
     }
 
-    private static ProbeResult regression(String id, double level, Table test, Table perturbed, ScanData data,
-                                          Predictions before, Predictions after, String runId, int first,
-                                          List<Failure> failures) {
+    /** The class whose probability a directional expectation watches: the named one, else a binary task's positive class. */
+    private static int outputClass(Expectation e, ScanData data) {
+        List<String> classes = data.target().classes();
+        if (e.outputClass() != null) {
+            int c = classes.indexOf(e.outputClass());
+            if (c < 0) {
+                throw new IllegalArgumentException("expectation class '" + e.outputClass() + "' is not a class of '"
+                        + data.target().column() + "'; classes: " + classes);
+            }
+            return c;
+        }
+        if (classes.size() != 2) {
+            throw new IllegalArgumentException("a directional expectation on " + classes.size()
+                    + " classes must name its class; classes: " + classes);
+        }
+        return classes.indexOf(data.target().positiveClass());
+    }
+
+    private static ProbeResult regression(Judged j, Table test, Table perturbed, ScanData data,
+                                          Predictions before, Predictions after) {
         double[] truth = ScanData.values(test, data.target());
         int n = truth.length;
         double[] errorBefore = new double[n];
@@ -109,19 +142,22 @@ public final class ProbeRunner {
         double[] sorted = errorBefore.clone();
         java.util.Arrays.sort(sorted);
         double threshold = sorted[(int) Math.floor(0.9 * (n - 1))];
+        boolean invariant = j.expectation().kind() == Expectation.Kind.INVARIANT;
         for (int i = 0; i < n; i++) {
             double error = Math.abs(after.value(i) - truth[i]);
-            if (errorBefore[i] <= threshold && error > threshold) {
-                failures.add(failure(id, level, test, perturbed, data, i, runId, first + failures.size(),
-                        NumericColumn.format(truth[i]), NumericColumn.format(after.value(i)), Map.of(), after.value(i),
-                        null, error, List.of("became-wrong")));
+            boolean failed = invariant ? errorBefore[i] <= threshold && error > threshold
+                    : j.expectation().violatedBy(before.value(i), after.value(i));
+            if (failed) {
+                j.failures().add(failure(j, test, perturbed, data, i, NumericColumn.format(truth[i]),
+                        NumericColumn.format(after.value(i)), Map.of(), after.value(i), null, error,
+                        List.of(invariant ? "became-wrong" : "direction-violated")));
             }
         }
-        return new ProbeResult(id, level, shift / n, "mae", maeBefore / n, maeAfter / n, (maeAfter - maeBefore) / n, n, 0);
+        return new ProbeResult(j.id(), j.level(), shift / n, "mae", maeBefore / n, maeAfter / n, (maeAfter - maeBefore) / n, n, 0);
     }
 
-    private static Failure failure(String probe, double level, Table test, Table perturbed, ScanData data, int row,
-                                   String runId, int number, String expected, String predicted,
+    private static Failure failure(Judged j, Table test, Table perturbed, ScanData data, int row, String expected,
+                                   String predicted,
                                    Map<String, Double> probabilities, Double prediction, Double confidence, double loss,
                                    List<String> tags) {
         Map<String, Object> input = new LinkedHashMap<>();
@@ -138,14 +174,19 @@ public final class ProbeRunner {
                 changed.add(c.name());
             }
         }
-        String origin = "probe:" + probe;
+        String origin = "probe:" + j.id();
         Map<String, String> params = new LinkedHashMap<>();
-        params.put("probe", probe);
-        params.put("level", NumericColumn.format(level));
+        params.put("probe", j.id());
+        params.put("level", NumericColumn.format(j.level()));
         params.put("changed", String.join(",", changed));
+        params.put("expectation", j.expectation().label());
+        if (j.expectation().kind() != Expectation.Kind.INVARIANT) {
+            params.put("tolerance", NumericColumn.format(j.expectation().tolerance()));
+        }
         String key = data.testKeys().get(row);
         String fingerprint = Fingerprints.failure(key, input, origin, params);
-        return new Failure(runId + "-" + number, runId, key, origin, input, expected, predicted, probabilities,
+        String runId = j.runId();
+        return new Failure(runId + "-" + j.nextNumber(), runId, key, origin, input, expected, predicted, probabilities,
                 prediction, confidence, loss, tags, fingerprint, new Perturbation(params, perturbedInput));
     }
 }
