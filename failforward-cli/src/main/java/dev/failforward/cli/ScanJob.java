@@ -151,6 +151,11 @@ final class ScanJob {
                             Map<String, String> given, String resume) {
         ModelConfig config = options.modelConfig == null ? ModelConfig.NONE : ModelConfigFile.read(options.modelConfig);
         ExternalModel loaded = source.load(options.model, config);
+        if (options.modelConfig != null) {
+            // Recorded whole, so that later verbs (explain) re-open the model with the same mapping.
+            given = new java.util.LinkedHashMap<>(given);
+            given.put(RunModels.CONFIG, options.modelConfig.toAbsolutePath().normalize().toString());
+        }
         Table rows = test == null ? data : test;
         ScanData prepared = ScanData.forModel(rows, test == null ? null : data, spec, loaded.task(), loaded.classes(), loaded.classCount());
         Model model = loaded.bind(prepared.target(), prepared.test());
