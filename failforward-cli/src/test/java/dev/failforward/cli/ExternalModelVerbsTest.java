@@ -104,4 +104,100 @@ class ExternalModelVerbsTest {
         assertThat(explain.exit()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(explain.err()).contains("is not the model run").contains("SHA-256 differs");
     }
+
+    @Test
+    void probesAnXgboostFileOnEveryRowWithoutTraining() throws IOException {
+        Cli probe = run("probe", "--data", Datasets.tabular("credit_data.csv").toString(), "--target", "Status",
+                "--model", "xgboost:" + XGBOOST.resolve("credit_binary.json"),
+                "--model-config", XGBOOST.resolve("credit_binary.config.json").toString());
+        assertThat(probe.exit()).as(probe.err()).isZero();
+        JsonNode report = new ObjectMapper().readTree(dir.resolve("out/report.json").toFile());
+        JsonNode probes = report.path("probes");
+        assertThat(probes.size()).isGreaterThanOrEqualTo(6);
+        double strongest = 0;
+        for (JsonNode p : probes) {
+            assertThat(p.path("rows").asInt()).isEqualTo(4454);
+            strongest = Math.max(strongest, p.path("flip_rate").asDouble());
+        }
+        assertThat(strongest).isGreaterThan(0.01);
+        assertThat(probe.out()).contains("xgboost:").contains("probe failures");
+        try (var log = Stores.open(dir.resolve("ff.db").toString())) {
+            var r = log.runs().get(0);
+            assertThat(r.kind()).isEqualTo("probe");
+            assertThat(r.modelId()).isEqualTo("xgboost:" + XGBOOST.resolve("credit_binary.json"));
+            assertThat(r.modelPath()).isEqualTo(XGBOOST.resolve("credit_binary.json").toAbsolutePath().normalize().toString());
+            assertThat(r.predictionCount()).isEqualTo(4454);
+            // The holdout predictions are xgboost's own: the probe did not train anything.
+            List<String> reference = Files.readAllLines(XGBOOST.resolve("credit_binary.predictions.csv"));
+            var predictions = log.predictions(r.id());
+            for (int i = 0; i < predictions.size(); i++) {
+                assertThat(predictions.get(i).probabilities()[1]).isCloseTo(Double.parseDouble(reference.get(i)), within(1e-6));
+            }
+        }
+    }
+
+    @Test
+    void comparesAnXgboostFileWithAnOnnxModelInAnotherClassOrder() throws IOException {
+        Cli compare = run("compare", "--data", Datasets.tabular("iris.csv").toString(), "--target", "species", "--no-reference",
+                "--baseline", "xgboost:" + XGBOOST.resolve("iris_multi.json"),
+                "--candidate", "onnx:" + ONNX.resolve("tribuo_iris.onnx"),
+                "--candidate-config", ONNX.resolve("tribuo_iris.config.json").toString(), "--resamples", "200");
+        assertThat(compare.exit()).as(compare.err()).isIn(0, 1);
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("out/compare.json").toFile());
+        List<String> species = Files.readAllLines(Datasets.tabular("iris.csv")).stream().skip(1)
+                .map(l -> l.substring(l.lastIndexOf(',') + 1)).toList();
+        assertThat(json.path("baseline").path("metrics").path("accuracy").asDouble())
+                .isCloseTo(accuracy(XGBOOST.resolve("iris_multi.predictions.csv"), List.of("setosa", "versicolor", "virginica"), species), within(1e-12));
+        assertThat(json.path("candidate").path("metrics").path("accuracy").asDouble())
+                .isCloseTo(accuracy(ONNX.resolve("tribuo_iris.predictions.csv"), List.of("virginica", "setosa", "versicolor"), species), within(1e-12));
+        assertThat(json.toString()).contains("onnx:").contains("xgboost:");
+    }
+
+    @Test
+    void explainsAndProbesAModelBehindAnHttpEndpoint() throws Exception {
+        int[] port = new int[1];
+        Process server = HttpModelScanTest.server(XGBOOST.resolve("credit_binary.json"), List.of(), port);
+        try {
+            String url = "http://127.0.0.1:" + port[0] + "/v2/models/credit/infer";
+            List<String> lines = Files.readAllLines(Datasets.tabular("credit_data.csv"));
+            Path test = Files.write(dir.resolve("test.csv"), lines.subList(0, 401));
+            Path config = XGBOOST.resolve("credit_binary.config.json");
+            Cli scan = run("scan", "--data", Datasets.tabular("credit_data.csv").toString(), "--test", test.toString(),
+                    "--target", "Status", "--model", url, "--model-config", config.toString());
+            assertThat(scan.exit()).as(scan.err()).isZero();
+            JsonNode first = failures().get(0);
+            Cli explain = run("explain", "--run", "latest", "--failure", first.path("id").asText());
+            assertThat(explain.exit()).as(explain.err()).isZero();
+            assertThat(explain.out()).contains("explained 1 failure with kernelshap");
+            JsonNode e = failures().get(0).path("attributions").get(0);
+            assertThat(e.path("value").asDouble()).isCloseTo(first.path("probabilities").path(first.path("predicted").asText()).asDouble(),
+                    within(1e-6));
+
+            Cli probe = run("probe", "--data", Datasets.tabular("credit_data.csv").toString(), "--test", test.toString(),
+                    "--target", "Status", "--model", url, "--model-config", config.toString());
+            assertThat(probe.exit()).as(probe.err()).isZero();
+            JsonNode report = new ObjectMapper().readTree(dir.resolve("out/report.json").toFile());
+            assertThat(report.path("probes").size()).isGreaterThanOrEqualTo(6);
+            assertThat(report.path("probes").get(0).path("rows").asInt()).isEqualTo(400);
+        } finally {
+            server.destroyForcibly();
+        }
+    }
+
+    /** Accuracy of a fixture's reference probabilities (one row per line, classes in {@code order}). */
+    private static double accuracy(Path reference, List<String> order, List<String> truth) throws IOException {
+        List<String> lines = Files.readAllLines(reference);
+        int right = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            String[] p = lines.get(i).split(",");
+            int best = 0;
+            for (int c = 1; c < p.length; c++) {
+                if (Double.parseDouble(p[c]) > Double.parseDouble(p[best])) {
+                    best = c;
+                }
+            }
+            right += order.get(best).equals(truth.get(i)) ? 1 : 0;
+        }
+        return right / (double) lines.size();
+    }
 }
