@@ -184,6 +184,34 @@ class ExternalModelVerbsTest {
         }
     }
 
+    @Test
+    void scansAnOnnxTextModelThroughItsDeclaredTokenizer() throws IOException {
+        try (var in = getClass().getClassLoader().getResourceAsStream("all-minilm-l6-v2-q-tokenizer.json")) {
+            Files.copy(in, dir.resolve("tokenizer.json"));
+        }
+        Path config = Files.writeString(dir.resolve("text.config.json"),
+                "{\"tokenizer\": \"huggingface:tokenizer.json\", \"features\": [\"text\"]}");
+        Path sentiment = Datasets.tabular("iris.csv").getParent().resolveSibling("text").resolve("sentiment_sentences.csv");
+        Cli scan = run("scan", "--data", sentiment.toString(), "--target", "label", "--model", "onnx:" + ONNX.resolve("text_tokens.onnx"),
+                "--model-config", config.toString());
+        assertThat(scan.exit()).as(scan.err()).isZero();
+        assertThat(scan.err()).doesNotContain("SLF4J");
+        assertThat(scan.out()).contains("3000 scored rows");
+        List<String> rows = Files.readAllLines(dir.resolve("out/predictions.csv"));
+        List<String> reference = Files.readAllLines(ONNX.resolve("text_tokens.predictions.csv"));
+        assertThat(rows).hasSize(3001);
+        int column = List.of(rows.get(0).split(",")).indexOf("p_1");
+        for (String row : rows.subList(1, rows.size())) {
+            String[] f = row.split(",");
+            double expected = Double.parseDouble(reference.get(Integer.parseInt(f[0])).split(",")[1]);
+            assertThat(Double.parseDouble(f[column])).isCloseTo(expected, within(1e-5));
+        }
+        Cli inspect = Cli.run("model", "inspect", "--model", "onnx:" + ONNX.resolve("text_tokens.onnx"), "--model-config", config.toString(),
+                "--data", sentiment.toString(), "--target", "label");
+        assertThat(inspect.exit()).as(inspect.err()).isZero();
+        assertThat(inspect.out()).contains("input_ids").contains("attention_mask").contains("column 'text'").contains("probabilities");
+    }
+
     /** Accuracy of a fixture's reference probabilities (one row per line, classes in {@code order}). */
     private static double accuracy(Path reference, List<String> order, List<String> truth) throws IOException {
         List<String> lines = Files.readAllLines(reference);
