@@ -61,6 +61,8 @@ import java.util.concurrent.Callable;
                 "      --baseline builtin:gbm --baseline-train train_v1.csv \\",
                 "      --candidate builtin:gbm --candidate-train train_v2.csv \\",
                 "      --policy gate.yaml --group contract",
+                "  failforward compare --data test.csv --target species --no-reference \\",
+                "      --baseline xgboost:iris.json --candidate onnx:iris.onnx --candidate-config iris.config.json",
                 "  failforward compare --baseline-run 01JD3X5W2Q8R6T0Y7V9B4N1M3K \\",
                 "      --candidate-run latest --data test.csv --target churn",
                 "", "Writes compare.json, compare.html, compare.md and compare-junit.xml to",
@@ -75,11 +77,18 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--target", paramLabel = "COLUMN", description = "The column to predict (required with --data).")
     String target;
 
-    @Option(names = "--baseline", paramLabel = "MODEL", description = "Baseline model: a built-in id (builtin:gbm, ...) or a saved model file.")
+    @Option(names = "--baseline", paramLabel = "MODEL", description = "Baseline model: a built-in id (builtin:gbm, ...), a saved model file, "
+            + "or a model trained elsewhere (xgboost:PATH, onnx:PATH, http(s)://…; scored without training).")
     String baseline;
 
-    @Option(names = "--candidate", paramLabel = "MODEL", description = "Candidate model: a built-in id or a saved model file.")
+    @Option(names = "--candidate", paramLabel = "MODEL", description = "Candidate model: a built-in id, a saved model file or a model trained elsewhere.")
     String candidate;
+
+    @Option(names = "--baseline-config", paramLabel = "FILE", description = "Mapping file (as scan's --model-config) of a baseline trained elsewhere.")
+    Path baselineConfig;
+
+    @Option(names = "--candidate-config", paramLabel = "FILE", description = "Mapping file (as scan's --model-config) of a candidate trained elsewhere.")
+    Path candidateConfig;
 
     @Option(names = "--train", paramLabel = "FILE", description = "Training data for both built-in models.")
     Path train;
@@ -210,8 +219,12 @@ public final class CompareCommand implements Callable<Integer> {
     private Prepared fromModels(Table test, ReadOptions read, Progress progress) {
         Path baseTrainFile = baselineTrain != null ? baselineTrain : train;
         Path candTrainFile = candidateTrain != null ? candidateTrain : train;
-        boolean baseBuiltin = !isModelFile(baseline);
-        boolean candBuiltin = !isModelFile(candidate);
+        boolean baseBuiltin = !isModelFile(baseline) && ExternalSide.source(baseline).isEmpty();
+        boolean candBuiltin = !isModelFile(candidate) && ExternalSide.source(candidate).isEmpty();
+        if (baselineConfig != null && ExternalSide.source(baseline).isEmpty()
+                || candidateConfig != null && ExternalSide.source(candidate).isEmpty()) {
+            throw new UsageException("--baseline-config and --candidate-config apply to models trained elsewhere (xgboost:…, onnx:…, http…)");
+        }
         if (baseBuiltin) {
             ModelProviders.find(baseline);
         }
@@ -259,6 +272,14 @@ public final class CompareCommand implements Callable<Integer> {
     }
 
     private Side side(String role, String model, Path trainFile, Table trainTable, ScanData prepared, Progress progress) {
+        var external = ExternalSide.source(model);
+        if (external.isPresent()) {
+            progress.start("Scoring with the " + role + " (" + model + ")", 1);
+            ExternalSide scored = ExternalSide.score(role, external.get(), model, role.equals("baseline") ? baselineConfig : candidateConfig,
+                    prepared.target(), prepared.test());
+            progress.finish();
+            return new Side(role, model, null, null, scored.fingerprint(), null, scored.predictions());
+        }
         Model m;
         if (isModelFile(model)) {
             m = ModelFiles.load(Path.of(model));

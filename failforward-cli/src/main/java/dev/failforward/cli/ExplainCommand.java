@@ -53,11 +53,15 @@ import java.util.concurrent.Callable;
                 "  failforward explain --run latest",
                 "  failforward explain --run latest --failure RUN_ID-17 --top-features 5",
                 "  failforward explain --run latest --method kernelshap --data churn.csv",
+                "  failforward explain --run 01JDA5KX3Q8R6T0Y7V9B4N1M3K   # a scan of --model xgboost:credit.json",
                 "", "Methods: auto (treeshap for tree ensembles such as builtin:gbm, else",
                 "kernelshap), treeshap (exact), kernelshap, permutation, lime. treeshap explains",
                 "the margin (log-odds); the others the probability, or the value for regression.",
                 "Correct predictions are explained for the contrast when the run's data is at",
-                "hand: the bundled data for demo runs, else --data (the run's data file)."})
+                "hand: the bundled data for demo runs, else --data (the run's data file).",
+                "A run of a model trained elsewhere re-opens it from where the run recorded it",
+                "(file or URL, checked against its SHA-256) with the run's --model-config:",
+                "treeshap for xgboost: files, kernelshap for onnx: and HTTP endpoints."})
 public final class ExplainCommand implements Callable<Integer> {
 
     /** Correct predictions explained at most, for the contrast. */
@@ -91,6 +95,11 @@ public final class ExplainCommand implements Callable<Integer> {
             description = "Folder for explanations.html (default: ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(names = "--model-config", paramLabel = "FILE",
+            description = "For a run of a model trained elsewhere (xgboost:, onnx:, http…): its mapping file, when the one "
+                    + "the run was scanned with has moved.")
+    Path modelConfig;
+
     @Mixin
     StoreOption store;
 
@@ -112,8 +121,10 @@ public final class ExplainCommand implements Callable<Integer> {
             if (r.modelPath() == null) {
                 throw new UsageException("run " + r.id() + " saved no model, so it cannot be explained");
             }
-            Model model = BoostedTribuoModel.explainable(ModelFiles.load(Path.of(r.modelPath())));
-            Explainer explainer = Explainers.choose(method, model);
+            var external = RunModels.source(r);
+            if (external.isEmpty() && modelConfig != null) {
+                throw new UsageException("--model-config applies to runs of models trained elsewhere, not to " + r.modelId());
+            }
             List<Failure> failures = log.failures(new FailureQuery(r.id(), null));
             if (failure != null) {
                 failures = failures.stream().filter(f -> f.id().equals(failure)).toList();
@@ -121,6 +132,18 @@ public final class ExplainCommand implements Callable<Integer> {
                     throw new UsageException("run " + r.id() + " has no failure '" + failure + "'; see 'failforward log list --run " + r.id() + "'");
                 }
             }
+            Model model;
+            if (external.isPresent()) {
+                if (failures.isEmpty()) {
+                    stdout.println("Run " + r.id() + " has no failures to explain.");
+                    return ExitCodes.OK;
+                }
+                model = RunModels.open(r, external.get(), modelConfig, InputRows.of("failures of run " + r.id(),
+                        failures.stream().map(Failure::input).toList(), new ArrayList<>(failures.get(0).input().keySet())));
+            } else {
+                model = BoostedTribuoModel.explainable(ModelFiles.load(Path.of(r.modelPath())));
+            }
+            Explainer explainer = Explainers.choose(method, model);
             if (failures.isEmpty()) {
                 stdout.println("Run " + r.id() + " has no failures to explain.");
                 return ExitCodes.OK;

@@ -4,12 +4,15 @@ import dev.failforward.data.Table;
 import dev.failforward.data.TableReaders;
 import dev.failforward.failure.Failure;
 import dev.failforward.failure.FailureLog;
+import dev.failforward.model.ExternalModel;
 import dev.failforward.model.Model;
+import dev.failforward.model.ModelConfig;
 import dev.failforward.model.ModelProvider;
 import dev.failforward.model.ModelProviders;
 import dev.failforward.model.ModelSources;
 import dev.failforward.model.Predictions;
 import dev.failforward.model.builtin.ModelFiles;
+import dev.failforward.model.external.ModelConfigFile;
 import dev.failforward.probe.ProbeOutcome;
 import dev.failforward.probe.ProbeResult;
 import dev.failforward.probe.ProbeRunner;
@@ -51,6 +54,7 @@ import java.util.concurrent.Callable;
         footer = {"", "Examples:",
                 "  failforward probe --data churn.csv --target churn",
                 "  failforward probe --data churn.csv --target churn --model builtin:logistic --seed 7 --out reports/probe",
+                "  failforward probe --data credit.csv --target Status --model xgboost:credit.json --model-config credit.config.json",
                 "  failforward log list --origin 'probe:*' --format jsonl",
                 "", "Writes report.html, report.json (with probes[]) and predictions.csv to --out and records the run in --store."})
 public final class ProbeCommand implements Callable<Integer> {
@@ -68,15 +72,20 @@ public final class ProbeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (ModelSources.find(run.model).isPresent() || run.modelConfig != null) {
-            throw new UsageException("probe trains a built-in model; --model must be one of "
-                    + ModelProviders.all().stream().map(ModelProvider::id).toList());
+        // A model trained elsewhere is probed on every row of --data (or --test), without training.
+        ExternalModel external = ModelSources.find(run.model).map(s -> s.load(run.model,
+                run.modelConfig == null ? ModelConfig.NONE : ModelConfigFile.read(run.modelConfig))).orElse(null);
+        if (external == null && run.modelConfig != null) {
+            throw new UsageException("--model-config applies to models trained elsewhere (xgboost:…, onnx:…, http…), not to " + run.model);
         }
-        ModelProvider provider = ModelProviders.find(run.model);
+        ModelProvider provider = external == null ? ModelProviders.find(run.model) : null;
+        String modelId = external == null ? provider.id() : external.id();
         Table table = TableReaders.read(data.data, data.readOptions());
         Table test = data.test == null ? null : TableReaders.read(data.test, data.readOptions());
         ScanSpec scanSpec = data.spec(run.seed);
-        ScanData prepared = ScanData.prepare(table, test, scanSpec);
+        ScanData prepared = external == null ? ScanData.prepare(table, test, scanSpec)
+                : ScanData.forModel(test == null ? table : test, test == null ? null : table, scanSpec, external.task(),
+                        external.classes(), external.classCount());
         var probes = Probes.all();
         checkOutputFolder(run.out);
         String dataName = data.data.getFileName().toString();
@@ -90,19 +99,23 @@ public final class ProbeCommand implements Callable<Integer> {
             Instant started = Instant.now();
             var target = prepared.target();
             log.begin(new Run(runId, KIND, started, null, RunStatus.INCOMPLETE, target.task(), target.column(),
-                    target.classes(), provider.id(), null, null, dataName, fingerprint, Map.of(), 0, 0,
+                    target.classes(), modelId, null, null, dataName, fingerprint, Map.of(), 0, 0,
                     Provenance.current(run.seed, fingerprint, null, given)));
-            Model model = provider.trainer().train(prepared.train(), target, run.seed, progress);
+            Model model = external == null ? provider.trainer().train(prepared.train(), target, run.seed, progress)
+                    : external.bind(target, prepared.test());
             Predictions baseline = model.predict(prepared.test());
             Holdout.Outcome holdout = Holdout.judge(runId, prepared.test(), target, prepared.testKeys(), baseline);
             outcome = ProbeRunner.run(probes, model, prepared, baseline, run.seed, runId,
                     holdout.failures().size() + 1, progress);
             List<Failure> failures = new ArrayList<>(holdout.failures());
             failures.addAll(outcome.failures());
-            Path modelFile = Stores.modelFolder(run.store).resolve(runId + ".model");
-            ModelFiles.save(model, modelFile);
+            String modelPath = external == null ? Stores.modelFolder(run.store).resolve(runId + ".model").toString()
+                    : external.location();
+            if (external == null) {
+                ModelFiles.save(model, Path.of(modelPath));
+            }
             Run done = new Run(runId, KIND, started, Instant.now(), RunStatus.COMPLETE, target.task(), target.column(),
-                    target.classes(), provider.id(), model.fingerprint(), modelFile.toString(), dataName, fingerprint,
+                    target.classes(), modelId, model.fingerprint(), modelPath, dataName, fingerprint,
                     holdout.evaluation().metrics(), holdout.predictions().size(), failures.size(),
                     Provenance.current(run.seed, fingerprint, model.fingerprint(), given));
             log.complete(done, holdout.predictions(), failures);

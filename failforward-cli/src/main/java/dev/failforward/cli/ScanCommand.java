@@ -51,7 +51,8 @@ public final class ScanCommand implements Callable<Integer> {
     List<String> thresholds = new ArrayList<>();
 
     @Option(names = "--resume", paramLabel = "RUN_ID",
-            description = "Complete this incomplete run (e.g. of a killed scan) instead of starting a new one; give the same options.")
+            description = "Complete this incomplete run (e.g. of a killed scan, or of a model endpoint that failed for good: "
+                    + "only the rows it has not scored are sent) instead of starting a new one; give the same options.")
     String resume;
 
     @Option(names = "--redact", paramLabel = "COL", split = ",",

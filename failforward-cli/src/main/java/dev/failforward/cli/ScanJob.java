@@ -68,13 +68,13 @@ final class ScanJob {
             Map<String, String> given, String resume, List<String> redact, DetectorPlan plan, Severity failOn) {
         java.util.Optional<ModelSource> source = ModelSources.find(options.model);
         if (source.isPresent()) {
-            if (resume != null || !redact.isEmpty()) {
-                throw new UsageException("--resume and --redact apply to built-in models, not to " + options.model);
+            if (!redact.isEmpty()) {
+                throw new UsageException("--redact applies to built-in models, not to " + options.model);
             }
             if (!plan.detectors().isEmpty()) {
                 err.println("note: detectors run on scans of built-in models; " + options.model + " is scored without them");
             }
-            return runExternal(kind, source.get(), data, test, spec, options, given);
+            return runExternal(kind, source.get(), data, test, spec, options, given, resume);
         }
         ModelSources.check(options.model);
         if (options.modelConfig != null) {
@@ -144,11 +144,18 @@ final class ScanJob {
     /**
      * A model trained elsewhere: nothing is trained; every row of {@code test} when given, else of
      * {@code data}, is scored. The run records the model file's location and hash; the file is not copied.
+     * When the model fails for good (an endpoint that went away), the rows it scored stay with the
+     * incomplete run, and {@code resume} (that run's id) scores only the rest.
      */
     private int runExternal(String kind, ModelSource source, Table data, Table test, ScanSpec spec, RunOptions options,
-                            Map<String, String> given) {
+                            Map<String, String> given, String resume) {
         ModelConfig config = options.modelConfig == null ? ModelConfig.NONE : ModelConfigFile.read(options.modelConfig);
         ExternalModel loaded = source.load(options.model, config);
+        if (options.modelConfig != null) {
+            // Recorded whole, so that later verbs (explain) re-open the model with the same mapping.
+            given = new java.util.LinkedHashMap<>(given);
+            given.put(RunModels.CONFIG, options.modelConfig.toAbsolutePath().normalize().toString());
+        }
         Table rows = test == null ? data : test;
         ScanData prepared = ScanData.forModel(rows, test == null ? null : data, spec, loaded.task(), loaded.classes(), loaded.classCount());
         Model model = loaded.bind(prepared.target(), prepared.test());
@@ -158,11 +165,13 @@ final class ScanJob {
         }
         String dataName = Path.of(rows.source()).getFileName().toString();
         try (FailureLog log = Stores.open(options.store)) {
+            String fingerprint = TableFingerprint.of(rows);
+            Run resumed = resume == null ? null : resumable(log, resume, kind, loaded.id(), fingerprint);
             Scanner scanner = new Scanner(log, ModelSaver.NONE, new TerminalProgress(err));
             ScanResult result;
             try {
-                result = scanner.scanModel(kind, prepared, model, loaded.location(), dataName,
-                        TableFingerprint.of(rows), spec.seed(), given);
+                result = scanner.scanModel(kind, prepared, model, loaded.location(), dataName, fingerprint, spec.seed(), given,
+                        DetectorPlan.none(), resumed);
             } catch (ModelUnavailableException e) {
                 err.println("failforward: error: the model failed: " + e.getMessage());
                 return ExitCodes.PART_FAILED;

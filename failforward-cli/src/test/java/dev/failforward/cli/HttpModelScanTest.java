@@ -33,9 +33,14 @@ class HttpModelScanTest {
     Path dir;
 
     private static Process server(List<String> options, int[] port) throws IOException {
+        return server(MODEL, options, port);
+    }
+
+    /** Starts failforward-models' test server on {@code model}; {@code port[0]} receives its port. */
+    static Process server(Path model, List<String> options, int[] port) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         String classpath = System.getProperty("java.class.path") + File.pathSeparator + ROOT.resolve("failforward-models/target/test-classes");
-        List<String> command = new ArrayList<>(List.of(java, "-cp", classpath, "dev.failforward.model.http.EndpointServer", MODEL.toString()));
+        List<String> command = new ArrayList<>(List.of(java, "-cp", classpath, "dev.failforward.model.http.EndpointServer", model.toString()));
         command.addAll(options);
         Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String line = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)).readLine();
@@ -87,10 +92,16 @@ class HttpModelScanTest {
             assertThat(cli.exit()).isEqualTo(3);
             List<String> errors = cli.err().lines().filter(l -> l.startsWith("failforward:")).toList();
             assertThat(errors).hasSize(1);
-            assertThat(errors.get(0)).contains("connection failed").contains("after 2 attempts").contains("left incomplete");
+            assertThat(errors.get(0)).contains("connection failed").contains("after 2 attempts")
+                    .contains("left incomplete with 200 of 569 rows scored and kept");
             assertThat(Files.exists(dir.resolve("out/report.html"))).isFalse();
             try (FailureLog log = Stores.open(dir.resolve("ff.db").toString())) {
+                Run run = log.runs().get(0);
                 assertThat(log.runs()).singleElement().extracting(Run::status).isEqualTo(RunStatus.INCOMPLETE);
+                // The two batches answered before the server died are kept, in row order.
+                assertThat(log.progress(run.id())).extracting(r -> r.position()).containsExactlyElementsOf(
+                        java.util.stream.IntStream.range(0, 200).boxed().toList());
+                assertThat(log.predictions(run.id())).isEmpty();
             }
         } finally {
             p.destroyForcibly();

@@ -117,7 +117,7 @@ class ProbeCommandTest {
         Cli external = Cli.run("probe", "--data", Datasets.tabular("telco_churn.csv").toString(), "--target", "churn",
                 "--model", "xgboost:model.json", "--out", out.toString(), "--store", dir.resolve("bad.db").toString());
         assertThat(external.exit()).isEqualTo(2);
-        assertThat(external.err()).contains("builtin:gbm");
+        assertThat(external.err()).contains("model.json").contains("no such file");
         assertThat(out).doesNotExist();
     }
 }

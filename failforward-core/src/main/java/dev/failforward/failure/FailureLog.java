@@ -97,6 +97,20 @@ public interface FailureLog extends AutoCloseable {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " does not store attributions");
     }
 
+    /**
+     * Keeps rows an incomplete run has scored so far (e.g. the batches an endpoint answered before it
+     * went away), in one transaction, so that resuming the run scores only the rest. Completing the
+     * run replaces them with its predictions.
+     */
+    default void saveProgress(String runId, List<ScoredRow> rows) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not keep partial progress");
+    }
+
+    /** The rows an incomplete run has kept with {@link #saveProgress}, by position; empty for a complete run. */
+    default List<ScoredRow> progress(String runId) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not keep partial progress");
+    }
+
     /** Where the log is, for messages (secrets redacted). */
     String location();
 

@@ -16,10 +16,12 @@ import java.util.Map;
  * @param activation what turns that output into probabilities: {@code none}, {@code softmax} or {@code sigmoid}
  *                   ({@code null} = none)
  * @param endpoint   settings of an HTTP endpoint: {@code batch_size}, {@code concurrency}, {@code timeout_seconds}, {@code retries}
+ * @param tokenizer  for a model that reads token ids: the tokenizer that makes them from a text column,
+ *                   {@code huggingface:PATH} (a {@code tokenizer.json}); {@code null} = none
  */
 public record ModelConfig(List<String> features, Map<String, String> columns, List<String> classes, Task task,
                           Map<String, List<String>> categories, String output, String activation,
-                          Map<String, Double> endpoint) {
+                          Map<String, Double> endpoint, String tokenizer) {
 
     /** The values {@code activation} may take. */
     public static final List<String> ACTIVATIONS = List.of("none", "softmax", "sigmoid");
@@ -28,7 +30,11 @@ public record ModelConfig(List<String> features, Map<String, String> columns, Li
     public static final ModelConfig NONE = new ModelConfig(List.of(), Map.of(), List.of(), null, Map.of(), null, null, Map.of());
 
     /** The keys a configuration file may hold. */
-    public static final List<String> KEYS = List.of("features", "columns", "classes", "task", "categories", "output", "activation", "endpoint");
+    public static final List<String> KEYS = List.of("features", "columns", "classes", "task", "categories", "output", "activation",
+            "endpoint", "tokenizer");
+
+    /** The prefix of a {@code tokenizer} spec: a HuggingFace {@code tokenizer.json} file. */
+    public static final String HUGGINGFACE = "huggingface:";
 
     /** The keys the {@code endpoint} object may hold. */
     public static final List<String> ENDPOINT_KEYS = List.of("batch_size", "concurrency", "timeout_seconds", "retries");
@@ -44,9 +50,18 @@ public record ModelConfig(List<String> features, Map<String, String> columns, Li
                 throw new IllegalArgumentException("unknown endpoint key '" + key + "'; valid keys: " + String.join(", ", ENDPOINT_KEYS));
             }
         }
+        if (tokenizer != null && (!tokenizer.startsWith(HUGGINGFACE) || tokenizer.length() == HUGGINGFACE.length())) {
+            throw new IllegalArgumentException("tokenizer '" + tokenizer + "': expected " + HUGGINGFACE + "PATH (a tokenizer.json file)");
+        }
         if (activation != null && !ACTIVATIONS.contains(activation)) {
             throw new IllegalArgumentException("unknown activation '" + activation + "'; expected one of " + String.join(", ", ACTIVATIONS));
         }
+    }
+
+    /** Without a tokenizer. */
+    public ModelConfig(List<String> features, Map<String, String> columns, List<String> classes, Task task,
+                       Map<String, List<String>> categories, String output, String activation, Map<String, Double> endpoint) {
+        this(features, columns, classes, task, categories, output, activation, endpoint, null);
     }
 
     /** The configured activation, {@code none} when not given. */

@@ -112,22 +112,52 @@ public final class Scanner {
      */
     public ScanResult scanModel(String kind, ScanData data, Model model, String modelPath, String dataName,
                                 String dataFingerprint, long seed, Map<String, String> options, DetectorPlan plan) {
-        String runId = RunIds.next();
-        Instant started = Instant.now();
-        Run run = new Run(runId, kind, started, null, RunStatus.INCOMPLETE, data.target().task(),
-                data.target().column(), data.target().classes(), model.id(), model.fingerprint(), modelPath, dataName,
-                dataFingerprint, Map.of(), 0, 0, Provenance.current(seed, dataFingerprint, model.fingerprint(), options));
-        log.begin(run);
-        progress.start("Scoring " + data.test().rowCount() + " rows with " + model.id(), data.test().rowCount());
-        Predictions predictions;
-        try {
-            predictions = model.predict(data.test());
-        } catch (ModelUnavailableException e) {
-            progress.finish();
-            throw new ModelUnavailableException(e.getMessage() + " (run " + runId + " left incomplete)", e);
+        return scanModel(kind, data, model, modelPath, dataName, dataFingerprint, seed, options, plan, null);
+    }
+
+    /**
+     * The same, completing {@code resumed} (an incomplete run of the log) instead of beginning a new run
+     * when it is not null. Rows are kept in the log as the model finishes them ({@link ScanProgress}), so
+     * when the model fails for good the run stays incomplete with those rows, and resuming it scores
+     * only the rows it does not have yet; the completed run is the same as an uninterrupted one.
+     *
+     * @throws ModelUnavailableException when the model fails for good; the message names the run
+     *                                   and how many rows it kept
+     */
+    public ScanResult scanModel(String kind, ScanData data, Model model, String modelPath, String dataName,
+                                String dataFingerprint, long seed, Map<String, String> options, DetectorPlan plan,
+                                Run resumed) {
+        String runId = resumed == null ? RunIds.next() : resumed.id();
+        Instant started = resumed == null ? Instant.now() : resumed.startedAt();
+        if (resumed == null) {
+            Run run = new Run(runId, kind, started, null, RunStatus.INCOMPLETE, data.target().task(),
+                    data.target().column(), data.target().classes(), model.id(), model.fingerprint(), modelPath, dataName,
+                    dataFingerprint, Map.of(), 0, 0, Provenance.current(seed, dataFingerprint, model.fingerprint(), options));
+            log.begin(run);
         }
-        progress.advance(data.test().rowCount());
+        ScanProgress kept = ScanProgress.of(log, runId, data, progress, resumed != null);
+        int n = data.test().rowCount();
+        progress.start("Scoring " + kept.restCount() + " rows with " + model.id()
+                + (kept.keptBefore() > 0 ? " (" + kept.keptBefore() + " scored before)" : ""), kept.restCount());
+        if (kept.restCount() > 0) {
+            try {
+                model.predict(kept.rest(), kept);
+            } catch (RuntimeException e) {
+                progress.finish();
+                try {
+                    kept.flush();
+                } catch (RuntimeException notKept) {
+                    e.addSuppressed(notKept);
+                }
+                if (e instanceof ModelUnavailableException) {
+                    throw new ModelUnavailableException(e.getMessage() + " (run " + runId + " left incomplete with "
+                            + kept.scored() + " of " + n + " rows scored and kept; --resume " + runId + " scores the rest)", e);
+                }
+                throw e;
+            }
+        }
         progress.finish();
+        Predictions predictions = kept.all();
         Holdout.Outcome outcome = Holdout.judge(runId, data.test(), data.target(), data.testKeys(), predictions);
         DetectorReport detected = DetectorReport.none();
         List<Failure> failures = outcome.failures();

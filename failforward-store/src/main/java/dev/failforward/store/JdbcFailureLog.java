@@ -9,6 +9,7 @@ import dev.failforward.failure.IngestResult;
 import dev.failforward.failure.LoggedFailure;
 import dev.failforward.failure.PredictionRecord;
 import dev.failforward.failure.ProductionEvent;
+import dev.failforward.failure.ScoredRow;
 import dev.failforward.failure.StatDimension;
 import dev.failforward.failure.StatRow;
 import dev.failforward.failure.TriageEvent;
@@ -109,9 +110,30 @@ public final class JdbcFailureLog implements FailureLog {
             if (!RunRows.update(connection, done)) {
                 RunRows.insert(connection, done);
             }
+            ScoredRows.delete(connection, run.id());
             PredictionRows.insert(connection, run.id(), predictions);
             FailureRows.insert(connection, failures);
         });
+    }
+
+    /** Only for an incomplete run; one transaction. */
+    @Override
+    public synchronized void saveProgress(String runId, List<ScoredRow> rows) {
+        Objects.requireNonNull(runId, "runId");
+        Objects.requireNonNull(rows, "rows");
+        inTransaction("cannot keep the rows run " + runId + " has scored", () -> {
+            Run run = RunRows.byId(connection, runId).orElseThrow(() -> new StoreException("there is no such run"));
+            if (run.status() == RunStatus.COMPLETE) {
+                throw new StoreException("the run is already complete");
+            }
+            ScoredRows.insert(connection, runId, rows);
+        });
+    }
+
+    @Override
+    public synchronized List<ScoredRow> progress(String runId) {
+        Objects.requireNonNull(runId, "runId");
+        return read("cannot read the rows run " + runId + " has scored", () -> ScoredRows.of(connection, runId));
     }
 
     @Override

@@ -6,7 +6,7 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * Deletes runs with everything stored for them: attributions, input values, failures, predictions, and the
+ * Deletes runs with everything stored for them: attributions, input values, failures, predictions, rows kept by an incomplete run, and the
  * production events that an ingest run judged. Triage decisions stay (they belong to people and
  * to fingerprints, not to one run). The caller holds the transaction.
  */
@@ -17,6 +17,7 @@ final class Purge {
             "DELETE FROM failure_inputs WHERE failure_id IN (SELECT id FROM failures WHERE run_id = ?)",
             "DELETE FROM failures WHERE run_id = ?",
             "DELETE FROM predictions WHERE run_id = ?",
+            "DELETE FROM scored_rows WHERE run_id = ?",
             "DELETE FROM production_events WHERE judged_run = ?",
             "DELETE FROM runs WHERE id = ?");
 

@@ -58,6 +58,7 @@ public final class ModelConfigFile {
         String output = null;
         String activation = null;
         Map<String, Double> endpoint = Map.of();
+        String tokenizer = null;
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String key = e.getKey();
@@ -83,6 +84,7 @@ public final class ModelConfigFile {
                 }
                 case "output" -> output = string(v, source, key);
                 case "activation" -> activation = string(v, source, key);
+                case "tokenizer" -> tokenizer = string(v, source, key);
                 case "endpoint" -> {
                     Map<String, Double> m = new LinkedHashMap<>();
                     object(v, source, key).fields().forEachRemaining(f -> {
@@ -100,10 +102,21 @@ public final class ModelConfigFile {
             }
         }
         try {
-            return new ModelConfig(features, columns, classes, task, categories, output, activation, endpoint);
+            return new ModelConfig(features, columns, classes, task, categories, output, activation, endpoint,
+                    tokenizer == null ? null : resolved(tokenizer, source));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(source + ": " + e.getMessage());
         }
+    }
+
+    /** A relative tokenizer path is relative to the configuration file's folder. */
+    private static String resolved(String tokenizer, String source) {
+        if (!tokenizer.startsWith(ModelConfig.HUGGINGFACE)) {
+            return tokenizer;
+        }
+        Path path = Path.of(tokenizer.substring(ModelConfig.HUGGINGFACE.length()));
+        Path folder = Path.of(source).toAbsolutePath().getParent();
+        return path.isAbsolute() || folder == null ? tokenizer : ModelConfig.HUGGINGFACE + folder.resolve(path).normalize();
     }
 
     private static JsonNode object(JsonNode v, String source, String key) {

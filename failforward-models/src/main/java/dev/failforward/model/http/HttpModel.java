@@ -3,6 +3,7 @@ package dev.failforward.model.http;
 import dev.failforward.data.Column;
 import dev.failforward.data.NumericColumn;
 import dev.failforward.data.Table;
+import dev.failforward.model.BatchListener;
 import dev.failforward.model.Model;
 import dev.failforward.model.ModelUnavailableException;
 import dev.failforward.model.Predictions;
@@ -17,9 +18,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -78,6 +80,17 @@ final class HttpModel implements Model {
 
     @Override
     public Predictions predict(Table rows) {
+        return predict(rows, (from, batch) -> {
+        });
+    }
+
+    /**
+     * Sends the batches, at most {@code concurrency} at a time, and reports each answered batch to
+     * {@code listener} as it comes (in any order). When a batch fails for good, the batches already
+     * answered are reported before the failure is thrown, and those still in flight are abandoned.
+     */
+    @Override
+    public Predictions predict(Table rows, BatchListener listener) {
         int n = rows.rowCount();
         double[] numbers = feed == null ? null : feed.encode(rows);
         Object[][] raw = feed == null ? raw(rows) : null;
@@ -89,30 +102,35 @@ final class HttpModel implements Model {
             t.setDaemon(true);
             return t;
         });
+        CompletionService<Batch> done = new ExecutorCompletionService<>(pool);
         try {
-            List<Future<double[][]>> batches = new ArrayList<>();
+            int batches = 0;
             for (int from = 0; from < n; from += settings.batchSize()) {
                 int start = from;
                 int end = Math.min(n, from + settings.batchSize());
-                batches.add(pool.submit(() -> call(protocol.request(columns, numbers, raw, start, end), end - start)));
+                done.submit(() -> new Batch(start, call(protocol.request(columns, numbers, raw, start, end), end - start)));
+                batches++;
             }
-            int from = 0;
-            for (Future<double[][]> batch : batches) {
-                double[][] scores = batch.get();
-                for (int r = 0; r < scores.length; r++) {
-                    if (classification) {
-                        System.arraycopy(Scores.probabilities(scores[r], k, activation, url.toString()), 0, out, (from + r) * k, k);
-                    } else {
-                        out[from + r] = scores[r][0];
+            RuntimeException failed = null;
+            for (int i = 0; i < batches && failed == null; i++) {
+                try {
+                    report(done.take().get(), classification, k, out, listener);
+                } catch (ExecutionException e) {
+                    failed = e.getCause() instanceof RuntimeException re ? re
+                            : new ModelUnavailableException(url + ": " + e.getCause().getMessage(), e.getCause());
+                }
+            }
+            if (failed != null) {
+                // Batches answered meanwhile are kept too.
+                for (Future<Batch> f = done.poll(); f != null; f = done.poll()) {
+                    try {
+                        report(f.get(), classification, k, out, listener);
+                    } catch (ExecutionException ignored) {
+                        // One failure is reported; the others say the same.
                     }
                 }
-                from += scores.length;
+                throw failed;
             }
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new ModelUnavailableException(url + ": " + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ModelUnavailableException(url + ": interrupted", e);
@@ -120,6 +138,24 @@ final class HttpModel implements Model {
             pool.shutdownNow();
         }
         return classification ? Predictions.ofProbabilities(target.classes(), out) : Predictions.ofValues(out);
+    }
+
+    /** Rows {@code from ..} of the table and the endpoint's scores for them. */
+    private record Batch(int from, double[][] scores) {
+    }
+
+    private void report(Batch batch, boolean classification, int k, double[] out, BatchListener listener) {
+        int m = batch.scores().length;
+        double[] part = new double[m * k];
+        for (int r = 0; r < m; r++) {
+            if (classification) {
+                System.arraycopy(Scores.probabilities(batch.scores()[r], k, activation, url.toString()), 0, part, r * k, k);
+            } else {
+                part[r] = batch.scores()[r][0];
+            }
+        }
+        System.arraycopy(part, 0, out, batch.from() * k, m * k);
+        listener.scored(batch.from(), classification ? Predictions.ofProbabilities(target.classes(), part) : Predictions.ofValues(part));
     }
 
     private Object[][] raw(Table rows) {

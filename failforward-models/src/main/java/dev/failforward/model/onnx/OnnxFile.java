@@ -36,6 +36,8 @@ final class OnnxFile implements ExternalModel {
     /** One float tensor {@code [N, k]} fed from k columns; otherwise one input per column. */
     private final boolean tensor;
     private final int width;
+    /** For a model that reads token ids ({@code input_ids}, …): the declared tokenizer; else null. */
+    private final TokenFeed tokens;
 
     OnnxFile(String spec, Path file, String fingerprint, OrtEnvironment env, OrtSession session, List<OnnxInput> inputs,
              OnnxOutput output, List<String> outputs, ModelConfig config) {
@@ -51,10 +53,18 @@ final class OnnxFile implements ExternalModel {
         if (!config.endpoint().isEmpty()) {
             throw new IllegalArgumentException("--model-config endpoint applies to http:// and https:// models");
         }
+        this.tokens = tokenInputs(file, inputs, config);
         OnnxInput first = inputs.get(0);
-        this.tensor = inputs.size() == 1 && !first.isString() && first.shape().length == 2
+        this.tensor = tokens == null && inputs.size() == 1 && !first.isString() && first.shape().length == 2
                 && (first.shape()[1] != 1 || config.features().size() == 1);
-        if (tensor) {
+        if (tokens != null) {
+            width = 1;
+            if (config.features().size() > 1 || !config.categories().isEmpty() || !config.columns().isEmpty()) {
+                throw new IllegalArgumentException("a model that reads token ids is fed one text column: give it as the only "
+                        + "entry of 'features' (or leave 'features' out to use the data's only text column); 'columns' and "
+                        + "'categories' do not apply");
+            }
+        } else if (tensor) {
             long k = first.shape()[1];
             if (k < 0 && config.features().isEmpty()) {
                 throw new IllegalArgumentException(file + ": input '" + first.name() + "' takes rows of any width; list the columns it takes, in order, in --model-config (key 'features')");
@@ -89,6 +99,48 @@ final class OnnxFile implements ExternalModel {
             throw new IllegalArgumentException("--model-config lists " + config.classes().size() + " classes, but output '"
                     + output.name() + "' has " + classCount());
         }
+    }
+
+    /**
+     * The tokenizer when the model reads token ids (an input named {@code input_ids}); such a model's
+     * inputs must all be token inputs of integers {@code [N, L]}, and it needs a declared tokenizer.
+     */
+    private static TokenFeed tokenInputs(Path file, List<OnnxInput> inputs, ModelConfig config) {
+        boolean ids = inputs.stream().anyMatch(i -> i.name().equals("input_ids"));
+        if (!ids) {
+            if (config.tokenizer() != null) {
+                throw new IllegalArgumentException("--model-config tokenizer applies to models that read token ids (an input "
+                        + "'input_ids'); " + file + " has the inputs " + inputs.stream().map(OnnxInput::name).toList());
+            }
+            return null;
+        }
+        for (OnnxInput in : inputs) {
+            if (!TokenFeed.INPUTS.contains(in.name()) || (in.type() != OnnxJavaType.INT64 && in.type() != OnnxJavaType.INT32)
+                    || in.shape().length != 2) {
+                throw new IllegalArgumentException(file + ": input '" + in.name() + "' is " + in.describeType() + "; a model that "
+                        + "reads token ids takes int64 or int32 [N, L] inputs named " + new java.util.TreeSet<>(TokenFeed.INPUTS));
+            }
+        }
+        if (config.tokenizer() == null) {
+            throw new IllegalArgumentException(file + ": the model reads token ids (input 'input_ids'); declare the tokenizer that "
+                    + "makes them in --model-config, e.g. \"tokenizer\": \"huggingface:tokenizer.json\"");
+        }
+        return TokenFeed.open(config.tokenizer());
+    }
+
+    /** The data column a token model reads: the one of 'features', else the data's only text column. */
+    private String textColumn(Table data) {
+        if (!config.features().isEmpty()) {
+            return data.column(config.features().get(0)).name();
+        }
+        List<String> texts = data.features().stream().filter(c -> c.type() == dev.failforward.data.ColumnType.TEXT)
+                .map(dev.failforward.data.Column::name).toList();
+        if (texts.size() != 1) {
+            throw new IllegalArgumentException("the model reads the tokens of one text column, and " + data.source() + " has "
+                    + (texts.isEmpty() ? "no text column" : texts.size() + " text columns " + texts)
+                    + "; name it in --model-config (key 'features', e.g. [\"text\"])");
+        }
+        return texts.get(0);
     }
 
     List<String> numericNames() {
@@ -166,7 +218,14 @@ final class OnnxFile implements ExternalModel {
     @Override
     public ModelDescription describe(Table data) {
         List<ModelDescription.Input> described = new ArrayList<>();
-        if (tensor) {
+        if (tokens != null) {
+            String column = data != null ? "column '" + textColumn(data) + "'"
+                    : config.features().isEmpty() ? "the data's text column" : "column '" + config.features().get(0) + "'";
+            for (OnnxInput in : inputs) {
+                described.add(new ModelDescription.Input(in.name(), in.describeType(), in.name().replace('_', ' ') + " of "
+                        + column + ", by the tokenizer " + tokens.spec() + " (padded with 0 to the longest row of a batch)"));
+            }
+        } else if (tensor) {
             OnnxInput in = inputs.get(0);
             TabularFeed feed = data == null ? null : TabularFeed.bind(List.of(), width, config, data);
             List<String> planned = TabularFeed.planned(List.of(), width, config);
@@ -201,7 +260,8 @@ final class OnnxFile implements ExternalModel {
             outs.add(o + (o.startsWith(output.name() + ":") ? "   <- read" + how : ""));
         }
         Map<String, String> details = new LinkedHashMap<>();
-        details.put("input layout", tensor ? "one tensor of " + width + " columns" : "one input per column");
+        details.put("input layout", tokens != null ? "token ids of one text column" : tensor ? "one tensor of " + width + " columns"
+                : "one input per column");
         details.put("scores from", output.name() + (output.map() ? " (class → probability maps; classes are its keys)" : ""));
         details.put("fingerprint", fingerprint);
         return new ModelDescription(spec, file.toString(), "ONNX", task(), config.classes(), described, outs, details);
@@ -213,10 +273,14 @@ final class OnnxFile implements ExternalModel {
             throw new IllegalArgumentException("the target is " + target.task().id() + " but the model's output '" + output.name()
                     + "' gives " + task().id() + " (declare the task and activation in --model-config)");
         }
+        if (tokens != null) {
+            return new OnnxModel(spec, target, fingerprint, env, session, inputs, false, null, List.of(textColumn(data)), output,
+                    config.activationOrNone(), tokens);
+        }
         if (tensor) {
             TabularFeed feed = TabularFeed.bind(List.of(), width, config, data);
             return new OnnxModel(spec, target, fingerprint, env, session, inputs, true, feed, List.of(), output,
-                    config.activationOrNone());
+                    config.activationOrNone(), null);
         }
         TabularFeed feed = TabularFeed.bind(numericNames(), numericNames().size(), numericConfig(), data);
         List<String> textColumns = new ArrayList<>();
@@ -233,6 +297,6 @@ final class OnnxFile implements ExternalModel {
             }
         }
         return new OnnxModel(spec, target, fingerprint, env, session, inputs, false, feed, textColumns, output,
-                config.activationOrNone());
+                config.activationOrNone(), null);
     }
 }

@@ -39,9 +39,11 @@ final class OnnxModel implements Model {
     private final List<String> textColumns;
     private final OnnxOutput output;
     private final String activation;
+    /** For a model that reads token ids: the tokenizer, fed from {@code textColumns.get(0)}; else null. */
+    private final TokenFeed tokens;
 
     OnnxModel(String id, Target target, String fingerprint, OrtEnvironment env, OrtSession session, List<OnnxInput> inputs,
-              boolean tensor, TabularFeed feed, List<String> textColumns, OnnxOutput output, String activation) {
+              boolean tensor, TabularFeed feed, List<String> textColumns, OnnxOutput output, String activation, TokenFeed tokens) {
         this.id = id;
         this.target = target;
         this.fingerprint = fingerprint;
@@ -53,6 +55,7 @@ final class OnnxModel implements Model {
         this.textColumns = textColumns;
         this.output = output;
         this.activation = activation;
+        this.tokens = tokens;
     }
 
     @Override
@@ -73,8 +76,8 @@ final class OnnxModel implements Model {
     @Override
     public Predictions predict(Table rows) {
         int n = rows.rowCount();
-        int k = feed.columns().size();
-        double[] encoded = feed.encode(rows);
+        int k = feed == null ? 0 : feed.columns().size();
+        double[] encoded = feed == null ? null : feed.encode(rows);
         boolean classification = target.task().isClassification();
         int classes = classification ? target.classCount() : 1;
         double[] out = new double[n * classes];
@@ -82,7 +85,12 @@ final class OnnxModel implements Model {
             int to = Math.min(n, from + BATCH);
             Map<String, OnnxTensor> feeds = new LinkedHashMap<>();
             try {
-                if (tensor) {
+                if (tokens != null) {
+                    TokenFeed.Batch batch = tokens.encode(rows.column(textColumns.get(0)), from, to, inputs.get(0).shape()[1]);
+                    for (OnnxInput in : inputs) {
+                        feeds.put(in.name(), tokenTensor(in, batch.input(in.name())));
+                    }
+                } else if (tensor) {
                     feeds.put(inputs.get(0).name(), matrix(inputs.get(0), encoded, k, from, to));
                 } else {
                     for (int i = 0; i < inputs.size(); i++) {
@@ -101,6 +109,17 @@ final class OnnxModel implements Model {
             }
         }
         return classification ? Predictions.ofProbabilities(target.classes(), out) : Predictions.ofValues(out);
+    }
+
+    private OnnxTensor tokenTensor(OnnxInput in, long[][] values) throws OrtException {
+        if (in.type() == OnnxJavaType.INT32) {
+            int[][] narrow = new int[values.length][];
+            for (int r = 0; r < values.length; r++) {
+                narrow[r] = java.util.Arrays.stream(values[r]).mapToInt(Math::toIntExact).toArray();
+            }
+            return OnnxTensor.createTensor(env, narrow);
+        }
+        return OnnxTensor.createTensor(env, values);
     }
 
     private OnnxTensor matrix(OnnxInput in, double[] encoded, int k, int from, int to) throws OrtException {

@@ -24,7 +24,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * model file over the Open Inference Protocol ({@code /v2/models/NAME/infer}) and MLflow's
  * {@code /invocations} with the JDK's HTTP server, and can misbehave on purpose:
  * {@code --status S --fail-first N} answers S to the first N requests, {@code --hang-at N} never answers
- * request N, {@code --die-at N} exits (code 1) when request N arrives. Prints {@code port P} when ready.
+ * request N, {@code --die-at N} exits (code 1) when request N arrives, {@code --status S --fail-from N}
+ * answers S to request N and every later one. {@code --port P} listens on P (default: any free port);
+ * {@code --log FILE} appends the number of rows of each answered request to FILE. Prints
+ * {@code port P} when ready.
  */
 public final class EndpointServer {
 
@@ -38,12 +41,18 @@ public final class EndpointServer {
         int failFirst = 0;
         int hangAt = -1;
         int dieAt = -1;
+        int failFrom = Integer.MAX_VALUE;
+        int port = 0;
+        java.nio.file.Path log = null;
         for (int i = 1; i < args.length; i += 2) {
             switch (args[i]) {
                 case "--status" -> status = Integer.parseInt(args[i + 1]);
                 case "--fail-first" -> failFirst = Integer.parseInt(args[i + 1]);
                 case "--hang-at" -> hangAt = Integer.parseInt(args[i + 1]);
                 case "--die-at" -> dieAt = Integer.parseInt(args[i + 1]);
+                case "--fail-from" -> failFrom = Integer.parseInt(args[i + 1]);
+                case "--port" -> port = Integer.parseInt(args[i + 1]);
+                case "--log" -> log = java.nio.file.Path.of(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -53,7 +62,9 @@ public final class EndpointServer {
         int fails = failFirst;
         int hang = hangAt;
         int die = dieAt;
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        int failsFrom = failFrom;
+        java.nio.file.Path rowLog = log;
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.setExecutor(Executors.newFixedThreadPool(8));
         server.createContext("/", exchange -> {
             int number = requests.incrementAndGet();
@@ -69,7 +80,7 @@ public final class EndpointServer {
                 }
                 return;
             }
-            if (number <= fails) {
+            if (number <= fails || number >= failsFrom) {
                 answer(exchange, failStatus, "{\"error\": \"model is loading, try again (request " + number + ")\"}");
                 return;
             }
@@ -119,6 +130,12 @@ public final class EndpointServer {
                     ArrayNode data = out.putArray("predictions");
                     for (float[] row : p) {
                         data.add(row[0]);
+                    }
+                }
+                if (rowLog != null) {
+                    synchronized (rowLog) {
+                        java.nio.file.Files.writeString(rowLog, n + "\n", java.nio.file.StandardOpenOption.CREATE,
+                                java.nio.file.StandardOpenOption.APPEND);
                     }
                 }
                 answer(exchange, 200, json.writeValueAsString(out));

@@ -72,6 +72,35 @@ class OnnxSourceTest {
     }
 
     @Test
+    void torchOnnxExportOfAnMlpMatchesTorchAndNumpy() throws IOException {
+        ExternalModel loaded = load("torch_mlp.onnx", ModelConfigFile.read(FIXTURES.resolve("torch_mlp.config.json")));
+        Predictions p = score(loaded, tabular("breast_cancer.csv"), ScanSpec.of("diagnosis"));
+        assertThat(p.classes()).containsExactly("benign", "malignant");
+        double[][] torch = reference("torch_mlp");
+        double[][] numpy = Files.readAllLines(FIXTURES.resolve("torch_mlp.numpy.csv")).stream()
+                .map(l -> java.util.Arrays.stream(l.split(",")).mapToDouble(Double::parseDouble).toArray()).toArray(double[][]::new);
+        assertThat(p.rows()).isEqualTo(569).isEqualTo(torch.length);
+        int between = 0;
+        for (int i = 0; i < torch.length; i++) {
+            for (int c = 0; c < 2; c++) {
+                assertThat(p.probability(i, c)).as("row %d class %d", i, c).isCloseTo(torch[i][c], within(1e-5))
+                        .isCloseTo(numpy[i][c], within(1e-5));
+            }
+            between += torch[i][1] > 0.01 && torch[i][1] < 0.99 ? 1 : 0;
+        }
+        // Not only saturated rows: some probabilities lie well inside (0, 1).
+        assertThat(between).isGreaterThan(5);
+        // Without the declared softmax the raw logits are not probabilities, and FailForward says so.
+        assertThatThrownBy(() -> score(load("torch_mlp.onnx", ModelConfig.NONE), tabular("breast_cancer.csv"), ScanSpec.of("diagnosis")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a probability").hasMessageContaining("activation");
+        ModelDescription d = loaded.describe(tabular("breast_cancer.csv").withRole("diagnosis", dev.failforward.data.ColumnRole.TARGET));
+        assertThat(d.inputs()).hasSize(30);
+        assertThat(d.inputs().get(0).name()).startsWith("features");
+        assertThat(d.inputs().get(0).feed()).contains("column 'mean radius'");
+        assertThat(d.outputs()).anyMatch(o -> o.startsWith("logits") && o.contains("softmax"));
+    }
+
+    @Test
     void perColumnInputsWithStringsAndZipMapMatchNumpy() throws IOException {
         ExternalModel loaded = load("titanic_columns.onnx", ModelConfig.NONE);
         Predictions p = score(loaded, tabular("titanic.csv"), ScanSpec.of("survived"));
