@@ -13,7 +13,7 @@ import dev.failforward.model.builtin.ModelFiles;
 import dev.failforward.probe.ProbeOutcome;
 import dev.failforward.probe.ProbeResult;
 import dev.failforward.probe.ProbeRunner;
-import dev.failforward.probe.Probes;
+import dev.failforward.probe.ProbeSuite;
 import dev.failforward.report.ProbeReport;
 import dev.failforward.report.ReportFiles;
 import dev.failforward.run.Provenance;
@@ -27,6 +27,7 @@ import dev.failforward.scan.ScanSpec;
 import dev.failforward.scan.TableFingerprint;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -51,6 +52,7 @@ import java.util.concurrent.Callable;
         footer = {"", "Examples:",
                 "  failforward probe --data churn.csv --target churn",
                 "  failforward probe --data churn.csv --target churn --model builtin:logistic --seed 7 --out reports/probe",
+                "  failforward probe --data churn.csv --target churn --suite docs/probe-suite-example.yaml",
                 "  failforward log list --origin 'probe:*' --format jsonl",
                 "", "Writes report.html, report.json (with probes[]) and predictions.csv to --out and records the run in --store."})
 public final class ProbeCommand implements Callable<Integer> {
@@ -62,6 +64,11 @@ public final class ProbeCommand implements Callable<Integer> {
 
     @Mixin
     RunOptions run;
+
+    @Option(names = "--suite", paramLabel = "FILE",
+            description = "A probe suite (YAML: probes with levels, columns and expectations, MFT tests, immutable columns); "
+                    + "default: every registered probe that applies to the feature types.")
+    Path suite;
 
     @Spec
     CommandSpec spec;
@@ -77,7 +84,7 @@ public final class ProbeCommand implements Callable<Integer> {
         Table test = data.test == null ? null : TableReaders.read(data.test, data.readOptions());
         ScanSpec scanSpec = data.spec(run.seed);
         ScanData prepared = ScanData.prepare(table, test, scanSpec);
-        var probes = Probes.all();
+        ProbeSuite probes = ProbeSuites.resolve(suite, prepared);
         checkOutputFolder(run.out);
         String dataName = data.data.getFileName().toString();
         String fingerprint = TableFingerprint.of(table) + (test == null ? "" : "+" + TableFingerprint.of(test));
@@ -109,7 +116,7 @@ public final class ProbeCommand implements Callable<Integer> {
             result = new ScanResult(done, holdout.evaluation(), holdout.predictions(), failures, List.of(), List.of());
             ReportFiles written;
             try {
-                written = ProbeReport.writeAll(result, outcome.results(), run.out);
+                written = ProbeReport.writeAll(result, outcome, run.out);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write the report into " + run.out + ": " + e.getMessage(), e);
             }
@@ -123,11 +130,12 @@ public final class ProbeCommand implements Callable<Integer> {
         out.printf("Run %s: %s on %s (%s, target '%s')%n", r.run().id(), r.run().modelId(), r.run().data(),
                 r.run().task().id(), r.run().target());
         boolean regression = !r.run().task().isClassification();
-        out.printf("  %-16s %6s %10s %10s %10s %9s%n", "probe", "level", regression ? "shift" : "flip rate",
-                o.results().isEmpty() ? "metric" : o.results().get(0).metric(), "drop", "failures");
+        out.printf("  %-24s %-8s %6s %10s %10s %10s %19s %9s%n", "probe", "expect", "level", regression ? "shift" : "flip rate",
+                o.results().isEmpty() ? "metric" : o.results().get(0).metric(), "drop", "drop 95% CI", "failures");
         for (ProbeResult p : o.results()) {
-            out.printf("  %-16s %6.2f %10.4f %10.4f %10.4f %9d%n", p.id(), p.level(), p.flipRate(), p.perturbed(),
-                    p.drop(), p.failures());
+            String ci = Double.isNaN(p.dropLow()) ? "" : String.format("[%.4f, %.4f]", p.dropLow(), p.dropHigh());
+            out.printf("  %-24s %-8s %6.2f %10.4f %10.4f %10.4f %19s %9d%n", p.id(), p.expectation(), p.level(), p.flipRate(),
+                    p.perturbed(), p.drop(), ci, p.failures());
         }
         out.println("  " + o.failures().size() + " probe failures, " + (r.failures().size() - o.failures().size())
                 + " holdout failures");
