@@ -238,6 +238,44 @@ class ProbeRunnerTest {
         assertThat(none.examples()).isEmpty();
     }
 
+    @Test
+    void regressionSuitesReportMaeDropsWithIntervalsAndJudgeDirections() {
+        Table ames = TableReaders.read(telco().resolveSibling("ames_housing.csv"), ReadOptions.DEFAULT);
+        ScanData houses = ScanData.prepare(ames, null, ScanSpec.of("Sale_Price"));
+        Model tree = ModelProviders.find("builtin:tree").trainer().train(houses.train(), houses.target(), 42, Progress.NONE);
+        Predictions before = tree.predict(houses.test());
+        ProbeSuite suite = SuiteFile.parse("""
+                probes:
+                  - id: edge-values
+                    levels: [1]
+                  - id: unseen-category
+                    levels: [1]
+                  - id: shift
+                    name: bigger-house
+                    columns: [Gr_Liv_Area]
+                    levels: [1]
+                    expect: {direction: up, tolerance: 0}
+                """, "ames.yaml");
+        ProbeOutcome o = ProbeRunner.run(suite, tree, houses, before, 42, "run", 1, Progress.NONE);
+        assertThat(o.results()).hasSize(3).allSatisfy(r -> {
+            assertThat(r.metric()).isEqualTo("mae");
+            assertThat(r.dropLow()).isLessThanOrEqualTo(r.drop() + 1e-9);
+            assertThat(r.dropHigh()).isGreaterThanOrEqualTo(r.drop() - 1e-9);
+        });
+        assertThat(o.results().get(0).drop()).isPositive();
+        assertThat(o.examples()).isNotEmpty().allSatisfy(e -> assertThat(e.scoreOf()).isEqualTo("prediction"));
+        // DIR up: the failures are exactly the houses whose predicted price falls when the living area grows.
+        Predictions bigger = tree.predict(suite.probes().get(2).perturb(houses.test(), 1, 42));
+        List<String> falling = new java.util.ArrayList<>();
+        for (int i = 0; i < houses.test().rowCount(); i++) {
+            if (bigger.value(i) < before.value(i)) {
+                falling.add(houses.testKeys().get(i));
+            }
+        }
+        assertThat(o.failures().stream().filter(f -> f.origin().equals("probe:bigger-house")).map(Failure::rowKey).toList())
+                .isEqualTo(falling);
+    }
+
     static Path telco() {
         String project = System.getProperty("failforward.root", System.getProperty("user.dir"));
         for (Path p = Path.of(project).toAbsolutePath(); p != null; p = p.getParent()) {
