@@ -42,17 +42,19 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * {@code failforward probe}: train like {@code scan}, then break the model on purpose with the default
- * probe suite on the test rows. Holdout failures and every row a probe flipped are stored in one run
+ * {@code failforward probe}: train like {@code scan}, then break the model on purpose with a probe suite
+ * (a {@code --suite} file, or the default suite for the column types) on the test rows. Holdout failures and every row a probe flipped are stored in one run
  * of kind {@code probe}; probe failures have origin {@code probe:<id>}.
  */
 @Command(name = "probe", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Train a model, then perturb the test rows (noise, category swaps, missing values, typical values)",
-                "at several levels; report flip rates and metric drops and log every flipped row.", ""},
+        description = {"Train a model, then perturb the test rows (noise, scaling, rounding, edge",
+                "values, category swaps, unseen categories, missing and typical values) at",
+                "several levels, or run a suite file with INV/DIR/MFT expectations; report",
+                "flip rates and metric drops with confidence intervals; log failing rows.", ""},
         footer = {"", "Examples:",
                 "  failforward probe --data churn.csv --target churn",
                 "  failforward probe --data churn.csv --target churn --model builtin:logistic --seed 7 --out reports/probe",
-                "  failforward probe --data churn.csv --target churn --suite docs/probe-suite-example.yaml",
+                "  failforward probe --data churn.csv --target churn --suite suite.yaml",
                 "  failforward log list --origin 'probe:*' --format jsonl",
                 "", "Writes report.html, report.json (with probes[]) and predictions.csv to --out and records the run in --store."})
 public final class ProbeCommand implements Callable<Integer> {
