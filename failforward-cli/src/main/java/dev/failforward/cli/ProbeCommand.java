@@ -16,7 +16,7 @@ import dev.failforward.model.external.ModelConfigFile;
 import dev.failforward.probe.ProbeOutcome;
 import dev.failforward.probe.ProbeResult;
 import dev.failforward.probe.ProbeRunner;
-import dev.failforward.probe.Probes;
+import dev.failforward.probe.ProbeSuite;
 import dev.failforward.report.ProbeReport;
 import dev.failforward.report.ReportFiles;
 import dev.failforward.run.Provenance;
@@ -30,6 +30,7 @@ import dev.failforward.scan.ScanSpec;
 import dev.failforward.scan.TableFingerprint;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -44,16 +45,19 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * {@code failforward probe}: train like {@code scan}, then break the model on purpose with the default
- * probe suite on the test rows. Holdout failures and every row a probe flipped are stored in one run
+ * {@code failforward probe}: train like {@code scan}, then break the model on purpose with a probe suite
+ * (a {@code --suite} file, or the default suite for the column types) on the test rows. Holdout failures and every row a probe flipped are stored in one run
  * of kind {@code probe}; probe failures have origin {@code probe:<id>}.
  */
 @Command(name = "probe", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Train a model, then perturb the test rows (noise, category swaps, missing values, typical values)",
-                "at several levels; report flip rates and metric drops and log every flipped row.", ""},
+        description = {"Train a model, then perturb the test rows (noise, scaling, rounding, edge",
+                "values, category swaps, unseen categories, missing and typical values) at",
+                "several levels, or run a suite file with INV/DIR/MFT expectations; report",
+                "flip rates and metric drops with confidence intervals; log failing rows.", ""},
         footer = {"", "Examples:",
                 "  failforward probe --data churn.csv --target churn",
                 "  failforward probe --data churn.csv --target churn --model builtin:logistic --seed 7 --out reports/probe",
+                "  failforward probe --data churn.csv --target churn --suite suite.yaml",
                 "  failforward probe --data credit.csv --target Status --model xgboost:credit.json --model-config credit.config.json",
                 "  failforward log list --origin 'probe:*' --format jsonl",
                 "", "Writes report.html, report.json (with probes[]) and predictions.csv to --out and records the run in --store."})
@@ -66,6 +70,11 @@ public final class ProbeCommand implements Callable<Integer> {
 
     @Mixin
     RunOptions run;
+
+    @Option(names = "--suite", paramLabel = "FILE",
+            description = "A probe suite (YAML: probes with levels, columns and expectations, MFT tests, immutable columns); "
+                    + "default: every registered probe that applies to the feature types.")
+    Path suite;
 
     @Spec
     CommandSpec spec;
@@ -86,7 +95,7 @@ public final class ProbeCommand implements Callable<Integer> {
         ScanData prepared = external == null ? ScanData.prepare(table, test, scanSpec)
                 : ScanData.forModel(test == null ? table : test, test == null ? null : table, scanSpec, external.task(),
                         external.classes(), external.classCount());
-        var probes = Probes.all();
+        ProbeSuite probes = ProbeSuites.resolve(suite, prepared);
         checkOutputFolder(run.out);
         String dataName = data.data.getFileName().toString();
         String fingerprint = TableFingerprint.of(table) + (test == null ? "" : "+" + TableFingerprint.of(test));
@@ -122,7 +131,7 @@ public final class ProbeCommand implements Callable<Integer> {
             result = new ScanResult(done, holdout.evaluation(), holdout.predictions(), failures, List.of(), List.of());
             ReportFiles written;
             try {
-                written = ProbeReport.writeAll(result, outcome.results(), run.out);
+                written = ProbeReport.writeAll(result, outcome, run.out);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write the report into " + run.out + ": " + e.getMessage(), e);
             }
@@ -136,11 +145,12 @@ public final class ProbeCommand implements Callable<Integer> {
         out.printf("Run %s: %s on %s (%s, target '%s')%n", r.run().id(), r.run().modelId(), r.run().data(),
                 r.run().task().id(), r.run().target());
         boolean regression = !r.run().task().isClassification();
-        out.printf("  %-16s %6s %10s %10s %10s %9s%n", "probe", "level", regression ? "shift" : "flip rate",
-                o.results().isEmpty() ? "metric" : o.results().get(0).metric(), "drop", "failures");
+        out.printf("  %-24s %-8s %6s %10s %10s %10s %19s %9s%n", "probe", "expect", "level", regression ? "shift" : "flip rate",
+                o.results().isEmpty() ? "metric" : o.results().get(0).metric(), "drop", "drop 95% CI", "failures");
         for (ProbeResult p : o.results()) {
-            out.printf("  %-16s %6.2f %10.4f %10.4f %10.4f %9d%n", p.id(), p.level(), p.flipRate(), p.perturbed(),
-                    p.drop(), p.failures());
+            String ci = Double.isNaN(p.dropLow()) ? "" : String.format("[%.4f, %.4f]", p.dropLow(), p.dropHigh());
+            out.printf("  %-24s %-8s %6.2f %10.4f %10.4f %10.4f %19s %9d%n", p.id(), p.expectation(), p.level(), p.flipRate(),
+                    p.perturbed(), p.drop(), ci, p.failures());
         }
         out.println("  " + o.failures().size() + " probe failures, " + (r.failures().size() - o.failures().size())
                 + " holdout failures");

@@ -26,6 +26,8 @@ import java.util.concurrent.Callable;
                 "  failforward scan --data churn.csv --target churn --redact email,phone",
                 "  failforward scan --data churn.csv --target churn --resume 01JD3X5W2Q8R6T0Y7V9B4N1M3K",
                 "  failforward scan --data churn.csv --target churn --detectors all --fail-on critical",
+                "  failforward scan --data churn.csv --target churn --probes default",
+                "  failforward scan --data churn.csv --target churn --probes suite.yaml",
                 "  failforward scan --data churn.csv --target churn --detectors weak-slice --threshold weak-slice.min-support=50",
                 "  failforward scan --data scored.csv --target churn --prediction-column predicted --probability-columns p_no,p_yes",
                 "", "Writes report.html, report.json and predictions.csv to --out and records the run in --store."})
@@ -69,6 +71,11 @@ public final class ScanCommand implements Callable<Integer> {
                     + "(sorted; the --positive-class last). Without it, probabilities are one-hot on the predicted class.")
     List<String> probabilityColumns = List.of();
 
+    @Option(names = "--probes", paramLabel = "none|default|FILE", defaultValue = "none",
+            description = "After the holdout evaluation, also probe the model on the test rows: none, default (the default "
+                    + "probe suite for the column types) or a suite file; probe failures join the run (default: ${DEFAULT-VALUE}).")
+    String probes;
+
     @Spec
     CommandSpec spec;
 
@@ -79,7 +86,7 @@ public final class ScanCommand implements Callable<Integer> {
             throw new UsageException("--probability-columns needs --prediction-column");
         }
         if (predictionColumn != null) {
-            for (String option : List.of("--model", "--model-config", "--test", "--resume", "--redact")) {
+            for (String option : List.of("--model", "--model-config", "--test", "--resume", "--redact", "--probes")) {
                 if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
                     throw new UsageException(option + " does not apply to a scan of --prediction-column, which has no model");
                 }
@@ -91,7 +98,7 @@ public final class ScanCommand implements Callable<Integer> {
         Table table = TableReaders.read(data.data, data.readOptions());
         Table test = data.test == null ? null : TableReaders.read(data.test, data.readOptions());
         String name = data.data.getFileName().toString();
-        return new ScanJob(System.out, System.err).run("scan", table, test, data.spec(run.seed), run, name,
+        return new ScanJob(System.out, System.err).probing(probes).run("scan", table, test, data.spec(run.seed), run, name,
                 GivenOptions.of(spec), resume, redact, plan, failOn == null ? null : Severity.parse(failOn.name()));
     }
 

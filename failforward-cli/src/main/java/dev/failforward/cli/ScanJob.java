@@ -15,6 +15,8 @@ import dev.failforward.model.ModelSource;
 import dev.failforward.model.ModelSources;
 import dev.failforward.model.ModelUnavailableException;
 import dev.failforward.model.external.ModelConfigFile;
+import dev.failforward.probe.ProbeOutcome;
+import dev.failforward.probe.ProbeSuite;
 import dev.failforward.scan.ModelSaver;
 import dev.failforward.model.ModelProviders;
 import dev.failforward.model.builtin.ModelFiles;
@@ -46,10 +48,17 @@ final class ScanJob {
 
     private final PrintStream out;
     private final PrintStream err;
+    private String probes = "none";
 
     ScanJob(PrintStream out, PrintStream err) {
         this.out = out;
         this.err = err;
+    }
+
+    /** Also run probes on the test rows of a built-in model: {@code none}, {@code default} or a suite file. */
+    ScanJob probing(String probes) {
+        this.probes = probes;
+        return this;
     }
 
     int run(String kind, Table data, Table test, ScanSpec spec, RunOptions options, String dataName,
@@ -71,6 +80,10 @@ final class ScanJob {
             if (!redact.isEmpty()) {
                 throw new UsageException("--redact applies to built-in models, not to " + options.model);
             }
+            if (!"none".equals(probes)) {
+                throw new UsageException("--probes applies to scans of built-in models, not to " + options.model
+                        + "; leave it out (default: none)");
+            }
             if (!plan.detectors().isEmpty()) {
                 err.println("note: detectors run on scans of built-in models; " + options.model + " is scored without them");
             }
@@ -88,6 +101,7 @@ final class ScanJob {
                 throw new UsageException("--redact: no column '" + column + "' in " + dataName + "; columns are " + data.columnNames());
             }
         }
+        ProbeSuite suite = "none".equals(probes) ? null : ProbeSuites.resolve("default".equals(probes) ? null : Path.of(probes), prepared);
         checkOutputFolder(options.out);
         String fingerprint = TableFingerprint.of(data) + (test == null ? "" : "+" + TableFingerprint.of(test));
         if (prepared.droppedRows() > 0) {
@@ -104,6 +118,10 @@ final class ScanJob {
                 ModelFiles.save(model, file);
                 return file.toString();
             }, new TerminalProgress(err));
+            java.util.concurrent.atomic.AtomicReference<ProbeOutcome> probed = new java.util.concurrent.atomic.AtomicReference<>();
+            if (suite != null) {
+                scanner = scanner.probing(suite, probed::set);
+            }
             // Detectors do not see redacted columns: their findings would quote the values.
             result = scanner.scan(kind, prepared, provider.id(), provider.trainer(), dataName, fingerprint, spec.seed(), given,
                     resumed, plan.hiding(redact));
@@ -111,8 +129,13 @@ final class ScanJob {
                 result = new ScanResult(result.run(), result.evaluation(), result.predictions(),
                         result.failures().stream().map(redactor::apply).toList(), result.detectors(), result.findings());
             }
-            ReportFiles written = write(result, options.out);
+            ReportFiles written = probed.get() == null ? write(result, options.out) : writeProbed(result, probed.get(), options.out);
             summary(result, written, log.location());
+            if (probed.get() != null) {
+                int n = probed.get().failures().size();
+                out.println("  probes:      " + probed.get().results().size() + " probe levels, " + n + " probe failures"
+                        + "  (failforward log list --run " + result.run().id() + " --origin 'probe:*')");
+            }
         }
         detectors(result);
         if (failOn != null && result.findings().stream().anyMatch(f -> f.severity().atLeast(failOn))) {
@@ -123,6 +146,14 @@ final class ScanJob {
             return ExitCodes.PART_FAILED;
         }
         return ExitCodes.OK;
+    }
+
+    private static ReportFiles writeProbed(ScanResult result, ProbeOutcome probed, Path folder) {
+        try {
+            return dev.failforward.report.ProbeReport.writeAll(result, probed, folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the report into " + folder + ": " + e.getMessage(), e);
+        }
     }
 
     private void detectors(ScanResult r) {

@@ -25,6 +25,11 @@ public final class CategorySwapProbe implements Probe {
     }
 
     @Override
+    public boolean appliesTo(Table test) {
+        return !Columns.categoricalFeatures(test).isEmpty();
+    }
+
+    @Override
     public Table perturb(Table test, double level, long seed) {
         List<CategoricalColumn> columns = Columns.categoricalFeatures(test);
         if (columns.isEmpty() || level == 0) {

@@ -25,6 +25,11 @@ public final class GaussianNoiseProbe implements Probe {
     }
 
     @Override
+    public boolean appliesTo(Table test) {
+        return !Columns.numericFeatures(test).isEmpty();
+    }
+
+    @Override
     public Table perturb(Table test, double level, long seed) {
         List<NumericColumn> columns = Columns.numericFeatures(test);
         double[] sd = columns.stream().mapToDouble(Columns::spread).toArray();

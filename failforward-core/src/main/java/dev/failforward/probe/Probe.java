@@ -23,6 +23,19 @@ public interface Probe {
     /** A copy of {@code test} with this probe applied at {@code level}; only feature columns change. */
     Table perturb(Table test, double level, long seed);
 
+    /**
+     * This probe prepared with what it needs to know of the training rows (such as each feature's
+     * training range); stateless probes return themselves. The runner calls it once per run.
+     */
+    default Probe fit(Table train) {
+        return this;
+    }
+
+    /** Whether this probe has anything to change in {@code test}; the default suite runs only the probes that do. */
+    default boolean appliesTo(Table test) {
+        return !Columns.tabularFeatures(test).isEmpty();
+    }
+
     /** What the model should do on the perturbed rows; by default its predictions should not change (INV). */
     default Expectation expectation() {
         return Expectation.invariant();

@@ -33,6 +33,28 @@ public final class ProbeRunner {
     }
 
     /**
+     * Runs a suite: checks the columns it names against the test rows, then its probes (see
+     * {@link #run(List, Model, ScanData, Predictions, long, String, int, Progress)}) and its minimum
+     * functionality tests.
+     */
+    public static ProbeOutcome run(ProbeSuite suite, Model model, ScanData data, Predictions baseline, long seed,
+                                   String runId, int firstNumber, Progress progress) {
+        suite.check(data);
+        ProbeOutcome probes = run(List.<Probe>copyOf(suite.probes()), model, data, baseline, seed, runId, firstNumber, progress);
+        if (suite.mft().isEmpty()) {
+            return probes;
+        }
+        List<ProbeResult> results = new ArrayList<>(probes.results());
+        List<Failure> failures = new ArrayList<>(probes.failures());
+        for (MftCase c : suite.mft()) {
+            MinimumFunctionality.run(c, model, data, runId, firstNumber, results, failures);
+        }
+        return new ProbeOutcome(results, failures, probes.examples());
+    }
+
+    /**
+     * Each probe is first fitted on the training rows, then run at each of its levels.
+     *
      * @param firstNumber the number of the first failure id ({@code runId-N}), after the run's other failures
      */
     public static ProbeOutcome run(List<Probe> probes, Model model, ScanData data, Predictions baseline, long seed,
@@ -41,30 +63,33 @@ public final class ProbeRunner {
         Target target = data.target();
         List<ProbeResult> results = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();
+        List<ProbeExample> examples = new ArrayList<>();
         int steps = probes.stream().mapToInt(p -> p.levels().size()).sum();
         progress.start("Probing " + test.rowCount() + " test rows (" + steps + " probe levels)", steps);
-        for (Probe probe : probes) {
+        // A model trained elsewhere comes without training rows: probes then learn ranges from the test rows.
+        Table reference = data.train().rowCount() > 0 ? data.train() : test;
+        for (Probe unfitted : probes) {
+            Probe probe = unfitted.fit(reference);
             for (double level : probe.levels()) {
                 Table perturbed = probe.perturb(test, level, seed);
                 Predictions after = model.predict(perturbed);
                 int before = failures.size();
-                Judged judged = new Judged(probe.id(), probe.expectation(), level, runId, firstNumber, failures);
-                results.add(target.task().isClassification()
+                Judged judged = new Judged(probe.id(), probe.expectation(), level, runId, firstNumber, failures, seed,
+                        examples);
+                ProbeResult r = target.task().isClassification()
                         ? classification(judged, test, perturbed, data, baseline, after)
-                        : regression(judged, test, perturbed, data, baseline, after));
-                ProbeResult r = results.get(results.size() - 1);
-                results.set(results.size() - 1, new ProbeResult(r.id(), r.level(), r.flipRate(), r.metric(), r.original(),
-                        r.perturbed(), r.drop(), r.rows(), failures.size() - before));
+                        : regression(judged, test, perturbed, data, baseline, after);
+                results.add(r.withFailures(failures.size() - before));
                 progress.advance(1);
             }
         }
         progress.finish();
-        return new ProbeOutcome(List.copyOf(results), List.copyOf(failures));
+        return new ProbeOutcome(results, failures, examples);
     }
 
     /** One probe level being judged, and where its failures go. */
     private record Judged(String id, Expectation expectation, double level, String runId, int first,
-                          List<Failure> failures) {
+                          List<Failure> failures, long seed, List<ProbeExample> examples) {
         int nextNumber() {
             return first + failures.size();
         }
@@ -79,11 +104,18 @@ public final class ProbeRunner {
         int rightAfter = 0;
         int k = data.target().classCount();
         int watched = j.expectation().kind() == Expectation.Kind.INVARIANT ? -1 : outputClass(j.expectation(), data);
+        double[] differences = new double[n];
+        double[] scoreBefore = new double[n];
+        double[] scoreAfter = new double[n];
         for (int i = 0; i < n; i++) {
             int a = before.predictedClass(i);
             int b = after.predictedClass(i);
             rightBefore += a == truth[i] ? 1 : 0;
             rightAfter += b == truth[i] ? 1 : 0;
+            differences[i] = (a == truth[i] ? 1 : 0) - (b == truth[i] ? 1 : 0);
+            int scored = watched < 0 ? a : watched;
+            scoreBefore[i] = before.probability(i, scored);
+            scoreAfter[i] = after.probability(i, scored);
             flips += a != b ? 1 : 0;
             boolean failed = watched < 0 ? a != b
                     : j.expectation().violatedBy(before.probability(i, watched), after.probability(i, watched));
@@ -102,9 +134,15 @@ public final class ProbeRunner {
                         data.target().classes().get(b), byClass, null, after.probability(i, b), loss, tags));
             }
         }
+        List<String> classes = data.target().classes();
+        j.examples().addAll(WorstExamples.pick(j.id(), j.level(), test, perturbed, data.testKeys(), scoreBefore, scoreAfter,
+                watched < 0 ? "P(predicted class)" : "P(" + classes.get(watched) + ")",
+                i -> classes.get(before.predictedClass(i)), i -> classes.get(after.predictedClass(i))));
         double original = (double) rightBefore / n;
         double now = (double) rightAfter / n;
-        return new ProbeResult(j.id(), j.level(), (double) flips / n, "accuracy", original, now, original - now, n, 0);
+        double[] ci = DropInterval.of(differences, j.seed(), j.id(), j.level());
+        return new ProbeResult(j.id(), j.level(), (double) flips / n, "accuracy", original, now, original - now, n, 0,
+                ci[0], ci[1], j.expectation().label());
     }
 
     /** The class whose probability a directional expectation watches: the named one, else a binary task's positive class. */
@@ -130,6 +168,9 @@ public final class ProbeRunner {
         double[] truth = ScanData.values(test, data.target());
         int n = truth.length;
         double[] errorBefore = new double[n];
+        double[] differences = new double[n];
+        double[] valueBefore = new double[n];
+        double[] valueAfter = new double[n];
         double shift = 0;
         double maeBefore = 0;
         double maeAfter = 0;
@@ -138,6 +179,9 @@ public final class ProbeRunner {
             shift += Math.abs(after.value(i) - before.value(i));
             maeBefore += errorBefore[i];
             maeAfter += Math.abs(after.value(i) - truth[i]);
+            differences[i] = Math.abs(after.value(i) - truth[i]) - errorBefore[i];
+            valueBefore[i] = before.value(i);
+            valueAfter[i] = after.value(i);
         }
         double[] sorted = errorBefore.clone();
         java.util.Arrays.sort(sorted);
@@ -153,7 +197,11 @@ public final class ProbeRunner {
                         List.of(invariant ? "became-wrong" : "direction-violated")));
             }
         }
-        return new ProbeResult(j.id(), j.level(), shift / n, "mae", maeBefore / n, maeAfter / n, (maeAfter - maeBefore) / n, n, 0);
+        j.examples().addAll(WorstExamples.pick(j.id(), j.level(), test, perturbed, data.testKeys(), valueBefore, valueAfter,
+                "prediction", i -> NumericColumn.format(before.value(i)), i -> NumericColumn.format(after.value(i))));
+        double[] ci = DropInterval.of(differences, j.seed(), j.id(), j.level());
+        return new ProbeResult(j.id(), j.level(), shift / n, "mae", maeBefore / n, maeAfter / n, (maeAfter - maeBefore) / n, n, 0,
+                ci[0], ci[1], j.expectation().label());
     }
 
     private static Failure failure(Judged j, Table test, Table perturbed, ScanData data, int row, String expected,

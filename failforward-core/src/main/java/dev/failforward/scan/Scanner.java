@@ -10,6 +10,9 @@ import dev.failforward.model.Model;
 import dev.failforward.model.ModelUnavailableException;
 import dev.failforward.model.Predictions;
 import dev.failforward.model.Trainer;
+import dev.failforward.probe.ProbeOutcome;
+import dev.failforward.probe.ProbeRunner;
+import dev.failforward.probe.ProbeSuite;
 import dev.failforward.progress.Progress;
 import dev.failforward.run.Provenance;
 import dev.failforward.run.Run;
@@ -19,6 +22,7 @@ import dev.failforward.run.RunStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Runs a scan: trains a model on the training rows, scores the held-out rows, and stores the run
@@ -30,11 +34,28 @@ public final class Scanner {
     private final FailureLog log;
     private final ModelSaver saver;
     private final Progress progress;
+    private final ProbeSuite probes;
+    private final Consumer<ProbeOutcome> probed;
 
     public Scanner(FailureLog log, ModelSaver saver, Progress progress) {
+        this(log, saver, progress, null, o -> { });
+    }
+
+    private Scanner(FailureLog log, ModelSaver saver, Progress progress, ProbeSuite probes, Consumer<ProbeOutcome> probed) {
         this.log = log;
         this.saver = saver;
         this.progress = progress;
+        this.probes = probes;
+        this.probed = probed;
+    }
+
+    /**
+     * This scanner, also running {@code suite} on the test rows of a trained model after the holdout
+     * evaluation: the probe failures are stored in the same run, and the outcome is handed to {@code sink}
+     * for the report.
+     */
+    public Scanner probing(ProbeSuite suite, Consumer<ProbeOutcome> sink) {
+        return new Scanner(log, saver, progress, suite, sink);
     }
 
     /**
@@ -82,6 +103,12 @@ public final class Scanner {
             detected = DetectorRunner.run(plan.detectors(), new DetectorContext(data.ignoring(plan.hidden()), predictions, failed,
                     plan.trainer(), seed, plan.config(), progress));
             failures = DetectorRunner.tag(failures, detected.findings());
+        }
+        if (probes != null) {
+            ProbeOutcome probed = ProbeRunner.run(probes, model, data, predictions, seed, runId, failures.size() + 1, progress);
+            failures = new java.util.ArrayList<>(failures);
+            failures.addAll(probed.failures());
+            this.probed.accept(probed);
         }
         String modelPath = saver.save(runId, model);
         Provenance provenance = Provenance.current(seed, dataFingerprint, model.fingerprint(), options);

@@ -20,6 +20,9 @@ class ProbesTest {
 
     static Table telco;
 
+    /** Probes that change every value by a fixed rule and draw no random numbers. */
+    static final java.util.Set<String> DETERMINISTIC = java.util.Set.of("scale", "shift", "rounding");
+
     @BeforeAll
     static void read() {
         telco = TableReaders.read(Datasets.tabular("telco_churn.csv"), ReadOptions.DEFAULT)
@@ -29,7 +32,8 @@ class ProbesTest {
     @Test
     void theDefaultSuiteIsRegisteredWithUniqueIds() {
         assertThat(Probes.all()).extracting(Probe::id)
-                .containsExactly("category-swap", "gaussian-noise", "missing-value", "typical-value");
+                .containsExactly("category-swap", "edge-values", "gaussian-noise", "missing-value", "rounding", "scale", "shift",
+                        "typical-value", "unseen-category");
         assertThatThrownBy(() -> Probes.find("nope")).hasMessageContaining("gaussian-noise");
     }
 
@@ -42,7 +46,11 @@ class ProbesTest {
             Table c = p.perturb(telco, level, 43);
             assertThat(changedCells(telco, a, "churn")).as(p.id()).isEqualTo(changedCells(telco, b, "churn"));
             assertThat(a.columns()).as(p.id()).isEqualTo(b.columns());
-            assertThat(a.columns()).as(p.id()).isNotEqualTo(c.columns());
+            if (DETERMINISTIC.contains(p.id())) {
+                assertThat(a.columns()).as(p.id()).isEqualTo(c.columns());
+            } else {
+                assertThat(a.columns()).as(p.id()).isNotEqualTo(c.columns());
+            }
         }
     }
 
@@ -77,6 +85,91 @@ class ProbesTest {
             Table part = p.perturb(telco.select(first), 0.3, 42);
             assertThat(part.columns()).as(p.id()).isEqualTo(whole.columns());
         }
+    }
+
+    @Test
+    void edgeValuesUseTheTrainingRangeWhenFitted() {
+        int[] low = java.util.stream.IntStream.range(0, telco.rowCount())
+                .filter(r -> ((dev.failforward.data.NumericColumn) telco.column("tenure")).get(r) <= 24).toArray();
+        Table train = telco.select(low);
+        Probe edge = Probes.find("edge-values").fit(train);
+        Table atEdge = edge.perturb(telco, 1.0, 42);
+        Table beyond = edge.perturb(telco, 2.0, 42);
+        var tenure = (dev.failforward.data.NumericColumn) telco.column("tenure");
+        var moved = (dev.failforward.data.NumericColumn) atEdge.column("tenure");
+        var far = (dev.failforward.data.NumericColumn) beyond.column("tenure");
+        int changed = 0;
+        for (int r = 0; r < telco.rowCount(); r++) {
+            if (moved.get(r) != tenure.get(r)) {
+                changed++;
+                // training tenure spans 0..24 here: the edge is 0 or 24, one range beyond is -24 or 48
+                assertThat(moved.get(r)).isIn(0.0, 24.0);
+                assertThat(far.get(r)).isEqualTo(moved.get(r) == 0.0 ? -24.0 : 48.0);
+            }
+        }
+        assertThat(changed).isPositive();
+    }
+
+    @Test
+    void unseenCategoriesAreNotAmongTheTrainingLevels() {
+        Probe unseen = Probes.find("unseen-category").fit(telco);
+        Table all = unseen.perturb(telco, 1.0, 42);
+        long total = 0;
+        for (Column c : telco.features()) {
+            if (c instanceof dev.failforward.data.CategoricalColumn cc) {
+                var after = (dev.failforward.data.CategoricalColumn) all.column(c.name());
+                for (int r = 0; r < c.size(); r++) {
+                    if (!Objects.equals(c.value(r), after.value(r))) {
+                        total++;
+                        assertThat(cc.levels()).doesNotContain(after.text(r));
+                    }
+                }
+            }
+        }
+        assertThat(total).isEqualTo(telco.rowCount());
+    }
+
+    @Test
+    void scaleAndRoundingFollowTheirRule() {
+        var tenure = (dev.failforward.data.NumericColumn) telco.column("tenure");
+        var tenfold = (dev.failforward.data.NumericColumn) Probes.find("scale").perturb(telco, 9, 42).column("tenure");
+        var rounded = (dev.failforward.data.NumericColumn) Probes.find("rounding").perturb(telco, 1, 42).column("tenure");
+        double sd = Columns.spread(tenure);
+        for (int r = 0; r < 50; r++) {
+            assertThat(tenfold.get(r)).isCloseTo(10 * tenure.get(r), org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(Math.abs(rounded.get(r) - tenure.get(r))).isLessThanOrEqualTo(sd / 2 + 1e-9);
+            assertThat(rounded.get(r) / sd).isCloseTo(Math.rint(rounded.get(r) / sd), org.assertj.core.data.Offset.offset(1e-6));
+        }
+    }
+
+    @Test
+    void aSuiteProbeChangesOnlyItsColumnsAndNeverImmutableOnes() {
+        Probe noise = new SuiteProbe(Probes.find("gaussian-noise"), "noise", List.of(0.5), List.of("tenure", "monthly_charges"),
+                List.of("monthly_charges"), Expectation.invariant(), "test");
+        Table out = noise.perturb(telco, 0.5, 42);
+        for (Column c : telco.columns()) {
+            if (c.name().equals("tenure")) {
+                assertThat(out.column(c.name())).isNotEqualTo(c);
+            } else {
+                assertThat(out.column(c.name())).as(c.name()).isEqualTo(c);
+            }
+            assertThat(out.role(c.name())).isEqualTo(telco.role(c.name()));
+        }
+        Probe swap = new SuiteProbe(Probes.find("missing-value"), "m", List.of(1.0), List.of(), List.of("contract", "tenure"),
+                Expectation.invariant(), "test");
+        Table swapped = swap.perturb(telco, 1.0, 42);
+        assertThat(swapped.column("contract")).isEqualTo(telco.column("contract"));
+        assertThat(swapped.column("tenure")).isEqualTo(telco.column("tenure"));
+        assertThat(changedCells(telco, swapped, "churn")).isGreaterThan(telco.rowCount() * 99L / 100);
+    }
+
+    @Test
+    void theDefaultSuiteFollowsTheColumnTypes() {
+        assertThat(ProbeSuite.defaults(telco).probes()).extracting(SuiteProbe::name).hasSize(Probes.all().size());
+        Table numericOnly = telco.project(telco.columns().stream()
+                .filter(c -> c.name().equals("churn") || c instanceof dev.failforward.data.NumericColumn).map(Column::name).toList());
+        assertThat(ProbeSuite.defaults(numericOnly).probes()).extracting(SuiteProbe::name)
+                .doesNotContain("category-swap", "unseen-category").contains("gaussian-noise", "scale", "edge-values");
     }
 
     /** Total change: absolute difference of numeric cells present in both, else 1 per changed cell. */

@@ -31,13 +31,17 @@ public final class ProbeHtml {
             h.append(Charts.bar(rate + " — " + e.getKey(), "level", rate.toLowerCase(), levels, rates, Palette.VERMILLION));
             h.append("<table><thead><tr><th>Level</th><th class=\"num\">").append(Markup.escape(rate))
                     .append("</th><th>Metric</th><th class=\"num\">Original</th><th class=\"num\">Perturbed</th>")
-                    .append("<th class=\"num\">Drop</th><th class=\"num\">Failures</th></tr></thead><tbody>");
+                    .append("<th class=\"num\">Drop</th><th class=\"num\">Drop 95% CI</th><th>Expectation</th>")
+                    .append("<th class=\"num\">Failures</th></tr></thead><tbody>");
             for (ProbeResult r : e.getValue()) {
                 h.append("<tr><td>").append(Markup.escape(Format.number(r.level()))).append("</td><td class=\"num\">")
                         .append(Markup.escape(Format.number(r.flipRate()))).append("</td><td>").append(Markup.escape(r.metric()))
                         .append("</td><td class=\"num\">").append(Markup.escape(Format.number(r.original())))
                         .append("</td><td class=\"num\">").append(Markup.escape(Format.number(r.perturbed())))
                         .append("</td><td class=\"num\">").append(Markup.escape(Format.number(r.drop())))
+                        .append("</td><td class=\"num\">").append(Markup.escape(Double.isNaN(r.dropLow()) ? "–"
+                                : "[" + Format.number(r.dropLow()) + ", " + Format.number(r.dropHigh()) + "]"))
+                        .append("</td><td>").append(Markup.escape(r.expectation()))
                         .append("</td><td class=\"num\">").append(r.failures()).append("</td></tr>");
             }
             h.append("</tbody></table></div>");

@@ -6,7 +6,10 @@ import dev.failforward.probe.ProbeResult;
 
 import java.util.List;
 
-/** The {@code probes} array of a probe run's report.json: one entry per probe and level. */
+/**
+ * The {@code probes} array of a probe run's report.json: one entry per probe and level, with
+ * {@code drop_ci}, the 95% paired-bootstrap interval of the drop ({@code null} for MFT tests).
+ */
 public final class ProbeJson {
 
     private ProbeJson() {
@@ -23,6 +26,12 @@ public final class ProbeJson {
             o.put("original", r.original());
             o.put("perturbed", r.perturbed());
             o.put("drop", r.drop());
+            if (Double.isNaN(r.dropLow())) {
+                o.putNull("drop_ci");
+            } else {
+                o.putArray("drop_ci").add(r.dropLow()).add(r.dropHigh());
+            }
+            o.put("expectation", r.expectation());
             o.put("rows", r.rows());
             o.put("failures", r.failures());
         }

@@ -1,6 +1,7 @@
 package dev.failforward.report;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.failforward.probe.ProbeOutcome;
 import dev.failforward.probe.ProbeResult;
 import dev.failforward.scan.ScanResult;
 
@@ -16,13 +17,20 @@ public final class ProbeReport {
     }
 
     public static ReportFiles writeAll(ScanResult result, List<ProbeResult> probes, Path outDir) throws IOException {
+        return writeAll(result, new ProbeOutcome(probes, List.of()), outDir);
+    }
+
+    /** The report folder with the probe results, their confidence intervals and worst examples. */
+    public static ReportFiles writeAll(ScanResult result, ProbeOutcome outcome, Path outDir) throws IOException {
+        List<ProbeResult> probes = outcome.results();
         Files.createDirectories(outDir);
         ObjectNode json = new JsonReport().toJson(result);
         json.set("probes", ProbeJson.probes(probes));
+        json.set("probe_examples", ProbeExamplesJson.examples(outcome.examples()));
         Path jsonFile = outDir.resolve(JsonReport.FILE_NAME);
         AtomicFiles.write(jsonFile, JsonValues.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n");
         String html = new HtmlReport().render(result);
-        String section = ProbeHtml.section(probes);
+        String section = ProbeHtml.section(probes) + ProbeExamplesHtml.section(outcome.examples());
         int at = html.lastIndexOf("</main>");
         at = at < 0 ? html.lastIndexOf("</body>") : at;
         html = html.substring(0, at) + section + html.substring(at);
