@@ -1,5 +1,6 @@
 package dev.failforward.failure;
 
+import dev.failforward.explain.AttributionContrast;
 import dev.failforward.explain.Explanation;
 import dev.failforward.run.Run;
 
@@ -95,6 +96,19 @@ public interface FailureLog extends AutoCloseable {
     /** The stored explanations of a run's failures: failure id to its explanations. */
     default Map<String, List<Explanation>> attributionsOfRun(String runId) {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " does not store attributions");
+    }
+
+    /**
+     * Stores what separates a run's failures from its correct predictions by one method (see
+     * {@link AttributionContrast}), replacing an earlier one by the same method.
+     */
+    default void saveContrast(String runId, AttributionContrast contrast) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not store attribution contrasts");
+    }
+
+    /** The stored contrasts of a run, one per method (sorted by method); empty if it was never explained. */
+    default List<AttributionContrast> contrasts(String runId) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not store attribution contrasts");
     }
 
     /** Where the log is, for messages (secrets redacted). */
