@@ -18,6 +18,9 @@ final class CoalitionValues {
 
     /** One value per coalition ({@code known[s × M + j]}); {@code output} is the explained class or null. */
     static double[] of(Model model, Hybrids hybrids, int row, boolean[] known, int coalitions, String output) {
+        if (hybrids.trees() != null) {
+            return hybrids.trees().values(row, known, coalitions, hybrids.columnCount(), output);
+        }
         Table table = hybrids.build(row, known, coalitions);
         Predictions p = model.predict(table);
         int classIndex = -1;

@@ -5,6 +5,7 @@ import dev.failforward.data.Column;
 import dev.failforward.data.NumericColumn;
 import dev.failforward.data.Table;
 import dev.failforward.data.TextColumn;
+import dev.failforward.model.Model;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,16 +26,24 @@ final class Hybrids {
     private final Map<String, List<String>> levels = new HashMap<>();
     private final Map<String, int[]> rowCodes = new HashMap<>();
     private final Map<String, int[]> backgroundCodes = new HashMap<>();
+    private EnsembleCoalitions trees;
 
     /**
      * The hybrids of a request's rows with a seeded sample of at most {@code backgroundRows} of its
      * background (or of the rows themselves when it has none), over every column.
      */
-    static Hybrids of(ExplainRequest request, int backgroundRows) {
+    static Hybrids of(Model model, ExplainRequest request, int backgroundRows) {
         Table rows = request.rows();
         Table background = CoalitionValues.sample(request.background() == null ? rows : request.background(),
                 backgroundRows, request.seed());
-        return new Hybrids(rows, background, rows.columnNames());
+        Hybrids h = new Hybrids(rows, background, rows.columnNames());
+        h.trees = EnsembleCoalitions.of(model, rows, background, h.names);
+        return h;
+    }
+
+    /** The model's trees standing in for it when it is a tree ensemble they reproduce, else null. */
+    EnsembleCoalitions trees() {
+        return trees;
     }
 
     Hybrids(Table rows, Table background, List<String> names) {
