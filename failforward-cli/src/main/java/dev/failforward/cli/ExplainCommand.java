@@ -4,6 +4,7 @@ import dev.failforward.data.ReadOptions;
 import dev.failforward.data.Table;
 import dev.failforward.data.TableReaders;
 import dev.failforward.explain.AttributionContrast;
+import dev.failforward.explain.BackgroundSummary;
 import dev.failforward.explain.ExplainRequest;
 import dev.failforward.explain.Explainer;
 import dev.failforward.explain.Explainers;
@@ -58,6 +59,7 @@ import java.util.concurrent.Callable;
                 "  failforward explain --run latest",
                 "  failforward explain --run latest --failure RUN_ID-17 --top-features 5",
                 "  failforward explain --run latest --method kernelshap --data churn.csv",
+                "  failforward explain --run latest --method kernelshap --background kmeans",
                 "", "Methods: auto (treeshap for tree ensembles such as builtin:gbm, else",
                 "kernelshap), treeshap (exact), kernelshap, permutation, lime. treeshap explains",
                 "the margin (log-odds); the others the probability, or the value for regression.",
@@ -86,6 +88,11 @@ public final class ExplainCommand implements Callable<Integer> {
             description = "The run's data file, to explain correct predictions too (demo runs use the bundled data).")
     Path data;
 
+    @Option(names = "--background", paramLabel = "SUMMARY", defaultValue = "sample",
+            description = "How kernelshap, permutation and lime summarise the background to at most 50 rows: sample (seeded) or kmeans "
+                    + "(seeded k-means; each cluster's central row weighted by its size) (default: ${DEFAULT-VALUE}).")
+    String backgroundSummary;
+
     @Option(names = "--threads", paramLabel = "N", defaultValue = "2", description = "Threads (default: ${DEFAULT-VALUE}); results do not depend on it.")
     int threads;
 
@@ -110,6 +117,7 @@ public final class ExplainCommand implements Callable<Integer> {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new UsageException("--out " + out + " is a file; expected a folder");
         }
+        BackgroundSummary summary = BackgroundSummary.of(backgroundSummary);
         PrintStream stdout = System.out;
         try (FailureLog log = store.open()) {
             Run r = log.run(run).orElseThrow(() -> new UsageException(
@@ -137,7 +145,7 @@ public final class ExplainCommand implements Callable<Integer> {
             TerminalProgress progress = new TerminalProgress(System.err);
             List<String> outputs = failures.stream().map(f -> r.task().isClassification() ? f.predicted() : null).toList();
             Table reference = background == null ? null : background.project(columns);
-            List<Explanation> explained = explainer.explain(model, new ExplainRequest(rows, outputs, reference, seed, threads, progress));
+            List<Explanation> explained = explainer.explain(model, new ExplainRequest(rows, outputs, reference, seed, threads, progress, summary));
             Map<String, Explanation> byFailure = new LinkedHashMap<>();
             for (int i = 0; i < failures.size(); i++) {
                 byFailure.put(failures.get(i).id(), explained.get(i));
@@ -145,7 +153,7 @@ public final class ExplainCommand implements Callable<Integer> {
             List<Explanation> correct = List.of();
             if (reference != null && reference.rowCount() > 0) {
                 List<String> predicted = predictedOf(model, reference);
-                correct = explainer.explain(model, new ExplainRequest(reference, predicted, reference, seed, threads, progress));
+                correct = explainer.explain(model, new ExplainRequest(reference, predicted, reference, seed, threads, progress, summary));
             }
             log.saveAttributions(r.id(), byFailure);
             AttributionContrast contrast = contrast(r, log, explainer.id(), failures, byFailure, correct, runRows, columns);

@@ -7,8 +7,8 @@ import dev.failforward.model.Predictions;
 import java.util.List;
 
 /**
- * The model's expected output when only some columns are known: the mean, over the background
- * rows, of the output for rows that take the known columns from the explained row. One batched
+ * The model's expected output when only some columns are known: the (weighted) mean, over the
+ * background rows, of the output for rows that take the known columns from the explained row. One batched
  * model call per explained row.
  */
 final class CoalitionValues {
@@ -32,14 +32,15 @@ final class CoalitionValues {
             }
         }
         int bg = hybrids.backgroundSize();
+        double[] w = hybrids.weights();
         double[] out = new double[coalitions];
         for (int s = 0; s < coalitions; s++) {
             double sum = 0;
             for (int b = 0; b < bg; b++) {
                 int r = s * bg + b;
-                sum += classIndex >= 0 ? p.probability(r, classIndex) : p.value(r);
+                sum += w[b] * (classIndex >= 0 ? p.probability(r, classIndex) : p.value(r));
             }
-            out[s] = sum / bg;
+            out[s] = sum;
         }
         return out;
     }

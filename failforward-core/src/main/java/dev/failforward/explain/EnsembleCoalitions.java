@@ -39,12 +39,13 @@ final class EnsembleCoalitions {
     private final double[] rows;
     private final double[] background;
     private final int backgroundRows;
+    private final double[] weights;
     private final List<String> classes;
     private final List<String> groupNames;
     private final String positive;
 
     private EnsembleCoalitions(TreeEnsembleSource source, Model model, TreeEnsemble ensemble, int[] columnOfFeature,
-                               double[] rows, double[] background, int backgroundRows) {
+                               double[] rows, double[] background, double[] weights) {
         this.trees = ensemble.trees().toArray(Tree[]::new);
         this.groupOfTree = ensemble.groupOfTree();
         this.groups = ensemble.groups();
@@ -54,7 +55,8 @@ final class EnsembleCoalitions {
         this.columnOfFeature = columnOfFeature;
         this.rows = rows;
         this.background = background;
-        this.backgroundRows = backgroundRows;
+        this.backgroundRows = weights.length;
+        this.weights = weights;
         this.classes = model.target().classes();
         this.groupNames = source.groupClasses().isEmpty() ? classes : source.groupClasses();
         this.positive = source.groupClasses().size() == 1 ? source.groupClasses().get(0)
@@ -66,7 +68,7 @@ final class EnsembleCoalitions {
      * when the model is not a tree ensemble, reads a feature from a column not explained, or its
      * trees do not reproduce its outputs (e.g. a rescaled regression target).
      */
-    static EnsembleCoalitions of(Model model, Table rows, Table background, List<String> columns) {
+    static EnsembleCoalitions of(Model model, Table rows, Table background, List<String> columns, double[] weights) {
         if (!(model instanceof TreeEnsembleSource source)) {
             return null;
         }
@@ -87,7 +89,7 @@ final class EnsembleCoalitions {
                 return null;
             }
         }
-        EnsembleCoalitions e = new EnsembleCoalitions(source, model, ensemble, columnOfFeature, x, b, background.rowCount());
+        EnsembleCoalitions e = new EnsembleCoalitions(source, model, ensemble, columnOfFeature, x, b, weights);
         return e.agreesWith(model, rows, e.rows) && e.agreesWith(model, background, e.background) ? e : null;
     }
 
@@ -124,7 +126,7 @@ final class EnsembleCoalitions {
     }
 
     /**
-     * For explained row {@code row}: the mean output over the background rows of each of
+     * For explained row {@code row}: the weighted mean output over the background rows of each of
      * {@code coalitions} masks ({@code known[s × m + j]}, j over the {@code m} explained columns).
      *
      * <p>A hybrid row goes down a tree as the explained row where its column is known and as the
@@ -179,11 +181,8 @@ final class EnsembleCoalitions {
             }
             for (int s = 0; s < coalitions; s++) {
                 System.arraycopy(margins, s * groups, one, 0, groups);
-                out[s] += output(one, classIndex);
+                out[s] += weights[b] * output(one, classIndex);
             }
-        }
-        for (int s = 0; s < coalitions; s++) {
-            out[s] /= bg;
         }
         return out;
     }

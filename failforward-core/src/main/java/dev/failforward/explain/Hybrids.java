@@ -26,6 +26,7 @@ final class Hybrids {
     private final Map<String, List<String>> levels = new HashMap<>();
     private final Map<String, int[]> rowCodes = new HashMap<>();
     private final Map<String, int[]> backgroundCodes = new HashMap<>();
+    private final double[] weights;
     private EnsembleCoalitions trees;
 
     /**
@@ -34,10 +35,15 @@ final class Hybrids {
      */
     static Hybrids of(Model model, ExplainRequest request, int backgroundRows) {
         Table rows = request.rows();
-        Table background = CoalitionValues.sample(request.background() == null ? rows : request.background(),
-                backgroundRows, request.seed());
-        Hybrids h = new Hybrids(rows, background, rows.columnNames());
-        h.trees = EnsembleCoalitions.of(model, rows, background, h.names);
+        Table all = request.background() == null ? rows : request.background();
+        Hybrids h;
+        if (request.summary() == BackgroundSummary.KMEANS && all.rowCount() > backgroundRows) {
+            KMeansBackground.Summary summary = KMeansBackground.of(all, backgroundRows, request.seed());
+            h = new Hybrids(rows, summary.rows(), rows.columnNames(), summary.weights());
+        } else {
+            h = new Hybrids(rows, CoalitionValues.sample(all, backgroundRows, request.seed()), rows.columnNames());
+        }
+        h.trees = EnsembleCoalitions.of(model, rows, h.background, h.names, h.weights);
         return h;
     }
 
@@ -47,6 +53,15 @@ final class Hybrids {
     }
 
     Hybrids(Table rows, Table background, List<String> names) {
+        this(rows, background, names, uniform(background.rowCount()));
+    }
+
+    /** {@code weights}: each background row's weight in the expected output, summing to 1. */
+    Hybrids(Table rows, Table background, List<String> names, double[] weights) {
+        if (weights.length != background.rowCount()) {
+            throw new IllegalArgumentException(background.rowCount() + " background rows but " + weights.length + " weights");
+        }
+        this.weights = weights.clone();
         this.names = List.copyOf(names);
         this.rows = rows;
         this.background = background;
@@ -97,6 +112,17 @@ final class Hybrids {
 
     int backgroundSize() {
         return background.rowCount();
+    }
+
+    /** Each background row's weight in the expected output (summing to 1). */
+    double[] weights() {
+        return weights;
+    }
+
+    private static double[] uniform(int n) {
+        double[] w = new double[n];
+        java.util.Arrays.fill(w, 1.0 / n);
+        return w;
     }
 
     /**

@@ -40,7 +40,7 @@ class EnsembleCoalitionsTest {
         List<String> columns = data.train().features().stream().map(c -> c.name()).toList();
         Table rows = data.test().project(columns).select(new int[] {0, 1, 2, 3, 4, 5});
         Table background = CoalitionValues.sample(data.train().project(columns), 40, 7);
-        EnsembleCoalitions trees = EnsembleCoalitions.of(model, rows, background, columns);
+        EnsembleCoalitions trees = EnsembleCoalitions.of(model, rows, background, columns, uniform(background.rowCount()));
         if (!used) {
             assertThat(trees).isNull();
             return;
@@ -85,5 +85,11 @@ class EnsembleCoalitionsTest {
                 assertThat(a.value()).as(a.feature()).isCloseTo(other, within(1e-5));
             }
         }
+    }
+
+    private static double[] uniform(int n) {
+        double[] w = new double[n];
+        java.util.Arrays.fill(w, 1.0 / n);
+        return w;
     }
 }
