@@ -1,5 +1,6 @@
 package dev.failforward.cli;
 
+import dev.failforward.data.ColumnType;
 import dev.failforward.data.ReadOptions;
 import dev.failforward.data.Table;
 import dev.failforward.data.TableReaders;
@@ -18,6 +19,7 @@ import dev.failforward.failure.PredictionRecord;
 import dev.failforward.model.Model;
 import dev.failforward.model.builtin.BoostedTribuoModel;
 import dev.failforward.model.builtin.ModelFiles;
+import dev.failforward.model.builtin.TextEncoder;
 import dev.failforward.model.builtin.TribuoModel;
 import dev.failforward.report.AtomicFiles;
 import dev.failforward.report.ExplainedRun;
@@ -141,10 +143,11 @@ public final class ExplainCommand implements Callable<Integer> {
             RunRows runRows = runRows(r, log);
             Table background = runRows == null ? null : runRows.correct();
             List<String> columns = inputColumns(model, failures, background);
-            Table rows = InputRows.of("failures of run " + r.id(), failures.stream().map(Failure::input).toList(), columns);
+            List<String> text = textColumns(model, failures, runRows, columns);
+            Table rows = InputRows.asText(InputRows.of("failures of run " + r.id(), failures.stream().map(Failure::input).toList(), columns), text);
             TerminalProgress progress = new TerminalProgress(System.err);
             List<String> outputs = failures.stream().map(f -> r.task().isClassification() ? f.predicted() : null).toList();
-            Table reference = background == null ? null : background.project(columns);
+            Table reference = background == null ? null : InputRows.asText(background.project(columns), text);
             List<Explanation> explained = explainer.explain(model, new ExplainRequest(rows, outputs, reference, seed, threads, progress, summary));
             Map<String, Explanation> byFailure = new LinkedHashMap<>();
             for (int i = 0; i < failures.size(); i++) {
@@ -174,6 +177,27 @@ public final class ExplainCommand implements Callable<Integer> {
             return new ArrayList<>(failures.get(0).input().keySet());
         }
         return background == null ? List.of() : background.columnNames();
+    }
+
+    /**
+     * The input columns that are free text, whose words text explainers (lime) attribute to: text
+     * columns of a built-in model's encoder or of the run's data, else columns whose stored values
+     * read as text.
+     */
+    private static List<String> textColumns(Model model, List<Failure> failures, RunRows rows, List<String> columns) {
+        TribuoModel builtin = model instanceof BoostedTribuoModel b ? b.builtin() : model instanceof TribuoModel t ? t : null;
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        if (builtin != null) {
+            builtin.encoder().columns().stream().filter(c -> c instanceof TextEncoder).forEach(c -> out.add(c.column()));
+        }
+        if (rows != null) {
+            rows.evaluated().columns().stream().filter(c -> c.type() == ColumnType.TEXT && columns.contains(c.name()))
+                    .forEach(c -> out.add(c.name()));
+        }
+        if (builtin == null) {
+            out.addAll(InputRows.textLike(failures.stream().map(Failure::input).toList(), columns));
+        }
+        return List.copyOf(out);
     }
 
     /** The predicted class of each row (null for regression), the output explained for correct predictions. */

@@ -21,7 +21,11 @@ final class CoalitionValues {
         if (hybrids.trees() != null) {
             return hybrids.trees().values(row, known, coalitions, hybrids.columnCount(), output);
         }
-        Table table = hybrids.build(row, known, coalitions);
+        return of(model, hybrids.build(row, known, coalitions), hybrids.weights(), coalitions, output);
+    }
+
+    /** The weighted mean output per coalition of a table of hybrids (coalition s, background b at row s × |weights| + b). */
+    static double[] of(Model model, Table table, double[] w, int coalitions, String output) {
         Predictions p = model.predict(table);
         int classIndex = -1;
         if (p.isClassification()) {
@@ -31,8 +35,7 @@ final class CoalitionValues {
                 throw new IllegalArgumentException("the model has no class '" + output + "'; classes: " + String.join(", ", classes));
             }
         }
-        int bg = hybrids.backgroundSize();
-        double[] w = hybrids.weights();
+        int bg = w.length;
         double[] out = new double[coalitions];
         for (int s = 0; s < coalitions; s++) {
             double sum = 0;
