@@ -126,6 +126,9 @@ class ExplainCommandTest {
         Cli method = Cli.run("explain", "--run", "latest", "--method", "shapley", "--store", store);
         assertThat(method.exit()).isEqualTo(2);
         assertThat(method.err()).contains("unknown explanation method 'shapley'").contains("kernelshap, lime, permutation, treeshap");
+        Cli summary = Cli.run("explain", "--run", "latest", "--background", "median", "--store", store);
+        assertThat(summary.exit()).isEqualTo(2);
+        assertThat(summary.err()).contains("unknown background summary 'median'; known: sample, kmeans");
         Cli failure = Cli.run("explain", "--run", "latest", "--failure", "x-1", "--store", store);
         assertThat(failure.exit()).isEqualTo(2);
         assertThat(failure.err()).contains("no failure 'x-1'");
