@@ -71,9 +71,10 @@ class ExplainCommandTest {
                 "--limit", "1", "--store", store).out().lines().findFirst().orElseThrow());
         JsonNode kernel = again.path("attributions").get(0);
         assertThat(kernel.path("method").asText()).isEqualTo("kernelshap");
-        // The model, reloaded and fed the inputs rebuilt from the log, gives the stored probability.
+        // The model, reloaded and fed the inputs rebuilt from the log, gives the stored probability (scored on its
+        // trees, which stand in for the booster only where they agree with it to 1e-6).
         String predicted = first.path("predicted").asText();
-        assertThat(kernel.path("value").asDouble()).isCloseTo(first.path("probabilities").path(predicted).asDouble(), within(1e-9));
+        assertThat(kernel.path("value").asDouble()).isCloseTo(first.path("probabilities").path(predicted).asDouble(), within(1e-6));
         assertThat(kernel.path("fidelity").path("measure").asText()).isEqualTo("r2");
         assertThat(kernel.path("fidelity").path("value").asDouble()).isBetween(0.0, 1.0);
     }

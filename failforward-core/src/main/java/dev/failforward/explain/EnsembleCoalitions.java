@@ -132,8 +132,10 @@ final class EnsembleCoalitions {
      * <p>A hybrid row goes down a tree as the explained row where its column is known and as the
      * background row elsewhere; where the two go the same way, the mask does not matter. So for
      * each tree and background row the walk is first reduced to the nodes where they part (usually
-     * none or one or two): a pair that never parts adds a constant to every coalition, and the
-     * others are walked per coalition over their few deciding columns only.
+     * none or one or two): a pair that never parts adds a constant to every coalition, one that
+     * parts once adds a constant and a change when its column is known (summed per column, so a
+     * coalition costs one pass over its columns), and the others are walked per coalition over
+     * their few deciding columns only.
      */
     double[] values(int row, boolean[] known, int coalitions, int m, String output) {
         int classIndex = classes.isEmpty() || output == null ? -1 : classes.indexOf(output);
@@ -146,28 +148,26 @@ final class EnsembleCoalitions {
         double[] out = new double[coalitions];
         Decisions d = new Decisions();
         int x = row * features;
+        // Per background row: a constant per group, and per group and column the change when that column is known
+        // (trees where the rows part once); trees where they part more often are walked per coalition.
+        double[] constant = new double[groups];
+        double[] delta = new double[groups * m];
         for (int b = 0; b < bg; b++) {
-            for (int s = 0; s < coalitions; s++) {
-                System.arraycopy(baseMargin, 0, margins, s * groups, groups);
-            }
+            System.arraycopy(baseMargin, 0, constant, 0, groups);
+            java.util.Arrays.fill(delta, 0);
+            java.util.Arrays.fill(margins, 0);
             for (int t = 0; t < trees.length; t++) {
                 d.size = 0;
                 d.reduce(trees[t], rows, x, background, b * features, columnOfFeature, 0);
                 int g = groupOfTree[t];
                 if (d.column[0] < 0) {
                     // The rows never part in this tree: the same leaf for every coalition.
-                    double v = d.value[0];
-                    for (int s = 0; s < coalitions; s++) {
-                        margins[s * groups + g] += v;
-                    }
+                    constant[g] += d.value[0];
                 } else if (d.column[d.ifKnown[0]] < 0 && d.column[d.ifUnknown[0]] < 0) {
                     // They part once: one of two leaves, by one column.
-                    int c = d.column[0];
-                    double ifKnown = d.value[d.ifKnown[0]];
                     double ifUnknown = d.value[d.ifUnknown[0]];
-                    for (int s = 0; s < coalitions; s++) {
-                        margins[s * groups + g] += known[s * m + c] ? ifKnown : ifUnknown;
-                    }
+                    constant[g] += ifUnknown;
+                    delta[g * m + d.column[0]] += d.value[d.ifKnown[0]] - ifUnknown;
                 } else {
                     for (int s = 0; s < coalitions; s++) {
                         int node = 0;
@@ -177,6 +177,19 @@ final class EnsembleCoalitions {
                         }
                         margins[s * groups + g] += d.value[node];
                     }
+                }
+            }
+            for (int s = 0; s < coalitions; s++) {
+                int mask = s * m;
+                for (int g = 0; g < groups; g++) {
+                    double v = margins[s * groups + g] + constant[g];
+                    int at = g * m;
+                    for (int j = 0; j < m; j++) {
+                        if (known[mask + j]) {
+                            v += delta[at + j];
+                        }
+                    }
+                    margins[s * groups + g] = v;
                 }
             }
             for (int s = 0; s < coalitions; s++) {
