@@ -1,13 +1,17 @@
 package dev.failforward.cli;
 
+import dev.failforward.data.ColumnType;
 import dev.failforward.data.ReadOptions;
 import dev.failforward.data.Table;
 import dev.failforward.data.TableReaders;
+import dev.failforward.explain.AttributionContrast;
+import dev.failforward.explain.BackgroundSummary;
 import dev.failforward.explain.ExplainRequest;
 import dev.failforward.explain.Explainer;
 import dev.failforward.explain.Explainers;
 import dev.failforward.explain.Explanation;
 import dev.failforward.explain.InputRows;
+import dev.failforward.explain.SliceContrasts;
 import dev.failforward.failure.Failure;
 import dev.failforward.failure.FailureLog;
 import dev.failforward.failure.FailureQuery;
@@ -15,11 +19,13 @@ import dev.failforward.failure.PredictionRecord;
 import dev.failforward.model.Model;
 import dev.failforward.model.builtin.BoostedTribuoModel;
 import dev.failforward.model.builtin.ModelFiles;
+import dev.failforward.model.builtin.TextEncoder;
 import dev.failforward.model.builtin.TribuoModel;
 import dev.failforward.report.AtomicFiles;
 import dev.failforward.report.ExplainedRun;
 import dev.failforward.report.ExplanationsHtml;
 import dev.failforward.run.Run;
+import dev.failforward.scan.Holdout;
 import dev.failforward.scan.TableFingerprint;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,13 +52,16 @@ import java.util.concurrent.Callable;
         header = "Explain a run's failures with attributions (TreeSHAP, KernelSHAP, LIME).",
         description = {"Explain a run's failures: attribute each failure's prediction to its input",
                 "columns with the model saved with the run, and store the attributions in the",
-                "failure log (see 'log show', 'log list --format jsonl'). Also writes",
-                "explanations.html: per-failure charts and mean |attribution| on failures",
-                "against correct predictions. Adds to a run; never creates one.", ""},
+                "failure log (see 'log show', 'log list --format jsonl'). Writes",
+                "explanations.html; 'failforward report --run ID' then re-renders report.html",
+                "with an Explanations section: mean |attribution| on failures against correct",
+                "predictions, overall and in each weak slice, per-failure charts, and words",
+                "highlighted for text inputs. Adds to a run; never creates one.", ""},
         footer = {"", "Examples:",
                 "  failforward explain --run latest",
                 "  failforward explain --run latest --failure RUN_ID-17 --top-features 5",
                 "  failforward explain --run latest --method kernelshap --data churn.csv",
+                "  failforward explain --run latest --method kernelshap --background kmeans",
                 "  failforward explain --run 01JDA5KX3Q8R6T0Y7V9B4N1M3K   # a scan of --model xgboost:credit.json",
                 "", "Methods: auto (treeshap for tree ensembles such as builtin:gbm, else",
                 "kernelshap), treeshap (exact), kernelshap, permutation, lime. treeshap explains",
@@ -85,6 +94,11 @@ public final class ExplainCommand implements Callable<Integer> {
             description = "The run's data file, to explain correct predictions too (demo runs use the bundled data).")
     Path data;
 
+    @Option(names = "--background", paramLabel = "SUMMARY", defaultValue = "sample",
+            description = "How kernelshap, permutation and lime summarise the background to at most 50 rows: sample (seeded) or kmeans "
+                    + "(seeded k-means; each cluster's central row weighted by its size) (default: ${DEFAULT-VALUE}).")
+    String backgroundSummary;
+
     @Option(names = "--threads", paramLabel = "N", defaultValue = "2", description = "Threads (default: ${DEFAULT-VALUE}); results do not depend on it.")
     int threads;
 
@@ -114,6 +128,7 @@ public final class ExplainCommand implements Callable<Integer> {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new UsageException("--out " + out + " is a file; expected a folder");
         }
+        BackgroundSummary summary = BackgroundSummary.of(backgroundSummary);
         PrintStream stdout = System.out;
         try (FailureLog log = store.open()) {
             Run r = log.run(run).orElseThrow(() -> new UsageException(
@@ -148,13 +163,15 @@ public final class ExplainCommand implements Callable<Integer> {
                 stdout.println("Run " + r.id() + " has no failures to explain.");
                 return ExitCodes.OK;
             }
-            Table background = correctRows(r, log);
+            RunRows runRows = runRows(r, log);
+            Table background = runRows == null ? null : runRows.correct();
             List<String> columns = inputColumns(model, failures, background);
-            Table rows = InputRows.of("failures of run " + r.id(), failures.stream().map(Failure::input).toList(), columns);
+            List<String> text = textColumns(model, failures, runRows, columns);
+            Table rows = InputRows.asText(InputRows.of("failures of run " + r.id(), failures.stream().map(Failure::input).toList(), columns), text);
             TerminalProgress progress = new TerminalProgress(System.err);
             List<String> outputs = failures.stream().map(f -> r.task().isClassification() ? f.predicted() : null).toList();
-            Table reference = background == null ? null : background.project(columns);
-            List<Explanation> explained = explainer.explain(model, new ExplainRequest(rows, outputs, reference, seed, threads, progress));
+            Table reference = background == null ? null : InputRows.asText(background.project(columns), text);
+            List<Explanation> explained = explainer.explain(model, new ExplainRequest(rows, outputs, reference, seed, threads, progress, summary));
             Map<String, Explanation> byFailure = new LinkedHashMap<>();
             for (int i = 0; i < failures.size(); i++) {
                 byFailure.put(failures.get(i).id(), explained.get(i));
@@ -162,11 +179,13 @@ public final class ExplainCommand implements Callable<Integer> {
             List<Explanation> correct = List.of();
             if (reference != null && reference.rowCount() > 0) {
                 List<String> predicted = predictedOf(model, reference);
-                correct = explainer.explain(model, new ExplainRequest(reference, predicted, reference, seed, threads, progress));
+                correct = explainer.explain(model, new ExplainRequest(reference, predicted, reference, seed, threads, progress, summary));
             }
             log.saveAttributions(r.id(), byFailure);
+            AttributionContrast contrast = contrast(r, log, explainer.id(), failures, byFailure, correct, runRows, columns);
+            log.saveContrast(r.id(), contrast);
             Path page = write(new ExplainedRun(r, explainer.id(), failures, byFailure, correct, topFeatures));
-            summary(stdout, r, explainer, failures, byFailure, correct.size(), page, log.location());
+            summary(stdout, r, explainer, failures, byFailure, correct.size(), contrast, page, log.location());
         }
         return ExitCodes.OK;
     }
@@ -183,6 +202,27 @@ public final class ExplainCommand implements Callable<Integer> {
         return background == null ? List.of() : background.columnNames();
     }
 
+    /**
+     * The input columns that are free text, whose words text explainers (lime) attribute to: text
+     * columns of a built-in model's encoder or of the run's data, else columns whose stored values
+     * read as text.
+     */
+    private static List<String> textColumns(Model model, List<Failure> failures, RunRows rows, List<String> columns) {
+        TribuoModel builtin = model instanceof BoostedTribuoModel b ? b.builtin() : model instanceof TribuoModel t ? t : null;
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        if (builtin != null) {
+            builtin.encoder().columns().stream().filter(c -> c instanceof TextEncoder).forEach(c -> out.add(c.column()));
+        }
+        if (rows != null) {
+            rows.evaluated().columns().stream().filter(c -> c.type() == ColumnType.TEXT && columns.contains(c.name()))
+                    .forEach(c -> out.add(c.name()));
+        }
+        if (builtin == null) {
+            out.addAll(InputRows.textLike(failures.stream().map(Failure::input).toList(), columns));
+        }
+        return List.copyOf(out);
+    }
+
     /** The predicted class of each row (null for regression), the output explained for correct predictions. */
     private static List<String> predictedOf(Model model, Table rows) {
         var p = model.predict(rows);
@@ -194,10 +234,11 @@ public final class ExplainCommand implements Callable<Integer> {
     }
 
     /**
-     * A seeded sample of the run's correctly predicted rows, read from its data (keys are row
-     * indexes in the file), or null when the data is not at hand. The file must be the run's data.
+     * The run's evaluated rows read from its data (keys are row indexes in the file) with their
+     * failure flags, and a seeded sample of its correctly predicted rows; or null when the data
+     * is not at hand. The file must be the run's data.
      */
-    private Table correctRows(Run r, FailureLog log) {
+    private RunRows runRows(Run r, FailureLog log) {
         Path file = data;
         boolean bundled = false;
         if (file == null) {
@@ -213,21 +254,32 @@ public final class ExplainCommand implements Callable<Integer> {
                 throw new UsageException("--data " + file + " is not the data run " + r.id() + " was made from (its fingerprint differs)");
             }
             List<Integer> keys = new ArrayList<>();
+            List<Integer> evaluated = new ArrayList<>();
+            List<Boolean> failed = new ArrayList<>();
             for (PredictionRecord p : log.predictions(r.id())) {
-                if (p.failure()) {
+                int k;
+                try {
+                    k = Integer.parseInt(p.rowKey());
+                } catch (NumberFormatException | NullPointerException e) {
+                    return null;
+                }
+                if (k < 0 || k >= table.rowCount()) {
                     continue;
                 }
-                try {
-                    int k = Integer.parseInt(p.rowKey());
-                    if (k >= 0 && k < table.rowCount()) {
-                        keys.add(k);
-                    }
-                } catch (NumberFormatException e) {
-                    return null;
+                evaluated.add(k);
+                failed.add(p.failure());
+                if (!p.failure()) {
+                    keys.add(k);
                 }
             }
             int[] chosen = sample(keys, CORRECT_SAMPLE, seed);
-            return table.select(chosen);
+            boolean[] flags = new boolean[failed.size()];
+            for (int i = 0; i < flags.length; i++) {
+                flags[i] = failed.get(i);
+            }
+            return new RunRows(table.select(evaluated.stream().mapToInt(Integer::intValue).toArray()),
+                    evaluated.stream().map(String::valueOf).toList(), flags, table.select(chosen),
+                    Arrays.stream(chosen).mapToObj(String::valueOf).toList());
         } finally {
             if (bundled) {
                 try {
@@ -238,6 +290,34 @@ public final class ExplainCommand implements Callable<Integer> {
                 }
             }
         }
+    }
+
+    /** The run's evaluated rows (keyed, with failure flags) and the sample of correct rows explained for the contrast. */
+    private record RunRows(Table evaluated, List<String> keys, boolean[] failed, Table correct, List<String> correctKeys) {
+    }
+
+    /** Mean |attribution| on failures vs correct predictions, overall and inside each weak slice of the run's rows. */
+    private static AttributionContrast contrast(Run r, FailureLog log, String method, List<Failure> failures,
+                                                Map<String, Explanation> byFailure, List<Explanation> correct, RunRows rows,
+                                                List<String> columns) {
+        String scale = byFailure.values().stream().findFirst().map(Explanation::scale).orElse("output");
+        List<AttributionContrast.Group> groups = new ArrayList<>();
+        int size = rows == null ? r.predictionCount() : rows.keys().size();
+        groups.add(AttributionContrast.Group.of(null, size, r.failureCount(), byFailure.values(), correct));
+        if (rows != null && !correct.isEmpty()) {
+            Map<String, List<Explanation>> failuresByKey = new LinkedHashMap<>();
+            for (Failure f : failures) {
+                if (Holdout.ORIGIN.equals(f.origin()) && f.rowKey() != null) {
+                    failuresByKey.computeIfAbsent(f.rowKey(), k -> new ArrayList<>()).add(byFailure.get(f.id()));
+                }
+            }
+            Map<String, Explanation> correctByKey = new LinkedHashMap<>();
+            for (int i = 0; i < correct.size(); i++) {
+                correctByKey.put(rows.correctKeys().get(i), correct.get(i));
+            }
+            groups.addAll(SliceContrasts.of(rows.evaluated().project(columns), rows.keys(), rows.failed(), failuresByKey, correctByKey));
+        }
+        return new AttributionContrast(method, scale, groups);
     }
 
     private static int[] sample(List<Integer> keys, int max, long seed) {
@@ -268,7 +348,7 @@ public final class ExplainCommand implements Callable<Integer> {
     }
 
     private void summary(PrintStream o, Run r, Explainer explainer, List<Failure> failures, Map<String, Explanation> byFailure,
-                         int correct, Path page, String location) {
+                         int correct, AttributionContrast contrast, Path page, String location) {
         o.printf("Run %s: explained %d failure%s with %s%s%n", r.id(), byFailure.size(), byFailure.size() == 1 ? "" : "s",
                 explainer.id(), correct > 0 ? " (and " + correct + " correct predictions for contrast)" : "");
         Map<String, Double> mean = ExplainedRun.meanAbsolute(byFailure.values());
@@ -280,10 +360,15 @@ public final class ExplainCommand implements Callable<Integer> {
                 o.printf("    %-28s %.4f%n", Text.clip(e.getKey(), 28), e.getValue());
             }
         }
+        for (AttributionContrast.Group g : contrast.slices()) {
+            o.printf("  weak slice %s: %d of %d rows failed; top feature on its failures: %s%n", g.slice(), g.errors(), g.size(),
+                    g.onFailures().entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("-"));
+        }
         if (failures.size() == 1) {
             LogShowCommand.printAttributions(o, byFailure.get(failures.get(0).id()), topFeatures);
         }
         o.println("  stored in:   " + location + "  (failforward log show " + failures.get(0).id() + ")");
         o.println("  page:        " + page);
+        o.println("  report:      failforward report --run " + r.id() + "  (report.html with an Explanations section)");
     }
 }

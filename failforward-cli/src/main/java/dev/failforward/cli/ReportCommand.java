@@ -27,7 +27,8 @@ import java.util.concurrent.Callable;
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
         header = "Re-render a stored run's report from the failure log.",
         description = {"Re-render the report (report.html, report.json, predictions.csv) of a stored run from the",
-                "failure log: metrics are recomputed from its stored predictions.", ""},
+                "failure log: metrics are recomputed from its stored predictions. A run explained with",
+                "'failforward explain' gets an Explanations section in report.html.", ""},
         footer = {"", "Examples:",
                 "  failforward report --run latest",
                 "  failforward report --run 01JD3X5W2Q8R6T0Y7V9B4N1M3K --out reports/old-run"})
@@ -51,20 +52,24 @@ public final class ReportCommand implements Callable<Integer> {
                 throw new UsageException("run " + r.id() + " is incomplete; complete it with 'failforward scan ... --resume "
                         + r.id() + "' first");
             }
-            List<PredictionRecord> predictions = log.predictions(r.id());
-            ScanResult result = new ScanResult(r, evaluation(r, predictions), predictions,
-                    log.failures(new FailureQuery(r.id(), null)));
-            ReportFiles written;
-            try {
-                written = ReportWriter.writeAll(result, out);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write the report into " + out + ": " + e.getMessage(), e);
-            }
+            ReportFiles written = write(log, r, out);
             System.out.println("Report of run " + r.id() + ": " + written.html());
             System.out.println("  json:        " + written.json());
             System.out.println("  predictions: " + written.csv());
         }
         return ExitCodes.OK;
+    }
+
+    /** Re-renders a complete run's report from the log, with its stored explanations, into {@code out}. */
+    static ReportFiles write(FailureLog log, Run r, Path out) {
+        List<PredictionRecord> predictions = log.predictions(r.id());
+        ScanResult result = new ScanResult(r, evaluation(r, predictions), predictions,
+                log.failures(new FailureQuery(r.id(), null)));
+        try {
+            return ReportWriter.writeAll(result, StoredExplanations.of(log, r.id()), out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the report into " + out + ": " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -7,8 +7,8 @@ import dev.failforward.model.Predictions;
 import java.util.List;
 
 /**
- * The model's expected output when only some columns are known: the mean, over the background
- * rows, of the output for rows that take the known columns from the explained row. One batched
+ * The model's expected output when only some columns are known: the (weighted) mean, over the
+ * background rows, of the output for rows that take the known columns from the explained row. One batched
  * model call per explained row.
  */
 final class CoalitionValues {
@@ -18,7 +18,14 @@ final class CoalitionValues {
 
     /** One value per coalition ({@code known[s × M + j]}); {@code output} is the explained class or null. */
     static double[] of(Model model, Hybrids hybrids, int row, boolean[] known, int coalitions, String output) {
-        Table table = hybrids.build(row, known, coalitions);
+        if (hybrids.trees() != null) {
+            return hybrids.trees().values(row, known, coalitions, hybrids.columnCount(), output);
+        }
+        return of(model, hybrids.build(row, known, coalitions), hybrids.weights(), coalitions, output);
+    }
+
+    /** The weighted mean output per coalition of a table of hybrids (coalition s, background b at row s × |weights| + b). */
+    static double[] of(Model model, Table table, double[] w, int coalitions, String output) {
         Predictions p = model.predict(table);
         int classIndex = -1;
         if (p.isClassification()) {
@@ -28,15 +35,15 @@ final class CoalitionValues {
                 throw new IllegalArgumentException("the model has no class '" + output + "'; classes: " + String.join(", ", classes));
             }
         }
-        int bg = hybrids.backgroundSize();
+        int bg = w.length;
         double[] out = new double[coalitions];
         for (int s = 0; s < coalitions; s++) {
             double sum = 0;
             for (int b = 0; b < bg; b++) {
                 int r = s * bg + b;
-                sum += classIndex >= 0 ? p.probability(r, classIndex) : p.value(r);
+                sum += w[b] * (classIndex >= 0 ? p.probability(r, classIndex) : p.value(r));
             }
-            out[s] = sum / bg;
+            out[s] = sum;
         }
         return out;
     }

@@ -5,6 +5,7 @@ import dev.failforward.data.Column;
 import dev.failforward.data.NumericColumn;
 import dev.failforward.data.Table;
 import dev.failforward.data.TextColumn;
+import dev.failforward.model.Model;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,19 +26,42 @@ final class Hybrids {
     private final Map<String, List<String>> levels = new HashMap<>();
     private final Map<String, int[]> rowCodes = new HashMap<>();
     private final Map<String, int[]> backgroundCodes = new HashMap<>();
+    private final double[] weights;
+    private EnsembleCoalitions trees;
 
     /**
      * The hybrids of a request's rows with a seeded sample of at most {@code backgroundRows} of its
      * background (or of the rows themselves when it has none), over every column.
      */
-    static Hybrids of(ExplainRequest request, int backgroundRows) {
+    static Hybrids of(Model model, ExplainRequest request, int backgroundRows) {
         Table rows = request.rows();
-        Table background = CoalitionValues.sample(request.background() == null ? rows : request.background(),
-                backgroundRows, request.seed());
-        return new Hybrids(rows, background, rows.columnNames());
+        Table all = request.background() == null ? rows : request.background();
+        Hybrids h;
+        if (request.summary() == BackgroundSummary.KMEANS && all.rowCount() > backgroundRows) {
+            KMeansBackground.Summary summary = KMeansBackground.of(all, backgroundRows, request.seed());
+            h = new Hybrids(rows, summary.rows(), rows.columnNames(), summary.weights());
+        } else {
+            h = new Hybrids(rows, CoalitionValues.sample(all, backgroundRows, request.seed()), rows.columnNames());
+        }
+        h.trees = EnsembleCoalitions.of(model, rows, h.background, h.names, h.weights);
+        return h;
+    }
+
+    /** The model's trees standing in for it when it is a tree ensemble they reproduce, else null. */
+    EnsembleCoalitions trees() {
+        return trees;
     }
 
     Hybrids(Table rows, Table background, List<String> names) {
+        this(rows, background, names, uniform(background.rowCount()));
+    }
+
+    /** {@code weights}: each background row's weight in the expected output, summing to 1. */
+    Hybrids(Table rows, Table background, List<String> names, double[] weights) {
+        if (weights.length != background.rowCount()) {
+            throw new IllegalArgumentException(background.rowCount() + " background rows but " + weights.length + " weights");
+        }
+        this.weights = weights.clone();
         this.names = List.copyOf(names);
         this.rows = rows;
         this.background = background;
@@ -88,6 +112,17 @@ final class Hybrids {
 
     int backgroundSize() {
         return background.rowCount();
+    }
+
+    /** Each background row's weight in the expected output (summing to 1). */
+    double[] weights() {
+        return weights;
+    }
+
+    private static double[] uniform(int n) {
+        double[] w = new double[n];
+        java.util.Arrays.fill(w, 1.0 / n);
+        return w;
     }
 
     /**

@@ -60,4 +60,49 @@ public final class InputRows {
         }
         return Table.of(source, out);
     }
+
+    /** The table with these columns (where present) as free text, so text explainers see words. */
+    public static Table asText(Table table, java.util.Collection<String> names) {
+        Table out = table;
+        for (String name : names) {
+            if (table.find(name).isEmpty() || table.column(name).type() == ColumnType.TEXT) {
+                continue;
+            }
+            Column c = table.column(name);
+            String[] v = new String[c.size()];
+            for (int r = 0; r < v.length; r++) {
+                v[r] = c.isMissing(r) ? null : c.text(r);
+            }
+            out = out.replace(new dev.failforward.data.TextColumn(name, v));
+        }
+        return out;
+    }
+
+    /**
+     * Columns of stored inputs that read as free text: strings averaging at least 30 characters
+     * and three words, the rule the CSV reader's type inference uses for length.
+     */
+    public static List<String> textLike(List<Map<String, Object>> inputs, List<String> columns) {
+        List<String> out = new ArrayList<>();
+        for (String name : columns) {
+            long length = 0;
+            long words = 0;
+            int strings = 0;
+            boolean other = false;
+            for (Map<String, Object> row : inputs) {
+                Object v = row.get(name);
+                if (v instanceof String text) {
+                    strings++;
+                    length += text.length();
+                    words += TextTokens.of(text).size();
+                } else if (v != null) {
+                    other = true;
+                }
+            }
+            if (!other && strings > 0 && length >= 30L * strings && words >= 3L * strings) {
+                out.add(name);
+            }
+        }
+        return out;
+    }
 }

@@ -54,7 +54,7 @@ public final class KernelShapExplainer implements Explainer {
 
     @Override
     public List<Explanation> explain(Model model, ExplainRequest request) {
-        Hybrids hybrids = Hybrids.of(request, backgroundRows);
+        Hybrids hybrids = Hybrids.of(model, request, backgroundRows);
         return RowLoop.run(ID, request.rows().rowCount(), request.threads(), request.progress(),
                 r -> row(model, hybrids, r, request.outputs().get(r), CoalitionValues.random(request.seed(), r)));
     }

@@ -35,7 +35,7 @@ public final class PermutationShapExplainer implements Explainer {
 
     @Override
     public List<Explanation> explain(Model model, ExplainRequest request) {
-        Hybrids hybrids = Hybrids.of(request, KernelShapExplainer.DEFAULT_BACKGROUND);
+        Hybrids hybrids = Hybrids.of(model, request, KernelShapExplainer.DEFAULT_BACKGROUND);
         return RowLoop.run(ID, request.rows().rowCount(), request.threads(), request.progress(),
                 r -> row(model, hybrids, r, request.outputs().get(r), CoalitionValues.random(request.seed(), r)));
     }

@@ -1,5 +1,6 @@
 package dev.failforward.failure;
 
+import dev.failforward.explain.AttributionContrast;
 import dev.failforward.explain.Explanation;
 import dev.failforward.run.Run;
 
@@ -109,6 +110,19 @@ public interface FailureLog extends AutoCloseable {
     /** The rows an incomplete run has kept with {@link #saveProgress}, by position; empty for a complete run. */
     default List<ScoredRow> progress(String runId) {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " does not keep partial progress");
+    }
+
+    /**
+     * Stores what separates a run's failures from its correct predictions by one method (see
+     * {@link AttributionContrast}), replacing an earlier one by the same method.
+     */
+    default void saveContrast(String runId, AttributionContrast contrast) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not store attribution contrasts");
+    }
+
+    /** The stored contrasts of a run, one per method (sorted by method); empty if it was never explained. */
+    default List<AttributionContrast> contrasts(String runId) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not store attribution contrasts");
     }
 
     /** Where the log is, for messages (secrets redacted). */

@@ -95,6 +95,39 @@ class ModelAgnosticExplainersTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"kernelshap", "permutation", "lime"})
+    void aKMeansBackgroundIsAWeightedSummaryTheAttributionsMeasureFrom(String method) {
+        double[] coef = {2, -1, 0.5, 3};
+        Model model = new FunctionModel(x -> coef[0] * x[0] + coef[1] * x[1] + coef[2] * x[2] + coef[3] * x[3]);
+        Table all = iris();
+        Table explained = rows(all, 1, 60, 120);
+        KMeansBackground.Summary summary = KMeansBackground.of(all, KernelShapExplainer.DEFAULT_BACKGROUND, 7);
+        assertThat(summary.rows().rowCount()).isBetween(2, KernelShapExplainer.DEFAULT_BACKGROUND);
+        assertThat(java.util.Arrays.stream(summary.weights()).sum()).isCloseTo(1, within(1e-12));
+        assertThat(KMeansBackground.of(all, KernelShapExplainer.DEFAULT_BACKGROUND, 7)).usingRecursiveComparison().isEqualTo(summary);
+        List<Explanation> out = Explainers.find(method).explain(model, new ExplainRequest(explained,
+                Collections.nCopies(3, null), all, 7, 2, Progress.NONE, BackgroundSummary.KMEANS));
+        for (int j = 0; j < 4; j++) {
+            String name = COLUMNS.get(j);
+            double[] b = ((NumericColumn) summary.rows().column(name)).values();
+            double weighted = 0;
+            for (int i = 0; i < b.length; i++) {
+                weighted += summary.weights()[i] * b[i];
+            }
+            double[] full = ((NumericColumn) all.column(name)).values();
+            double mean = java.util.Arrays.stream(full).average().orElseThrow();
+            double sd = Math.sqrt(java.util.Arrays.stream(full).map(v -> (v - mean) * (v - mean)).sum() / (full.length - 1));
+            // Weighted by cluster sizes, the representatives keep the background's mean closely.
+            assertThat(Math.abs(weighted - mean)).as(name).isLessThan(0.1 * sd);
+            for (int r = 0; r < 3; r++) {
+                double x = ((NumericColumn) explained.column(name)).get(r);
+                assertThat(value(out.get(r), name)).as("%s row %d %s", method, r, name).isCloseTo(coef[j] * (x - weighted), within(1e-9));
+            }
+        }
+        assertThatThrownBy(() -> BackgroundSummary.of("median")).hasMessageContaining("known: sample, kmeans");
+    }
+
     @Test
     void exactKernelShapEqualsBruteForceShapleyValuesWithInteractions() {
         Model model = new FunctionModel(x -> x[0] * x[1] + Math.max(0, x[2] - 3) * x[3] + (x[1] > 3 ? 1 : 0));

@@ -126,6 +126,7 @@ public final class ExplanationsHtml {
             h.close();
         }
         h.close();
+        TokenHighlights.render(h, explained, x.byFailure(), CHARTED);
         h.close();
     }
 

@@ -30,6 +30,18 @@ public final class HtmlReport implements ReportFormat {
     private static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
     private static final String CSS = resource("report.css");
 
+    private final List<RunExplanations> explanations;
+
+    /** The report of a scan result alone. */
+    public HtmlReport() {
+        this(List.of());
+    }
+
+    /** The report with a section for the run's stored explanations (one entry per method). */
+    public HtmlReport(List<RunExplanations> explanations) {
+        this.explanations = List.copyOf(explanations);
+    }
+
     @Override
     public String fileName() {
         return FILE_NAME;
@@ -57,6 +69,7 @@ public final class HtmlReport implements ReportFormat {
         metrics(h, result.evaluation());
         charts(h, result);
         DetectorSections.render(h, result);
+        ExplanationSection.render(h, result, explanations);
         failures(h, result);
         provenance(h, run);
         h.close();

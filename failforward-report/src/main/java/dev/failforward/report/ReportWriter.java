@@ -14,8 +14,13 @@ public final class ReportWriter {
 
     /** Writes the three files into {@code outDir}, creating it if needed, and returns their paths. */
     public static ReportFiles writeAll(ScanResult result, Path outDir) throws IOException {
+        return writeAll(result, java.util.List.of(), outDir);
+    }
+
+    /** The same, with the run's stored explanations drawn in {@code report.html}. */
+    public static ReportFiles writeAll(ScanResult result, java.util.List<RunExplanations> explanations, Path outDir) throws IOException {
         Files.createDirectories(outDir);
-        return new ReportFiles(write(new JsonReport(), result, outDir), write(new HtmlReport(), result, outDir),
+        return new ReportFiles(write(new JsonReport(), result, outDir), write(new HtmlReport(explanations), result, outDir),
                 write(new PredictionsCsv(), result, outDir));
     }
 

@@ -1,5 +1,6 @@
 package dev.failforward.store;
 
+import dev.failforward.explain.AttributionContrast;
 import dev.failforward.explain.Explanation;
 import dev.failforward.failure.Failure;
 import dev.failforward.failure.FailureLog;
@@ -261,6 +262,19 @@ public final class JdbcFailureLog implements FailureLog {
     public synchronized Map<String, List<Explanation>> attributionsOfRun(String runId) {
         Objects.requireNonNull(runId, "runId");
         return read("cannot read the attributions of run " + runId, () -> AttributionRows.ofRun(connection, runId));
+    }
+
+    @Override
+    public synchronized void saveContrast(String runId, AttributionContrast contrast) {
+        Objects.requireNonNull(runId, "runId");
+        Objects.requireNonNull(contrast, "contrast");
+        inTransaction("cannot store the attribution contrast of run " + runId, () -> ContrastRows.save(connection, runId, contrast));
+    }
+
+    @Override
+    public synchronized List<AttributionContrast> contrasts(String runId) {
+        Objects.requireNonNull(runId, "runId");
+        return read("cannot read the attribution contrasts of run " + runId, () -> ContrastRows.ofRun(connection, runId));
     }
 
     @Override
