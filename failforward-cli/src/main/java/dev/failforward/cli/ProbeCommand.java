@@ -14,6 +14,13 @@ import dev.failforward.probe.ProbeOutcome;
 import dev.failforward.probe.ProbeResult;
 import dev.failforward.probe.ProbeRunner;
 import dev.failforward.probe.Probes;
+import dev.failforward.probe.adversarial.AdversarialFailures;
+import dev.failforward.probe.adversarial.AdversarialOutcome;
+import dev.failforward.probe.adversarial.AdversarialSettings;
+import dev.failforward.probe.adversarial.AdversarialSummary;
+import dev.failforward.report.AdversarialHtml;
+import dev.failforward.report.AdversarialJson;
+import dev.failforward.report.ProbeSection;
 import dev.failforward.report.ProbeReport;
 import dev.failforward.report.ReportFiles;
 import dev.failforward.run.Provenance;
@@ -51,6 +58,7 @@ import java.util.concurrent.Callable;
         footer = {"", "Examples:",
                 "  failforward probe --data churn.csv --target churn",
                 "  failforward probe --data churn.csv --target churn --model builtin:logistic --seed 7 --out reports/probe",
+                "  failforward probe --data churn.csv --target churn --adversarial --immutable senior_citizen --bound tenure=0:72",
                 "  failforward log list --origin 'probe:*' --format jsonl",
                 "", "Writes report.html, report.json (with probes[]) and predictions.csv to --out and records the run in --store."})
 public final class ProbeCommand implements Callable<Integer> {
@@ -62,6 +70,9 @@ public final class ProbeCommand implements Callable<Integer> {
 
     @Mixin
     RunOptions run;
+
+    @Mixin
+    AdversarialOptions adversarial;
 
     @Spec
     CommandSpec spec;
@@ -78,6 +89,8 @@ public final class ProbeCommand implements Callable<Integer> {
         ScanSpec scanSpec = data.spec(run.seed);
         ScanData prepared = ScanData.prepare(table, test, scanSpec);
         var probes = Probes.all();
+        AdversarialSettings attack = adversarial.settings(run.seed);
+        AdversarialOptions.check(attack, prepared);
         checkOutputFolder(run.out);
         String dataName = data.data.getFileName().toString();
         String fingerprint = TableFingerprint.of(table) + (test == null ? "" : "+" + TableFingerprint.of(test));
@@ -99,6 +112,12 @@ public final class ProbeCommand implements Callable<Integer> {
                     holdout.failures().size() + 1, progress);
             List<Failure> failures = new ArrayList<>(holdout.failures());
             failures.addAll(outcome.failures());
+            AdversarialOutcome attacked = AdversarialOptions.run(attack, model, prepared, baseline, progress);
+            List<ProbeSection> sections = new ArrayList<>();
+            if (attacked != null) {
+                failures.addAll(AdversarialFailures.of(attacked, runId, failures.size() + 1));
+                sections.add(new ProbeSection("adversarial", AdversarialJson.adversarial(attacked), AdversarialHtml.section(attacked)));
+            }
             Path modelFile = Stores.modelFolder(run.store).resolve(runId + ".model");
             ModelFiles.save(model, modelFile);
             Run done = new Run(runId, KIND, started, Instant.now(), RunStatus.COMPLETE, target.task(), target.column(),
@@ -109,11 +128,16 @@ public final class ProbeCommand implements Callable<Integer> {
             result = new ScanResult(done, holdout.evaluation(), holdout.predictions(), failures, List.of(), List.of());
             ReportFiles written;
             try {
-                written = ProbeReport.writeAll(result, outcome.results(), run.out);
+                written = ProbeReport.writeAll(result, outcome.results(), run.out, sections);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write the report into " + run.out + ": " + e.getMessage(), e);
             }
             summary(result, outcome, written, log.location());
+            if (attacked != null) {
+                AdversarialSummary a = attacked.summary();
+                System.out.printf("  adversarial: %d of %d rows flipped (%.1f%%), median distance %.3f, %.1f evaluations per row%n",
+                        a.succeeded(), a.attempted(), 100 * a.successRate(), a.medianDistance(), a.meanEvaluations());
+            }
         }
         return ExitCodes.OK;
     }
@@ -129,8 +153,8 @@ public final class ProbeCommand implements Callable<Integer> {
             out.printf("  %-16s %6.2f %10.4f %10.4f %10.4f %9d%n", p.id(), p.level(), p.flipRate(), p.perturbed(),
                     p.drop(), p.failures());
         }
-        out.println("  " + o.failures().size() + " probe failures, " + (r.failures().size() - o.failures().size())
-                + " holdout failures");
+        long held = r.failures().stream().filter(f -> Holdout.ORIGIN.equals(f.origin())).count();
+        out.println("  " + (r.failures().size() - held) + " probe failures, " + held + " holdout failures");
         out.println("  report:      " + written.html());
         out.println("  json:        " + written.json());
         out.println("  failure log: " + store + "  (failforward log list --run " + r.run().id() + " --origin 'probe:*')");

@@ -16,13 +16,21 @@ public final class ProbeReport {
     }
 
     public static ReportFiles writeAll(ScanResult result, List<ProbeResult> probes, Path outDir) throws IOException {
+        return writeAll(result, probes, outDir, List.of());
+    }
+
+    /** The same, with extra sections (such as adversarial search or stress splits) after the probes. */
+    public static ReportFiles writeAll(ScanResult result, List<ProbeResult> probes, Path outDir, List<ProbeSection> extra)
+            throws IOException {
         Files.createDirectories(outDir);
         ObjectNode json = new JsonReport().toJson(result);
         json.set("probes", ProbeJson.probes(probes));
+        extra.forEach(s -> json.set(s.jsonKey(), s.json()));
         Path jsonFile = outDir.resolve(JsonReport.FILE_NAME);
         AtomicFiles.write(jsonFile, JsonValues.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n");
         String html = new HtmlReport().render(result);
-        String section = ProbeHtml.section(probes);
+        StringBuilder section = new StringBuilder(ProbeHtml.section(probes));
+        extra.forEach(s -> section.append(s.html()));
         int at = html.lastIndexOf("</main>");
         at = at < 0 ? html.lastIndexOf("</body>") : at;
         html = html.substring(0, at) + section + html.substring(at);
