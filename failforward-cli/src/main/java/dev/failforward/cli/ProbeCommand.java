@@ -18,7 +18,12 @@ import dev.failforward.probe.adversarial.AdversarialFailures;
 import dev.failforward.probe.adversarial.AdversarialOutcome;
 import dev.failforward.probe.adversarial.AdversarialSettings;
 import dev.failforward.probe.adversarial.AdversarialSummary;
+import dev.failforward.probe.stress.StressOutcome;
+import dev.failforward.probe.stress.StressRunner;
+import dev.failforward.probe.stress.StressSettings;
 import dev.failforward.report.AdversarialHtml;
+import dev.failforward.report.StressHtml;
+import dev.failforward.report.StressJson;
 import dev.failforward.report.AdversarialJson;
 import dev.failforward.report.ProbeSection;
 import dev.failforward.report.ProbeReport;
@@ -59,6 +64,7 @@ import java.util.concurrent.Callable;
                 "  failforward probe --data churn.csv --target churn",
                 "  failforward probe --data churn.csv --target churn --model builtin:logistic --seed 7 --out reports/probe",
                 "  failforward probe --data churn.csv --target churn --adversarial --immutable senior_citizen --bound tenure=0:72",
+                "  failforward probe --data churn.csv --target churn --group contract --shift tenure:0.8",
                 "  failforward log list --origin 'probe:*' --format jsonl",
                 "", "Writes report.html, report.json (with probes[]) and predictions.csv to --out and records the run in --store."})
 public final class ProbeCommand implements Callable<Integer> {
@@ -73,6 +79,9 @@ public final class ProbeCommand implements Callable<Integer> {
 
     @Mixin
     AdversarialOptions adversarial;
+
+    @Mixin
+    StressOptions stress;
 
     @Spec
     CommandSpec spec;
@@ -91,6 +100,10 @@ public final class ProbeCommand implements Callable<Integer> {
         var probes = Probes.all();
         AdversarialSettings attack = adversarial.settings(run.seed);
         AdversarialOptions.check(attack, prepared);
+        StressSettings stressed = stress.settings();
+        if (stressed != null) {
+            StressRunner.check(table, scanSpec, stressed, prepared);
+        }
         checkOutputFolder(run.out);
         String dataName = data.data.getFileName().toString();
         String fingerprint = TableFingerprint.of(table) + (test == null ? "" : "+" + TableFingerprint.of(test));
@@ -118,6 +131,13 @@ public final class ProbeCommand implements Callable<Integer> {
                 failures.addAll(AdversarialFailures.of(attacked, runId, failures.size() + 1));
                 sections.add(new ProbeSection("adversarial", AdversarialJson.adversarial(attacked), AdversarialHtml.section(attacked)));
             }
+            StressOutcome stressOutcome = null;
+            if (stressed != null) {
+                stressOutcome = StressRunner.run(table, scanSpec, provider.trainer(), stressed, prepared, model, baseline, runId,
+                        failures.size() + 1, progress);
+                failures.addAll(stressOutcome.failures());
+                sections.add(new ProbeSection("stress", StressJson.stress(stressOutcome), StressHtml.section(stressOutcome)));
+            }
             Path modelFile = Stores.modelFolder(run.store).resolve(runId + ".model");
             ModelFiles.save(model, modelFile);
             Run done = new Run(runId, KIND, started, Instant.now(), RunStatus.COMPLETE, target.task(), target.column(),
@@ -137,6 +157,12 @@ public final class ProbeCommand implements Callable<Integer> {
                 AdversarialSummary a = attacked.summary();
                 System.out.printf("  adversarial: %d of %d rows flipped (%.1f%%), median distance %.3f, %.1f evaluations per row%n",
                         a.succeeded(), a.attempted(), 100 * a.successRate(), a.medianDistance(), a.meanEvaluations());
+            }
+            if (stressOutcome != null) {
+                StressOptions.print(stressOutcome, System.out);
+                if (stressOutcome.anyError()) {
+                    return ExitCodes.PART_FAILED;
+                }
             }
         }
         return ExitCodes.OK;
