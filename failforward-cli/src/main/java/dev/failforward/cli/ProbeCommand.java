@@ -17,6 +17,18 @@ import dev.failforward.probe.ProbeOutcome;
 import dev.failforward.probe.ProbeResult;
 import dev.failforward.probe.ProbeRunner;
 import dev.failforward.probe.ProbeSuite;
+import dev.failforward.probe.adversarial.AdversarialFailures;
+import dev.failforward.probe.adversarial.AdversarialOutcome;
+import dev.failforward.probe.adversarial.AdversarialSettings;
+import dev.failforward.probe.adversarial.AdversarialSummary;
+import dev.failforward.probe.stress.StressOutcome;
+import dev.failforward.probe.stress.StressRunner;
+import dev.failforward.probe.stress.StressSettings;
+import dev.failforward.report.AdversarialHtml;
+import dev.failforward.report.AdversarialJson;
+import dev.failforward.report.ProbeSection;
+import dev.failforward.report.StressHtml;
+import dev.failforward.report.StressJson;
 import dev.failforward.report.ProbeReport;
 import dev.failforward.report.ReportFiles;
 import dev.failforward.run.Provenance;
@@ -59,6 +71,8 @@ import java.util.concurrent.Callable;
                 "  failforward probe --data churn.csv --target churn --model builtin:logistic --seed 7 --out reports/probe",
                 "  failforward probe --data churn.csv --target churn --suite suite.yaml",
                 "  failforward probe --data credit.csv --target Status --model xgboost:credit.json --model-config credit.config.json",
+                "  failforward probe --data churn.csv --target churn --adversarial --immutable senior_citizen --bound tenure=0:72",
+                "  failforward probe --data churn.csv --target churn --group contract --shift tenure:0.8",
                 "  failforward log list --origin 'probe:*' --format jsonl",
                 "", "Writes report.html, report.json (with probes[]) and predictions.csv to --out and records the run in --store."})
 public final class ProbeCommand implements Callable<Integer> {
@@ -75,6 +89,12 @@ public final class ProbeCommand implements Callable<Integer> {
             description = "A probe suite (YAML: probes with levels, columns and expectations, MFT tests, immutable columns); "
                     + "default: every registered probe that applies to the feature types.")
     Path suite;
+
+    @Mixin
+    AdversarialOptions adversarial;
+
+    @Mixin
+    StressOptions stress;
 
     @Spec
     CommandSpec spec;
@@ -96,6 +116,16 @@ public final class ProbeCommand implements Callable<Integer> {
                 : ScanData.forModel(test == null ? table : test, test == null ? null : table, scanSpec, external.task(),
                         external.classes(), external.classCount());
         ProbeSuite probes = ProbeSuites.resolve(suite, prepared);
+        AdversarialSettings attack = withSuiteImmutables(adversarial.settings(run.seed), probes);
+        AdversarialOptions.check(attack, prepared);
+        StressSettings stressed = stress.settings();
+        if (stressed != null) {
+            if (external != null) {
+                throw new UsageException("--group, --time and --shift retrain the model; a model trained elsewhere ("
+                        + run.model + ") cannot be retrained");
+            }
+            StressRunner.check(table, scanSpec, stressed, prepared);
+        }
         checkOutputFolder(run.out);
         String dataName = data.data.getFileName().toString();
         String fingerprint = TableFingerprint.of(table) + (test == null ? "" : "+" + TableFingerprint.of(test));
@@ -118,6 +148,19 @@ public final class ProbeCommand implements Callable<Integer> {
                     holdout.failures().size() + 1, progress);
             List<Failure> failures = new ArrayList<>(holdout.failures());
             failures.addAll(outcome.failures());
+            AdversarialOutcome attacked = AdversarialOptions.run(attack, model, prepared, baseline, progress);
+            List<ProbeSection> sections = new ArrayList<>();
+            if (attacked != null) {
+                failures.addAll(AdversarialFailures.of(attacked, runId, failures.size() + 1));
+                sections.add(new ProbeSection("adversarial", AdversarialJson.adversarial(attacked), AdversarialHtml.section(attacked)));
+            }
+            StressOutcome stressOutcome = null;
+            if (stressed != null) {
+                stressOutcome = StressRunner.run(table, scanSpec, provider.trainer(), stressed, prepared, model, baseline, runId,
+                        failures.size() + 1, progress);
+                failures.addAll(stressOutcome.failures());
+                sections.add(new ProbeSection("stress", StressJson.stress(stressOutcome), StressHtml.section(stressOutcome)));
+            }
             String modelPath = external == null ? Stores.modelFolder(run.store).resolve(runId + ".model").toString()
                     : external.location();
             if (external == null) {
@@ -131,11 +174,22 @@ public final class ProbeCommand implements Callable<Integer> {
             result = new ScanResult(done, holdout.evaluation(), holdout.predictions(), failures, List.of(), List.of());
             ReportFiles written;
             try {
-                written = ProbeReport.writeAll(result, outcome, run.out);
+                written = ProbeReport.writeAll(result, outcome, run.out, sections);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write the report into " + run.out + ": " + e.getMessage(), e);
             }
             summary(result, outcome, written, log.location());
+            if (attacked != null) {
+                AdversarialSummary a = attacked.summary();
+                System.out.printf("  adversarial: %d of %d rows flipped (%.1f%%), median distance %.3f, %.1f evaluations per row%n",
+                        a.succeeded(), a.attempted(), 100 * a.successRate(), a.medianDistance(), a.meanEvaluations());
+            }
+            if (stressOutcome != null) {
+                StressOptions.print(stressOutcome, System.out);
+                if (stressOutcome.anyError()) {
+                    return ExitCodes.PART_FAILED;
+                }
+            }
         }
         return ExitCodes.OK;
     }
@@ -152,11 +206,21 @@ public final class ProbeCommand implements Callable<Integer> {
             out.printf("  %-24s %-8s %6.2f %10.4f %10.4f %10.4f %19s %9d%n", p.id(), p.expectation(), p.level(), p.flipRate(),
                     p.perturbed(), p.drop(), ci, p.failures());
         }
-        out.println("  " + o.failures().size() + " probe failures, " + (r.failures().size() - o.failures().size())
-                + " holdout failures");
+        long held = r.failures().stream().filter(f -> Holdout.ORIGIN.equals(f.origin())).count();
+        out.println("  " + (r.failures().size() - held) + " probe failures, " + held + " holdout failures");
         out.println("  report:      " + written.html());
         out.println("  json:        " + written.json());
         out.println("  failure log: " + store + "  (failforward log list --run " + r.run().id() + " --origin 'probe:*')");
+    }
+
+    /** The suite's immutable columns are never changed by the adversarial search either. */
+    private static AdversarialSettings withSuiteImmutables(AdversarialSettings attack, ProbeSuite suite) {
+        if (attack == null || suite.immutable().isEmpty()) {
+            return attack;
+        }
+        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(attack.immutable());
+        all.addAll(suite.immutable());
+        return new AdversarialSettings(attack.budget(), attack.rows(), List.copyOf(all), attack.bounds(), attack.seed());
     }
 
     private static void checkOutputFolder(Path folder) {
