@@ -88,7 +88,7 @@ final class FailureSearch {
         } else {
             Condition.Compare cmp = (Condition.Compare) c;
             String op = cmp.op() == Condition.Op.NE ? "<>" : cmp.op().symbol;
-            sql.append("f.id IN (SELECT i.failure_id FROM failure_inputs i WHERE i.name = ? AND ");
+            sql.append("f.num IN (SELECT i.failure FROM failure_inputs i WHERE i.name = ? AND ");
             binds.add(cmp.column());
             if (cmp.value() instanceof String text) {
                 sql.append("i.text_value ").append(op).append(" ?)");

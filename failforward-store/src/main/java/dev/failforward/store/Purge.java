@@ -14,7 +14,7 @@ final class Purge {
 
     private static final List<String> STATEMENTS = List.of(
             "DELETE FROM attributions WHERE run_id = ?",
-            "DELETE FROM failure_inputs WHERE failure_id IN (SELECT id FROM failures WHERE run_id = ?)",
+            "DELETE FROM failure_inputs WHERE failure IN (SELECT num FROM failures WHERE run_id = ?)",
             "DELETE FROM failures WHERE run_id = ?",
             "DELETE FROM predictions WHERE run_id = ?",
             "DELETE FROM production_events WHERE judged_run = ?",

@@ -45,8 +45,9 @@ class UpgradeAndConcurrencyTest {
                     .locations(Migrations.LOCATION).target("1").load().migrate();
             try (Connection c = DriverManager.getConnection(where.jdbcUrl())) {
                 RunRows.insert(c, scored.run());
-                try (PreparedStatement s = c.prepareStatement("INSERT INTO failures (seq, " + FailureRows.FIELDS
-                        + ") VALUES (?" + ", ?".repeat(13) + ")")) {
+                try (PreparedStatement s = c.prepareStatement("INSERT INTO failures (seq, id, run_id, row_key, origin, input, "
+                        + "expected, predicted, probabilities, prediction, confidence, loss, cause_tags, fingerprint) VALUES (?"
+                        + ", ?".repeat(13) + ")")) {
                     int seq = 0;
                     for (Failure f : scored.failures()) {
                         int i = 1;
