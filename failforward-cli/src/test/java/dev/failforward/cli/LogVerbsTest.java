@@ -105,6 +105,13 @@ class LogVerbsTest {
         assertThat(text.out()).contains("expected:").contains("contract = Month-to-month").contains("ana").contains("wont-fix");
         assertThat(jsonl(Cli.run("log", "list", "--triage", "fixed", "--format", "jsonl", "--store", store).out()))
                 .extracting(n -> n.path("fingerprint").asText()).containsOnly(shown.path("fingerprint").asText());
+        // csv carries the same two states as the JSON, in the last columns.
+        List<de.siegmar.fastcsv.reader.CsvRecord> csv = de.siegmar.fastcsv.reader.CsvReader.builder()
+                .ofCsvRecord(Cli.run("log", "list", "--run", gbm, "--format", "csv", "--store", store).out()).stream().toList();
+        assertThat(csv.get(0).getFields()).endsWith("recurrence", "triage", "triage_cause");
+        assertThat(csv).filteredOn(r -> r.getField(0).equals(id)).singleElement()
+                .satisfies(r -> assertThat(r.getFields()).endsWith("new", "fixed", ""));
+        assertThat(csv.subList(1, csv.size())).allMatch(r -> r.getField(r.getFieldCount() - 2).matches("open|fixed"));
         assertThat(Cli.run("log", "triage", id, "--status", "done", "--store", store).exit()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(Cli.run("log", "show", "nope", "--store", store).exit()).isEqualTo(ExitCodes.BAD_INPUT);
     }
