@@ -3,6 +3,7 @@ package dev.failforward.store;
 import dev.failforward.failure.Condition;
 import dev.failforward.failure.Failure;
 import dev.failforward.failure.FailureFilter;
+import dev.failforward.failure.FailureSort;
 import dev.failforward.failure.LoggedFailure;
 import dev.failforward.failure.Recurrence;
 import dev.failforward.failure.TriageStatus;
@@ -34,8 +35,15 @@ final class FailureSearch {
 
     private final List<Object> binds = new ArrayList<>();
     private final StringBuilder where = new StringBuilder();
+    /** How conditions on inputs name the failure's number; see {@link #find}. */
+    private final String number;
 
     private FailureSearch(FailureFilter filter) {
+        this(filter, "f.num");
+    }
+
+    private FailureSearch(FailureFilter filter, String number) {
+        this.number = number;
         if (filter.runId() != null) {
             and("f.run_id = ?", filter.runId());
         }
@@ -86,7 +94,7 @@ final class FailureSearch {
             condition(o.right(), sql);
             sql.append(')');
         } else {
-            sql.append("f.num IN (SELECT i.failure FROM failure_inputs i WHERE ");
+            sql.append(number).append(" IN (SELECT i.failure FROM failure_inputs i WHERE ");
             compare((Condition.Compare) c, sql);
             sql.append(')');
         }
@@ -113,10 +121,14 @@ final class FailureSearch {
     /**
      * The matching failures in the filter's order. With a limit, the page's failure numbers are
      * chosen first, reading only the columns the filter and the order need; the stored columns,
-     * recurrence and triage are then read for that page alone, not for every match.
+     * recurrence and triage are then read for that page alone, not for every match. In stored
+     * order the page is found by walking the {@code (run_id, seq)} index and stopping at the
+     * limit: {@code +f.num} keeps the database from instead fetching every matching failure's row
+     * by its number and sorting them all (the unary plus changes no value).
      */
     static List<LoggedFailure> find(Connection c, FailureFilter filter) throws SQLException {
-        FailureSearch q = new FailureSearch(filter);
+        boolean walk = filter.limit() != null && filter.sort() == FailureSort.STORED;
+        FailureSearch q = new FailureSearch(filter, walk ? "+f.num" : "f.num");
         String order = switch (filter.sort()) {
             case STORED -> " ORDER BY f.run_id, f.seq";
             case LOSS -> " ORDER BY CASE WHEN f.loss IS NULL THEN 1 ELSE 0 END, f.loss DESC, f.run_id, f.seq";
