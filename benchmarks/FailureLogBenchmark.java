@@ -97,6 +97,38 @@ public final class FailureLogBenchmark {
             }
         }
         System.out.printf("store file: %,d MB%n", Files.size(file) / 1_000_000);
+        floor(Path.of(file + ".floor"), perRun);
+    }
+
+    /**
+     * What SQLite alone spends on the typed input values: one INSERT ... SELECT makes the same
+     * number of failure_inputs rows (8 per failure, numbers and categories, same index) inside the
+     * database, with no Java, JDBC or JSON at all. The append cannot be cheaper than this.
+     */
+    static void floor(Path file, int perRun) throws Exception {
+        Files.deleteIfExists(file);
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+             java.sql.Statement s = c.createStatement()) {
+            s.execute("PRAGMA journal_mode = WAL");
+            s.execute("PRAGMA synchronous = NORMAL");
+            s.execute("PRAGMA cache_size = -262144");
+            s.execute("CREATE TABLE failure_inputs (failure INTEGER NOT NULL, name TEXT NOT NULL, num_value DOUBLE PRECISION, text_value TEXT)");
+            s.execute("CREATE INDEX failure_inputs_by_value ON failure_inputs (name, text_value, num_value, failure)");
+            long c0 = CPU.getCurrentThreadCpuTime();
+            s.execute("BEGIN");
+            s.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < " + perRun + "), "
+                    + "k(j, name) AS (VALUES (0, 'tenure'), (1, 'monthly_charges'), (2, 'total_charges'), (3, 'contract'), "
+                    + "(4, 'payment_method'), (5, 'internet_service'), (6, 'senior_citizen'), (7, 'partner')) "
+                    + "INSERT INTO failure_inputs SELECT i, name, CASE WHEN j < 3 THEN abs(random() % 1000000) / 100.0 END, "
+                    + "CASE WHEN j >= 3 THEN 'value ' || abs(random() % 4) END FROM n, k");
+            s.execute("COMMIT");
+            double cpu = (CPU.getCurrentThreadCpuTime() - c0) / 1e9;
+            System.out.printf("floor: SQLite alone writes %,d failures' input values (8 each, same table and index) in %.2f s CPU"
+                    + " = %,.0f failures/s per CPU second%n", perRun, cpu, perRun / cpu);
+        }
+        Files.deleteIfExists(file);
+        Files.deleteIfExists(Path.of(file + "-wal"));
+        Files.deleteIfExists(Path.of(file + "-shm"));
     }
 
     static List<Failure> failures(String runId, int n, SplittableRandom random) {

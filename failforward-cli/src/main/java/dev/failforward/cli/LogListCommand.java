@@ -30,7 +30,7 @@ import java.util.concurrent.Callable;
                 "  failforward log list --origin probe:* --format csv --limit 100",
                 "", "jsonl and csv list every matching failure unless --limit is given;",
                 "table shows the first " + LogListCommand.TABLE_ROWS + " and says how many more there are.",
-                "In JSON each failure has 'recurrence' (new|recurring) and 'triage' (open|triaged|wont-fix|fixed)."})
+                "In JSON and csv each failure has 'recurrence' (new|recurring) and 'triage' (open|triaged|wont-fix|fixed)."})
 public final class LogListCommand implements Callable<Integer> {
 
     static final int TABLE_ROWS = 50;
@@ -67,7 +67,7 @@ public final class LogListCommand implements Callable<Integer> {
                             attributions.computeIfAbsent(f.failure().runId(), log::attributionsOfRun)
                                     .getOrDefault(f.failure().id(), List.of()))));
                 }
-                case csv -> FailureCsv.write(log.find(filter).stream().map(LoggedFailure::failure).toList(), tasks::get, out);
+                case csv -> FailureCsv.writeLogged(log.find(filter), tasks::get, out);
                 case table -> table(log, filter, out);
             }
             out.flush();

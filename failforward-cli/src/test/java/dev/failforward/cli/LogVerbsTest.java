@@ -105,6 +105,13 @@ class LogVerbsTest {
         assertThat(text.out()).contains("expected:").contains("contract = Month-to-month").contains("ana").contains("wont-fix");
         assertThat(jsonl(Cli.run("log", "list", "--triage", "fixed", "--format", "jsonl", "--store", store).out()))
                 .extracting(n -> n.path("fingerprint").asText()).containsOnly(shown.path("fingerprint").asText());
+        // csv carries the same two states as the JSON, in the last columns.
+        List<de.siegmar.fastcsv.reader.CsvRecord> csv = de.siegmar.fastcsv.reader.CsvReader.builder()
+                .ofCsvRecord(Cli.run("log", "list", "--run", gbm, "--format", "csv", "--store", store).out()).stream().toList();
+        assertThat(csv.get(0).getFields()).endsWith("recurrence", "triage", "triage_cause");
+        assertThat(csv).filteredOn(r -> r.getField(0).equals(id)).singleElement()
+                .satisfies(r -> assertThat(r.getFields()).endsWith("new", "fixed", ""));
+        assertThat(csv.subList(1, csv.size())).allMatch(r -> r.getField(r.getFieldCount() - 2).matches("open|fixed"));
         assertThat(Cli.run("log", "triage", id, "--status", "done", "--store", store).exit()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(Cli.run("log", "show", "nope", "--store", store).exit()).isEqualTo(ExitCodes.BAD_INPUT);
     }
@@ -202,5 +209,39 @@ class LogVerbsTest {
                 .isNotEmpty();
         assertThat(Cli.run("scan", "--data", Datasets.tabular("telco_churn.csv").toString(), "--target", "churn",
                 "--redact", "nope", "--store", db.toString(), "--out", dir.resolve("r2").toString()).err()).contains("--redact: no column 'nope'");
+    }
+
+    @Test
+    void ingestWithRedactStoresKeyedHashesOfTheListedFeatures() throws IOException {
+        Path db = dir.resolve("prod-redacted.db");
+        Path events = dir.resolve("redact-events.jsonl");
+        StringBuilder e = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            e.append("{\"id\":\"r").append(i).append("\",\"timestamp\":\"2026-11-02T00:00:00Z\",\"features\":{\"email\":\"user")
+                    .append(i).append("@example.org\",\"tenure\":").append(i).append("},\"prediction\":\"No\",\"model\":\"m\"}\n");
+            e.append("{\"id\":\"r").append(i).append("\",\"outcome\":\"").append(i % 4 == 0 ? "Yes" : "No").append("\"}\n");
+        }
+        Files.writeString(events, e);
+        Cli in = Cli.run("log", "ingest", events.toString(), "--redact", "email", "--store", db.toString());
+        assertThat(in.exit()).as(in.err()).isZero();
+        assertThat(in.out()).contains("40 pairs judged, 10 failures");
+        List<JsonNode> failures = jsonl(Cli.run("log", "list", "--format", "jsonl", "--store", db.toString()).out());
+        assertThat(failures).hasSize(10).allMatch(n -> n.path("input").path("email").asText().matches("hmac:[0-9a-f]{32}")
+                && n.path("input").path("tenure").asInt() % 4 == 0);
+        // No address is in the store, in any table; the key is beside it, not inside.
+        Cli all = Cli.run("log", "list", "--format", "csv", "--store", db.toString());
+        assertThat(all.out()).doesNotContain("@example.org");
+        byte[] key = Files.readAllBytes(Path.of(db + ".key"));
+        String hash = new Redactor(key, List.of("email")).hash("user8@example.org");
+        for (String file : List.of(db.toString(), db + "-wal")) {
+            if (Files.exists(Path.of(file))) {
+                assertThat(new String(Files.readAllBytes(Path.of(file)), java.nio.charset.StandardCharsets.ISO_8859_1))
+                        .doesNotContain("@example.org").doesNotContain(new String(key, java.nio.charset.StandardCharsets.ISO_8859_1));
+            }
+        }
+        assertThat(jsonl(Cli.run("log", "list", "--where", "email = '" + hash + "'", "--format", "jsonl", "--store", db.toString()).out()))
+                .singleElement().satisfies(n -> assertThat(n.path("input").path("tenure").asInt()).isEqualTo(8));
+        Cli again = Cli.run("log", "ingest", events.toString(), "--redact", "email", "--store", db.toString());
+        assertThat(again.out()).contains("0 pairs judged, 0 failures");
     }
 }

@@ -3,11 +3,13 @@ package dev.failforward.store;
 import dev.failforward.failure.Failure;
 import dev.failforward.failure.FailureQuery;
 import dev.failforward.failure.Perturbation;
+import org.postgresql.PGConnection;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,44 +19,46 @@ final class FailureRows {
 
     static final String FIELDS = "id, run_id, row_key, origin, input, expected, predicted, probabilities, "
             + "prediction, confidence, loss, cause_tags, fingerprint, probe_params, perturbed_input";
-    private static final String INSERT = "INSERT INTO failures (seq, " + FIELDS + ") VALUES (?" + ", ?".repeat(15) + ")";
 
     private FailureRows() {
     }
 
-    /** Inserts in batches; the caller holds the transaction. */
+    /**
+     * Inserts the failures, numbered after the highest number stored, and their input values;
+     * the caller holds the transaction. On PostgreSQL the table is locked against other writers
+     * (readers go on) until the transaction ends, so that two runs stored at once never take the
+     * same numbers; SQLite's write transaction already excludes other writers.
+     */
     static void insert(Connection c, List<Failure> failures) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(INSERT)) {
-            int seq = 0;
-            for (Failure f : failures) {
-                int i = 1;
-                s.setInt(i++, seq);
-                s.setString(i++, f.id());
-                s.setString(i++, f.runId());
-                s.setString(i++, f.rowKey());
-                s.setString(i++, f.origin());
-                s.setString(i++, Json.write(f.input()));
-                s.setString(i++, f.expected());
-                s.setString(i++, f.predicted());
-                s.setString(i++, Json.write(f.probabilities()));
-                SqlValues.setOptional(s, i++, f.prediction());
-                SqlValues.setOptional(s, i++, f.confidence());
-                SqlValues.setLoss(s, i++, f.loss());
-                s.setString(i++, Json.write(f.causeTags()));
-                s.setString(i++, f.fingerprint());
-                Perturbation p = f.perturbation();
-                s.setString(i++, p == null ? null : Json.write(p.params()));
-                s.setString(i, p == null ? null : Json.write(p.perturbedInput()));
-                s.addBatch();
-                if (++seq % JdbcFailureLog.BATCH_SIZE == 0) {
-                    s.executeBatch();
-                }
+        if (failures.isEmpty()) {
+            return;
+        }
+        boolean postgres = c.isWrapperFor(PGConnection.class);
+        long first;
+        try (Statement s = c.createStatement()) {
+            if (postgres) {
+                s.execute("LOCK TABLE failures IN SHARE ROW EXCLUSIVE MODE");
             }
-            if (seq % JdbcFailureLog.BATCH_SIZE != 0) {
-                s.executeBatch();
+            try (ResultSet r = s.executeQuery("SELECT COALESCE(MAX(num), 0) FROM failures")) {
+                r.next();
+                first = r.getLong(1) + 1;
             }
         }
-        InputRows.insert(c, failures);
+        try (MultiRowInsert rows = new MultiRowInsert(c, "failures", "num, seq, " + FIELDS, 17)) {
+            int seq = 0;
+            for (Failure f : failures) {
+                rows.integer(first + seq).integer(seq).text(f.id()).text(f.runId()).text(f.rowKey()).text(f.origin())
+                        .text(Json.object(f.input())).text(f.expected()).text(f.predicted())
+                        .text(Json.object(f.probabilities())).real(f.prediction()).real(f.confidence()).real(f.loss())
+                        .text(Json.array(f.causeTags())).text(f.fingerprint());
+                Perturbation p = f.perturbation();
+                rows.text(p == null ? null : Json.object(p.params())).text(p == null ? null : Json.object(p.perturbedInput()));
+                rows.endRow();
+                seq++;
+            }
+            rows.finish();
+        }
+        InputRows.insert(c, postgres, failures, first);
     }
 
     /** By run (oldest first), then in stored order, at most {@code query.limit()}. */

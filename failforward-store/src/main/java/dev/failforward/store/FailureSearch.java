@@ -3,6 +3,7 @@ package dev.failforward.store;
 import dev.failforward.failure.Condition;
 import dev.failforward.failure.Failure;
 import dev.failforward.failure.FailureFilter;
+import dev.failforward.failure.FailureSort;
 import dev.failforward.failure.LoggedFailure;
 import dev.failforward.failure.Recurrence;
 import dev.failforward.failure.TriageStatus;
@@ -34,8 +35,15 @@ final class FailureSearch {
 
     private final List<Object> binds = new ArrayList<>();
     private final StringBuilder where = new StringBuilder();
+    /** How conditions on inputs name the failure's number; see {@link #find}. */
+    private final String number;
 
     private FailureSearch(FailureFilter filter) {
+        this(filter, "f.num");
+    }
+
+    private FailureSearch(FailureFilter filter, String number) {
+        this.number = number;
         if (filter.runId() != null) {
             and("f.run_id = ?", filter.runId());
         }
@@ -86,17 +94,23 @@ final class FailureSearch {
             condition(o.right(), sql);
             sql.append(')');
         } else {
-            Condition.Compare cmp = (Condition.Compare) c;
-            String op = cmp.op() == Condition.Op.NE ? "<>" : cmp.op().symbol;
-            sql.append("f.id IN (SELECT i.failure_id FROM failure_inputs i WHERE i.name = ? AND ");
-            binds.add(cmp.column());
-            if (cmp.value() instanceof String text) {
-                sql.append("i.text_value ").append(op).append(" ?)");
-                binds.add(text);
-            } else {
-                sql.append("i.text_value IS NULL AND i.num_value ").append(op).append(" ?)");
-                binds.add(cmp.value());
-            }
+            sql.append(number).append(" IN (SELECT i.failure FROM failure_inputs i WHERE ");
+            compare((Condition.Compare) c, sql);
+            sql.append(')');
+        }
+    }
+
+    /** The condition on {@code failure_inputs i} for one comparison; its values are bound. */
+    private void compare(Condition.Compare cmp, StringBuilder sql) {
+        String op = cmp.op() == Condition.Op.NE ? "<>" : cmp.op().symbol;
+        sql.append("i.name = ? AND ");
+        binds.add(cmp.column());
+        if (cmp.value() instanceof String text) {
+            sql.append("i.text_value ").append(op).append(" ?");
+            binds.add(text);
+        } else {
+            sql.append("i.text_value IS NULL AND i.num_value ").append(op).append(" ?");
+            binds.add(cmp.value());
         }
     }
 
@@ -104,14 +118,24 @@ final class FailureSearch {
         return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
+    /**
+     * The matching failures in the filter's order. With a limit, the page's failure numbers are
+     * chosen first, reading only the columns the filter and the order need; the stored columns,
+     * recurrence and triage are then read for that page alone, not for every match. In stored
+     * order the page is found by walking the {@code (run_id, seq)} index and stopping at the
+     * limit: {@code +f.num} keeps the database from instead fetching every matching failure's row
+     * by its number and sorting them all (the unary plus changes no value).
+     */
     static List<LoggedFailure> find(Connection c, FailureFilter filter) throws SQLException {
-        FailureSearch q = new FailureSearch(filter);
+        boolean walk = filter.limit() != null && filter.sort() == FailureSort.STORED;
+        FailureSearch q = new FailureSearch(filter, walk ? "+f.num" : "f.num");
         String order = switch (filter.sort()) {
             case STORED -> " ORDER BY f.run_id, f.seq";
             case LOSS -> " ORDER BY CASE WHEN f.loss IS NULL THEN 1 ELSE 0 END, f.loss DESC, f.run_id, f.seq";
             case CONFIDENCE -> " ORDER BY CASE WHEN f.confidence IS NULL THEN 1 ELSE 0 END, f.confidence DESC, f.run_id, f.seq";
         };
-        String sql = SELECT + q.where + order + (filter.limit() == null ? "" : " LIMIT ?");
+        String sql = filter.limit() == null ? SELECT + q.where + order
+                : SELECT + " WHERE f.num IN (SELECT f.num FROM failures f" + q.where + order + " LIMIT ?)" + order;
         try (PreparedStatement s = c.prepareStatement(sql)) {
             int next = q.bind(s);
             if (filter.limit() != null) {
@@ -121,15 +145,55 @@ final class FailureSearch {
         }
     }
 
+    /**
+     * How many match, ignoring the limit. A filter on input values alone is counted in the input
+     * index without visiting the failures: a comparison is an index range (a failure has one value
+     * per column), {@code AND} and {@code OR} are {@code INTERSECT} and {@code UNION} of failure
+     * numbers.
+     */
     static long count(Connection c, FailureFilter filter) throws SQLException {
-        FailureSearch q = new FailureSearch(filter);
-        try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM failures f" + q.where)) {
+        boolean inputsOnly = filter.where() != null && filter.runId() == null && filter.recurrence() == null
+                && filter.triage() == null && filter.cause() == null && filter.minConfidence() == null && filter.origin() == null;
+        FailureSearch q = new FailureSearch(inputsOnly ? new FailureFilter(null, null, null, null, null, null, null, null, null) : filter);
+        String sql;
+        if (inputsOnly && filter.where() instanceof Condition.Compare cmp) {
+            StringBuilder range = new StringBuilder("SELECT COUNT(*) FROM failure_inputs i WHERE ");
+            q.compare(cmp, range);
+            sql = range.toString();
+        } else if (inputsOnly) {
+            StringBuilder numbers = new StringBuilder("SELECT COUNT(*) FROM (");
+            q.numbers(filter.where(), numbers);
+            sql = numbers.append(") n").toString();
+        } else {
+            sql = "SELECT COUNT(*) FROM failures f" + q.where;
+        }
+        try (PreparedStatement s = c.prepareStatement(sql)) {
             q.bind(s);
             try (ResultSet r = s.executeQuery()) {
                 r.next();
                 return r.getLong(1);
             }
         }
+    }
+
+    /** A query for the numbers of the failures whose inputs satisfy {@code c}, binding its values. */
+    private void numbers(Condition c, StringBuilder sql) {
+        if (c instanceof Condition.And a) {
+            compound(a.left(), " INTERSECT ", a.right(), sql);
+        } else if (c instanceof Condition.Or o) {
+            compound(o.left(), " UNION ", o.right(), sql);
+        } else {
+            sql.append("SELECT i.failure FROM failure_inputs i WHERE ");
+            compare((Condition.Compare) c, sql);
+        }
+    }
+
+    private void compound(Condition left, String op, Condition right, StringBuilder sql) {
+        sql.append("SELECT l.failure FROM (");
+        numbers(left, sql);
+        sql.append(") l").append(op).append("SELECT r.failure FROM (");
+        numbers(right, sql);
+        sql.append(") r");
     }
 
     /** Failures selected by a fixed condition on {@code f} with one bound text, stored order. */

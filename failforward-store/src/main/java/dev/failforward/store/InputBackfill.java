@@ -1,16 +1,17 @@
 package dev.failforward.store;
 
-import dev.failforward.failure.Failure;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
+import java.sql.Types;
 import java.util.Map;
 
-/** Typed input rows for failures that have none (stored before schema version 2); used by migration V3. */
+/**
+ * Typed input rows for failures that have none (stored before schema version 2); used by
+ * migration V3, so it writes the table as it was then ({@code failure_id} text, not the failure's
+ * number of version 24).
+ */
 public final class InputBackfill {
 
     private InputBackfill() {
@@ -18,15 +19,31 @@ public final class InputBackfill {
 
     /** Runs in the migration's transaction. */
     public static void run(Connection c) throws SQLException {
-        List<Failure> batch = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("SELECT id, input FROM failures f "
                 + "WHERE NOT EXISTS (SELECT 1 FROM failure_inputs i WHERE i.failure_id = f.id) ORDER BY run_id, seq");
+             PreparedStatement insert = c.prepareStatement(
+                     "INSERT INTO failure_inputs (failure_id, name, num_value, text_value) VALUES (?, ?, ?, ?)");
              ResultSet r = s.executeQuery()) {
             while (r.next()) {
-                Map<String, Object> input = Json.values(r.getString(2));
-                batch.add(new Failure(r.getString(1), "", null, "", input, null, null, Map.of(), null, null, 0, List.of(), ""));
+                for (Map.Entry<String, Object> e : Json.values(r.getString(2)).entrySet()) {
+                    insert.setString(1, r.getString(1));
+                    insert.setString(2, e.getKey());
+                    Object v = e.getValue();
+                    if (v instanceof Number n && !Double.isNaN(n.doubleValue())) {
+                        insert.setDouble(3, n.doubleValue());
+                        insert.setNull(4, Types.VARCHAR);
+                    } else {
+                        insert.setNull(3, Types.DOUBLE);
+                        if (v == null || v instanceof Number) {
+                            insert.setNull(4, Types.VARCHAR);
+                        } else {
+                            insert.setString(4, String.valueOf(v));
+                        }
+                    }
+                    insert.addBatch();
+                }
             }
+            insert.executeBatch();
         }
-        InputRows.insert(c, batch);
     }
 }

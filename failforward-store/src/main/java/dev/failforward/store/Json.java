@@ -37,6 +37,8 @@ final class Json {
     private static final TypeReference<LinkedHashMap<String, String>> TEXTS = new TypeReference<>() {
     };
 
+    private static final String HEX = "0123456789ABCDEF";
+
     private Json() {
     }
 
@@ -46,6 +48,82 @@ final class Json {
         } catch (JsonProcessingException e) {
             throw new StoreException("cannot write as JSON: " + StoreException.oneLine(e), e);
         }
+    }
+
+    /**
+     * A flat map as a JSON object, written by hand: a run stores three per failure (input,
+     * probabilities, probe parameters), and a generic writer's set-up per call was a large part of
+     * appending. Strings, booleans, null and numbers are written as Jackson writes them (so
+     * {@link #values(String)} reads back the same types); a map holding anything else (a list, a
+     * nested map) goes to Jackson.
+     */
+    static String object(Map<String, ?> map) {
+        StringBuilder sb = new StringBuilder(16 + map.size() * 24).append('{');
+        for (Map.Entry<String, ?> e : map.entrySet()) {
+            if (sb.length() > 1) {
+                sb.append(',');
+            }
+            if (e.getKey() == null) {
+                return write(map);
+            }
+            quote(sb, e.getKey()).append(':');
+            if (!scalar(e.getValue(), sb)) {
+                return write(map);
+            }
+        }
+        return sb.append('}').toString();
+    }
+
+    /** A list of strings as a JSON array, by hand (see {@link #object(Map)}). */
+    static String array(List<String> list) {
+        StringBuilder sb = new StringBuilder(2 + list.size() * 16).append('[');
+        for (String s : list) {
+            if (sb.length() > 1) {
+                sb.append(',');
+            }
+            if (s == null) {
+                sb.append("null");
+            } else {
+                quote(sb, s);
+            }
+        }
+        return sb.append(']').toString();
+    }
+
+    private static boolean scalar(Object v, StringBuilder sb) {
+        if (v == null) {
+            sb.append("null");
+        } else if (v instanceof String s) {
+            quote(sb, s);
+        } else if (v instanceof Double || v instanceof Float || v instanceof Integer || v instanceof Long
+                || v instanceof Short || v instanceof Byte || v instanceof Boolean) {
+            sb.append(v);
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    private static StringBuilder quote(StringBuilder sb, String s) {
+        sb.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"' || c == '\\') {
+                sb.append('\\').append(c);
+            } else if (c < 0x20) {
+                switch (c) {
+                    case '\n' -> sb.append("\\n");
+                    case '\r' -> sb.append("\\r");
+                    case '\t' -> sb.append("\\t");
+                    case '\b' -> sb.append("\\b");
+                    case '\f' -> sb.append("\\f");
+                    default -> sb.append("\\u00").append(HEX.charAt(c >> 4)).append(HEX.charAt(c & 15));
+                }
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.append('"');
     }
 
     static List<String> strings(String json) {

@@ -12,37 +12,23 @@ import java.util.List;
 /** The {@code predictions} table: every prediction of a run, failed or not, numbered in stored order. */
 final class PredictionRows {
 
-    private static final String INSERT = "INSERT INTO predictions "
-            + "(run_id, seq, row_key, expected, predicted, probabilities, prediction, loss, failure) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String SELECT = "SELECT row_key, expected, predicted, probabilities, prediction, loss, failure "
             + "FROM predictions WHERE run_id = ? ORDER BY seq";
 
     private PredictionRows() {
     }
 
-    /** Inserts in batches; the caller holds the transaction. */
+    /** Inserts many rows per statement; the caller holds the transaction. */
     static void insert(Connection c, String runId, List<PredictionRecord> predictions) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(INSERT)) {
+        try (MultiRowInsert rows = new MultiRowInsert(c, "predictions",
+                "run_id, seq, row_key, expected, predicted, probabilities, prediction, loss, failure", 9)) {
             int seq = 0;
             for (PredictionRecord p : predictions) {
-                s.setString(1, runId);
-                s.setInt(2, seq);
-                s.setString(3, p.rowKey());
-                s.setString(4, p.expected());
-                s.setString(5, p.predicted());
-                s.setString(6, Json.numbers(p.probabilities()));
-                SqlValues.setOptional(s, 7, p.prediction());
-                SqlValues.setLoss(s, 8, p.loss());
-                s.setInt(9, p.failure() ? 1 : 0);
-                s.addBatch();
-                if (++seq % JdbcFailureLog.BATCH_SIZE == 0) {
-                    s.executeBatch();
-                }
+                rows.text(runId).integer(seq++).text(p.rowKey()).text(p.expected()).text(p.predicted())
+                        .text(Json.numbers(p.probabilities())).real(p.prediction()).real(p.loss()).integer(p.failure() ? 1 : 0);
+                rows.endRow();
             }
-            if (seq % JdbcFailureLog.BATCH_SIZE != 0) {
-                s.executeBatch();
-            }
+            rows.finish();
         }
     }
 

@@ -7,15 +7,15 @@ import java.util.List;
 
 /**
  * Deletes runs with everything stored for them: attributions and their contrasts, input values,
- * failures, predictions, rows kept by an incomplete run, and the production events that an ingest run judged. Triage decisions stay (they belong to people and
- * to fingerprints, not to one run). The caller holds the transaction.
+ * failures, predictions, rows kept by an incomplete run, and the production events that an ingest
+ * run judged. Triage decisions stay (they belong to people and to fingerprints, not to one run). The caller holds the transaction.
  */
 final class Purge {
 
     private static final List<String> STATEMENTS = List.of(
             "DELETE FROM attributions WHERE run_id = ?",
             "DELETE FROM attribution_contrasts WHERE run_id = ?",
-            "DELETE FROM failure_inputs WHERE failure_id IN (SELECT id FROM failures WHERE run_id = ?)",
+            "DELETE FROM failure_inputs WHERE failure IN (SELECT num FROM failures WHERE run_id = ?)",
             "DELETE FROM failures WHERE run_id = ?",
             "DELETE FROM predictions WHERE run_id = ?",
             "DELETE FROM scored_rows WHERE run_id = ?",

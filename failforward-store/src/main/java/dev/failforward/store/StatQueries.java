@@ -23,7 +23,7 @@ final class StatQueries {
 
     /** Equal-width bins for a numeric column. */
     static final int BINS = 10;
-    private static final String OF_RUN = " AND i.failure_id IN (SELECT id FROM failures WHERE run_id = ?)";
+    private static final String OF_RUN = " AND i.failure IN (SELECT num FROM failures WHERE run_id = ?)";
 
     private StatQueries() {
     }

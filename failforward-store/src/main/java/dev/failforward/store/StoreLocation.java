@@ -150,6 +150,11 @@ record StoreLocation(String given, String jdbcUrl, Kind kind, Path file) {
             // A run's results go in one large transaction; with SQLite's default 2 MB page cache its
             // index pages would be spilled to the WAL and read back over and over.
             s.execute("PRAGMA cache_size = -" + SQLITE_CACHE_KIB);
+            // In WAL mode NORMAL syncs at checkpoints, not at every commit: a killed process loses
+            // nothing committed and the file stays consistent; only a power cut may lose the last
+            // commits. Temporary B-trees (sorts, IN lists) stay in memory.
+            s.execute("PRAGMA synchronous = NORMAL");
+            s.execute("PRAGMA temp_store = MEMORY");
             // The first statement that reads the file: it fails here when the file is not SQLite.
             try (ResultSet r = s.executeQuery("PRAGMA journal_mode = WAL")) {
                 r.next();

@@ -82,6 +82,15 @@ class FailureLogQueriesTest {
             assertThat(log.countFailures(FailureQuery.all())).isEqualTo(all.size());
             assertThat(log.count(where("contract = 'Month-to-month'")))
                     .isEqualTo(all.stream().filter(f -> "Month-to-month".equals(f.input().get("contract"))).count());
+            // Counted in the input index (INTERSECT / UNION), the same as what is listed.
+            for (String condition : List.of("(contract != 'Month-to-month' OR tenure <= 2) AND monthly_charges >= 70.5",
+                    "contract = 'Two year' OR (tenure > 3 AND partner = 'true')", "tenure < 0")) {
+                assertThat(log.count(where(condition))).as(condition).isEqualTo(log.find(where(condition)).size());
+            }
+            // A page is the first failures in order, whichever way the page is chosen.
+            FailureFilter paged = new FailureFilter(null, null, null, null, WhereParser.parse("monthly_charges >= 50"), null, null,
+                    FailureSort.LOSS, 7);
+            assertThat(ids(log.find(paged))).containsExactlyElementsOf(ids(log.find(paged.withLimit(null))).subList(0, 7));
         }
     }
 

@@ -52,4 +52,27 @@ class JsonTest {
         List<String> tags = List.of("overconfident", "weak_slice");
         assertThat(Json.strings(Json.write(tags))).isEqualTo(tags);
     }
+
+    @Test
+    void handWrittenObjectsAndArraysAreJacksonsText() {
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("zeta", 1.0);
+        input.put("alpha", true);
+        input.put("count", 7);
+        input.put("big", 123456789012L);
+        input.put("gone", null);
+        input.put("nan", Double.NaN);
+        input.put("inf", Double.NEGATIVE_INFINITY);
+        input.put("small", 1e-7);
+        input.put("ctl \u0001\u001f\t\b\f\r", "say \"hi\"\n\u00e9 \\ / \u2028 \ud83d\ude00");
+        assertThat(Json.object(input)).isEqualTo(Json.write(input));
+        assertThat(Json.values(Json.object(input))).isEqualTo(input);
+        assertThat(Json.object(Map.of())).isEqualTo("{}");
+        Map<String, Object> nested = new LinkedHashMap<>();
+        nested.put("list", List.of(1, 2));
+        assertThat(Json.object(nested)).isEqualTo("{\"list\":[1,2]}");
+        List<String> tags = List.of("overconfident", "a\"b", "");
+        assertThat(Json.array(tags)).isEqualTo(Json.write(tags));
+        assertThat(Json.array(List.of())).isEqualTo("[]");
+    }
 }

@@ -6,27 +6,28 @@ import dev.failforward.failure.FailureQuery;
 import dev.failforward.failure.WhereParser;
 import dev.failforward.run.Run;
 import dev.failforward.run.RunIds;
+import dev.failforward.run.RunStatus;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A log of schema version 1 is upgraded with its failures' inputs made searchable; two writers on one SQLite file both succeed. */
+/** A log of schema version 1 is upgraded with its failures' inputs made searchable; two processes writing to one SQLite file both succeed. */
 class UpgradeAndConcurrencyTest {
 
     @TempDir
@@ -39,14 +40,15 @@ class UpgradeAndConcurrencyTest {
         try (Database.Place place = db.fresh(dir)) {
             StoreLocation where = StoreLocation.parse(place.location());
             if (where.kind() == StoreLocation.Kind.SQLITE) {
-                java.nio.file.Files.createDirectories(where.file().toAbsolutePath().getParent());
+                Files.createDirectories(where.file().toAbsolutePath().getParent());
             }
             Flyway.configure(getClass().getClassLoader()).dataSource(where.jdbcUrl(), null, null)
                     .locations(Migrations.LOCATION).target("1").load().migrate();
             try (Connection c = DriverManager.getConnection(where.jdbcUrl())) {
                 RunRows.insert(c, scored.run());
-                try (PreparedStatement s = c.prepareStatement("INSERT INTO failures (seq, " + FailureRows.FIELDS
-                        + ") VALUES (?" + ", ?".repeat(13) + ")")) {
+                try (PreparedStatement s = c.prepareStatement("INSERT INTO failures (seq, id, run_id, row_key, origin, input, "
+                        + "expected, predicted, probabilities, prediction, confidence, loss, cause_tags, fingerprint) VALUES (?"
+                        + ", ?".repeat(13) + ")")) {
                     int seq = 0;
                     for (Failure f : scored.failures()) {
                         int i = 1;
@@ -80,42 +82,46 @@ class UpgradeAndConcurrencyTest {
         }
     }
 
+    /** Two JVMs, not two threads: each has its own SQLite library state, as two users' scans would. */
     @Test
-    void twoWritersOnOneSqliteFileBothSucceed() throws Exception {
+    void twoProcessesWritingToOneSqliteFileBothSucceed() throws Exception {
         String file = dir.resolve("shared.db").toString();
         JdbcFailureLog.open(file).close();
-        Instant start = Instant.now().minusSeconds(60);
-        List<Telco.Scored> scans = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            scans.add(Telco.scan(RunIds.at(start.plusSeconds(i)), i * 700, 3000, i));
+        Path go = dir.resolve("go");
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<Process> writers = new ArrayList<>();
+        for (int w = 0; w < 2; w++) {
+            List<String> command = List.of(javaBin, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                    "-Dfailforward.root=" + System.getProperty("failforward.root", System.getProperty("user.dir")),
+                    WriterProcess.class.getName(), file, go.toString(), Integer.toString(w), "4", "3000");
+            writers.add(new ProcessBuilder(command).redirectError(dir.resolve("writer" + w + ".err").toFile()).start());
         }
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            List<Future<Void>> done = new ArrayList<>();
-            for (int w = 0; w < 2; w++) {
-                int writer = w;
-                Callable<Void> work = () -> {
-                    // Each writer has its own connection, as a second process would.
-                    try (JdbcFailureLog log = JdbcFailureLog.open(file)) {
-                        for (int i = writer; i < scans.size(); i += 2) {
-                            Telco.Scored s = scans.get(i);
-                            log.begin(s.started());
-                            log.complete(s.run(), s.predictions(), s.failures());
-                        }
-                    }
-                    return null;
-                };
-                done.add(pool.submit(work));
-            }
-            for (Future<Void> f : done) {
-                f.get();
-            }
-        } finally {
-            pool.shutdown();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (!(Files.exists(Path.of(go + ".0.ready")) && Files.exists(Path.of(go + ".1.ready")))) {
+            assertThat(writers).allMatch(Process::isAlive);
+            assertThat(System.nanoTime()).as("writers not ready in time").isLessThan(deadline);
+            Thread.sleep(10);
         }
+        Files.createFile(go);
+        Map<String, Long> written = new HashMap<>();
+        for (int w = 0; w < writers.size(); w++) {
+            Process p = writers.get(w);
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.waitFor(3, TimeUnit.MINUTES)).isTrue();
+            assertThat(p.exitValue()).as(Files.readString(dir.resolve("writer" + w + ".err"))).isZero();
+            out.lines().map(l -> l.split(" ")).forEach(l -> written.put(l[0], Long.parseLong(l[1])));
+        }
+        assertThat(written).hasSize(8);
         try (JdbcFailureLog log = JdbcFailureLog.open(file)) {
-            assertThat(log.runs()).extracting(Run::id).containsExactlyElementsOf(scans.stream().map(s -> s.run().id()).toList());
-            assertThat(log.countFailures(FailureQuery.all())).isEqualTo(scans.stream().mapToLong(s -> s.failures().size()).sum());
+            assertThat(log.runs()).extracting(Run::id).containsExactlyInAnyOrderElementsOf(written.keySet());
+            assertThat(log.runs()).allMatch(r -> r.status() == RunStatus.COMPLETE);
+            for (Map.Entry<String, Long> e : written.entrySet()) {
+                assertThat(log.countFailures(new FailureQuery(e.getKey(), null))).isEqualTo(e.getValue());
+            }
+            // Every failure's input values are there, under its own number.
+            FailureFilter all = new FailureFilter(null, null, null, null, WhereParser.parse("tenure >= 0 OR tenure < 0"),
+                    null, null, null, null);
+            assertThat(log.count(all)).isEqualTo(written.values().stream().mapToLong(Long::longValue).sum());
         }
     }
 }
