@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * Deletes runs with everything stored for them: attributions and their contrasts, input values,
  * failures, predictions, rows kept by an incomplete run, and the production events that an ingest
- * run judged. Triage decisions stay (they belong to people and to fingerprints, not to one run). The caller holds the transaction.
+ * run judged. Triage decisions stay (they belong to people and to fingerprints, not to one run).
+ * The caller holds the transaction.
  */
 final class Purge {
 
