@@ -48,7 +48,7 @@ public final class ProbeRunner {
                 Table perturbed = probe.perturb(test, level, seed);
                 Predictions after = model.predict(perturbed);
                 int before = failures.size();
-                Judged judged = new Judged(probe.id(), probe.expectation(), level, runId, firstNumber, failures);
+                Judged judged = new Judged(probe, probe.id(), probe.expectation(), level, runId, firstNumber, failures);
                 results.add(target.task().isClassification()
                         ? classification(judged, test, perturbed, data, baseline, after)
                         : regression(judged, test, perturbed, data, baseline, after));
@@ -63,7 +63,7 @@ public final class ProbeRunner {
     }
 
     /** One probe level being judged, and where its failures go. */
-    private record Judged(String id, Expectation expectation, double level, String runId, int first,
+    private record Judged(Probe probe, String id, Expectation expectation, double level, String runId, int first,
                           List<Failure> failures) {
         int nextNumber() {
             return first + failures.size();
@@ -86,7 +86,8 @@ public final class ProbeRunner {
             rightAfter += b == truth[i] ? 1 : 0;
             flips += a != b ? 1 : 0;
             boolean failed = watched < 0 ? a != b
-                    : j.expectation().violatedBy(before.probability(i, watched), after.probability(i, watched));
+                    : j.probe().judges(a == watched)
+                    && j.expectation().violatedBy(before.probability(i, watched), after.probability(i, watched));
             if (failed) {
                 Map<String, Double> byClass = new LinkedHashMap<>();
                 for (int c = 0; c < k; c++) {
