@@ -9,14 +9,17 @@ import java.util.List;
 /**
  * Negation (DIR, after CheckList): in a share {@code level} of sentences "not" is added after the
  * first auxiliary verb ("is good" → "is not good"); sentences already negated or without an
- * auxiliary stay as they are. The meaning turns around, so for a sentence the model predicted positive the positive probability must not rise by more than
- * {@value #TOLERANCE}; sentences predicted negative are not judged (negating a complaint rarely
- * makes praise: "not bad"). Binary tasks only: the watched class is the positive one.
+ * auxiliary stay as they are. The meaning turns around, so for a sentence the model predicted
+ * positive the positive probability must fall by at least {@value #LEAST_DROP} (a DIR expectation
+ * with tolerance −{@value #LEAST_DROP}): a model that leaves "This is not a masterful piece of
+ * film-making" as positive as before ignored the negation. Sentences predicted negative are not
+ * judged (negating a complaint rarely makes praise: "not bad"). Binary tasks only: the watched
+ * class is the positive one.
  */
 public final class NegationProbe implements Probe {
 
-    /** How far the positive probability may rise before the row fails (CheckList's default for DIR tests). */
-    static final double TOLERANCE = 0.1;
+    /** How far the positive probability must at least fall. */
+    static final double LEAST_DROP = 0.1;
 
     @Override
     public String id() {
@@ -25,7 +28,7 @@ public final class NegationProbe implements Probe {
 
     @Override
     public String description() {
-        return "\"not\" added to text (is good → is not good); DIR: P(positive) of sentences predicted positive must not rise"
+        return "\"not\" added to text (is good → is not good); DIR: P(positive) of sentences predicted positive must fall by >= 0.1"
                 + " (level = share of sentences)";
     }
 
@@ -41,7 +44,7 @@ public final class NegationProbe implements Probe {
 
     @Override
     public Expectation expectation() {
-        return Expectation.down(null, TOLERANCE);
+        return Expectation.down(null, -LEAST_DROP);
     }
 
     @Override

@@ -84,7 +84,7 @@ class TextProbesTest {
     @Test
     void allTextProbesAreRegistered() {
         assertThat(Probes.all().stream().map(Probe::id).toList()).containsAll(IDS);
-        assertThat(Probes.find("negation").expectation()).isEqualTo(Expectation.down(null, 0.1));
+        assertThat(Probes.find("negation").expectation()).isEqualTo(Expectation.down(null, -0.1));
         assertThat(Probes.find("negation").judges(true)).isTrue();
         assertThat(Probes.find("negation").judges(false)).isFalse();
         assertThat(Probes.find("name-swap").expectation().kind()).isEqualTo(Expectation.Kind.INVARIANT);
