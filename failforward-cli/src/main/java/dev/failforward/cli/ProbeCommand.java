@@ -14,6 +14,7 @@ import dev.failforward.probe.ProbeOutcome;
 import dev.failforward.probe.ProbeResult;
 import dev.failforward.probe.ProbeRunner;
 import dev.failforward.probe.Probes;
+import dev.failforward.probe.text.TextProbes;
 import dev.failforward.report.ProbeReport;
 import dev.failforward.report.ReportFiles;
 import dev.failforward.run.Provenance;
@@ -47,10 +48,13 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "probe", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train a model, then perturb the test rows (noise, category swaps, missing values, typical values)",
-                "at several levels; report flip rates and metric drops and log every flipped row.", ""},
+                "at several levels; report flip rates and metric drops and log every flipped row.",
+                "Text columns get the text probes (typo, case-punctuation, contraction, negation, name-swap,",
+                "synonym, irrelevant-sentence).", ""},
         footer = {"", "Examples:",
                 "  failforward probe --data churn.csv --target churn",
                 "  failforward probe --data churn.csv --target churn --model builtin:logistic --seed 7 --out reports/probe",
+                "  failforward probe --data sentiment.csv --target label --model builtin:text-minilm-logistic --ignore source",
                 "  failforward log list --origin 'probe:*' --format jsonl",
                 "", "Writes report.html, report.json (with probes[]) and predictions.csv to --out and records the run in --store."})
 public final class ProbeCommand implements Callable<Integer> {
@@ -77,7 +81,7 @@ public final class ProbeCommand implements Callable<Integer> {
         Table test = data.test == null ? null : TableReaders.read(data.test, data.readOptions());
         ScanSpec scanSpec = data.spec(run.seed);
         ScanData prepared = ScanData.prepare(table, test, scanSpec);
-        var probes = Probes.all();
+        var probes = TextProbes.applicable(Probes.all(), prepared.test());
         checkOutputFolder(run.out);
         String dataName = data.data.getFileName().toString();
         String fingerprint = TableFingerprint.of(table) + (test == null ? "" : "+" + TableFingerprint.of(test));

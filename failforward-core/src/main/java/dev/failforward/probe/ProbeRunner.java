@@ -87,7 +87,8 @@ public final class ProbeRunner {
             flips += a != b ? 1 : 0;
             boolean failed = watched < 0 ? a != b
                     : j.probe().judges(a == watched)
-                    && j.expectation().violatedBy(before.probability(i, watched), after.probability(i, watched));
+                    && j.expectation().violatedBy(before.probability(i, watched), after.probability(i, watched))
+                    && changed(test, perturbed, i);
             if (failed) {
                 Map<String, Double> byClass = new LinkedHashMap<>();
                 for (int c = 0; c < k; c++) {
@@ -106,6 +107,16 @@ public final class ProbeRunner {
         double original = (double) rightBefore / n;
         double now = (double) rightAfter / n;
         return new ProbeResult(j.id(), j.level(), (double) flips / n, "accuracy", original, now, original - now, n, 0);
+    }
+
+    /** Whether the probe changed row {@code row}: a row it left alone cannot break an expectation that asks for a move. */
+    private static boolean changed(Table test, Table perturbed, int row) {
+        for (Column c : perturbed.columns()) {
+            if (perturbed.role(c.name()) != ColumnRole.TARGET && !Objects.equals(c.value(row), test.column(c.name()).value(row))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The class whose probability a directional expectation watches: the named one, else a binary task's positive class. */
