@@ -14,6 +14,8 @@ import dev.failforward.probe.ProbeOutcome;
 import dev.failforward.probe.ProbeResult;
 import dev.failforward.probe.ProbeRunner;
 import dev.failforward.probe.Probes;
+import dev.failforward.probe.text.TextAttack;
+import dev.failforward.probe.text.TextAttackResult;
 import dev.failforward.probe.text.TextProbes;
 import dev.failforward.report.ProbeReport;
 import dev.failforward.report.ReportFiles;
@@ -55,6 +57,7 @@ import java.util.concurrent.Callable;
                 "  failforward probe --data churn.csv --target churn",
                 "  failforward probe --data churn.csv --target churn --model builtin:logistic --seed 7 --out reports/probe",
                 "  failforward probe --data sentiment.csv --target label --model builtin:text-minilm-logistic --ignore source",
+                "  failforward probe --data sentiment.csv --target label --model builtin:text-minilm-logistic --text-adversarial",
                 "  failforward log list --origin 'probe:*' --format jsonl",
                 "", "Writes report.html, report.json (with probes[]) and predictions.csv to --out and records the run in --store."})
 public final class ProbeCommand implements Callable<Integer> {
@@ -66,6 +69,9 @@ public final class ProbeCommand implements Callable<Integer> {
 
     @Mixin
     RunOptions run;
+
+    @Mixin
+    TextProbeOptions text;
 
     @Spec
     CommandSpec spec;
@@ -82,6 +88,10 @@ public final class ProbeCommand implements Callable<Integer> {
         ScanSpec scanSpec = data.spec(run.seed);
         ScanData prepared = ScanData.prepare(table, test, scanSpec);
         var probes = TextProbes.applicable(Probes.all(), prepared.test());
+        TextAttack textAttack = text.attack();
+        if (textAttack != null && !TextProbes.hasText(prepared.test())) {
+            throw new UsageException("--text-adversarial needs a text feature column; " + dataName(data) + " has none");
+        }
         checkOutputFolder(run.out);
         String dataName = data.data.getFileName().toString();
         String fingerprint = TableFingerprint.of(table) + (test == null ? "" : "+" + TableFingerprint.of(test));
@@ -103,6 +113,11 @@ public final class ProbeCommand implements Callable<Integer> {
                     holdout.failures().size() + 1, progress);
             List<Failure> failures = new ArrayList<>(holdout.failures());
             failures.addAll(outcome.failures());
+            TextAttackResult attacked = textAttack == null ? null : textAttack.run(model, prepared, baseline, run.seed, runId,
+                    failures.size() + 1, progress);
+            if (attacked != null) {
+                failures.addAll(attacked.failures());
+            }
             Path modelFile = Stores.modelFolder(run.store).resolve(runId + ".model");
             ModelFiles.save(model, modelFile);
             Run done = new Run(runId, KIND, started, Instant.now(), RunStatus.COMPLETE, target.task(), target.column(),
@@ -113,11 +128,16 @@ public final class ProbeCommand implements Callable<Integer> {
             result = new ScanResult(done, holdout.evaluation(), holdout.predictions(), failures, List.of(), List.of());
             ReportFiles written;
             try {
-                written = ProbeReport.writeAll(result, outcome.results(), run.out);
+                written = ProbeReport.writeAll(result, outcome.results(), attacked, run.out);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write the report into " + run.out + ": " + e.getMessage(), e);
             }
             summary(result, outcome, written, log.location());
+            if (attacked != null) {
+                System.out.printf("  text adversarial: %d of %d correctly predicted rows flipped (success rate %.4f), median %s words changed%n",
+                        attacked.succeeded(), attacked.attacked(), attacked.successRate(),
+                        dev.failforward.data.NumericColumn.format(attacked.medianWordsChanged()));
+            }
         }
         return ExitCodes.OK;
     }
@@ -133,11 +153,15 @@ public final class ProbeCommand implements Callable<Integer> {
             out.printf("  %-16s %6.2f %10.4f %10.4f %10.4f %9d%n", p.id(), p.level(), p.flipRate(), p.perturbed(),
                     p.drop(), p.failures());
         }
-        out.println("  " + o.failures().size() + " probe failures, " + (r.failures().size() - o.failures().size())
+        out.println("  " + o.failures().size() + " probe failures, " + r.failures().stream().filter(f -> "holdout".equals(f.origin())).count()
                 + " holdout failures");
         out.println("  report:      " + written.html());
         out.println("  json:        " + written.json());
         out.println("  failure log: " + store + "  (failforward log list --run " + r.run().id() + " --origin 'probe:*')");
+    }
+
+    private static String dataName(DataOptions data) {
+        return data.data.getFileName().toString();
     }
 
     private static void checkOutputFolder(Path folder) {

@@ -2,6 +2,11 @@ package dev.failforward.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.failforward.data.Table;
+import dev.failforward.data.TextColumn;
+import dev.failforward.model.Model;
+import dev.failforward.model.Predictions;
+import dev.failforward.model.builtin.ModelFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code probe} with {@code builtin:text-minilm-logistic} on the real sentiment sentences: the
  * negation (DIR) and name-swap (INV) probes find real failures, logged with the perturbed text.
  * To keep the run short the data is a seeded sample of 600 sentences: every sentence that names a
- * person or place of the name-swap lists, and others drawn at random.
+ * person or place of the name-swap lists, and others drawn at random. The run also searches for
+ * adversarial sentences on 40 rows.
  */
 class TextProbeCommandTest {
 
@@ -41,7 +47,8 @@ class TextProbeCommandTest {
     static void probeSentiment() throws IOException {
         Path data = sample(dir.resolve("sentiment-sample.csv"));
         probe = Cli.run("probe", "--data", data.toString(), "--target", "label", "--ignore", "source",
-                "--model", "builtin:text-minilm-logistic", "--out", dir.resolve("out").toString(),
+                "--model", "builtin:text-minilm-logistic", "--text-adversarial", "--text-adversarial-rows", "40",
+                "--out", dir.resolve("out").toString(),
                 "--store", dir.resolve("ff.db").toString());
         assertThat(probe.exit()).as(probe.err()).isZero();
         report = new ObjectMapper().readTree(dir.resolve("out/report.json").toFile());
@@ -117,8 +124,47 @@ class TextProbeCommandTest {
     }
 
     @Test
+    void adversarialSentencesFlipTheSavedModelWithFewWordsChanged() {
+        JsonNode adversarial = report.path("text_adversarial");
+        assertThat(adversarial.path("attacked").asInt()).isEqualTo(40);
+        assertThat(adversarial.path("budget").asInt()).isEqualTo(3);
+        int succeeded = adversarial.path("succeeded").asInt();
+        assertThat(adversarial.path("success_rate").asDouble()).isEqualTo(succeeded / 40.0);
+        assertThat(adversarial.path("median_words_changed").asDouble()).isBetween(1.0, 3.0);
+        List<JsonNode> found = byOrigin.getOrDefault("probe:text-adversarial", List.of());
+        assertThat(found).hasSize(succeeded).isNotEmpty();
+        // Score the adversarial sentences again with the model saved with the run: each still flips.
+        Model model = ModelFiles.load(Stores.modelFolder(dir.resolve("ff.db").toString()).resolve(found.get(0).path("run_id").asText() + ".model"));
+        String[] sentences = found.stream().map(f -> f.path("perturbed_input").path("text").asText()).toArray(String[]::new);
+        Predictions p = model.predict(Table.of("adversarial", List.of(new TextColumn("text", sentences))));
+        for (int i = 0; i < found.size(); i++) {
+            JsonNode f = found.get(i);
+            assertThat(model.target().classes().get(p.predictedClass(i))).isNotEqualTo(f.path("expected").asText())
+                    .isEqualTo(f.path("predicted").asText());
+            int words = f.path("probe_params").path("words_changed").asInt();
+            assertThat(words).isBetween(1, 3);
+            String[] before = f.path("input").path("text").asText().split(" ");
+            String[] after = sentences[i].split(" ");
+            assertThat(after).hasSameSizeAs(before);
+            int differ = 0;
+            for (int w = 0; w < before.length; w++) {
+                differ += before[w].equals(after[w]) ? 0 : 1;
+            }
+            assertThat(differ).isBetween(1, words);
+        }
+    }
+
+    @Test
+    void textAdversarialNeedsText() {
+        Cli r = Cli.run("probe", "--data", Datasets.tabular("iris.csv").toString(), "--target", "species", "--text-adversarial",
+                "--store", dir.resolve("iris.db").toString(), "--out", dir.resolve("iris").toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("--text-adversarial needs a text feature column");
+    }
+
+    @Test
     void htmlReportShowsTheTextProbes() throws IOException {
         String html = Files.readString(dir.resolve("out/report.html"));
-        assertThat(html).contains("negation").contains("name-swap").contains("<svg");
+        assertThat(html).contains("negation").contains("name-swap").contains("<svg").contains("id=\"text-adversarial\"");
     }
 }
