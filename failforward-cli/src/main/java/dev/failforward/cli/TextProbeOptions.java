@@ -11,7 +11,7 @@ public final class TextProbeOptions {
     boolean adversarial;
 
     @Option(names = "--text-adversarial-budget", paramLabel = "WORDS", defaultValue = "3",
-            description = "Words the text adversarial search may change per sentence (default: ${DEFAULT-VALUE}).")
+            description = "Words the text adversarial search may try to replace per sentence (default: ${DEFAULT-VALUE}).")
     int budget;
 
     @Option(names = "--text-adversarial-rows", paramLabel = "N", defaultValue = "100",

@@ -27,8 +27,8 @@ import java.util.Map;
  * <li>the importance of each word WordNet has synonyms for is the drop in the predicted class's
  * probability when that word is deleted (all deletions of all rows scored in one batch);</li>
  * <li>the most important word is replaced by whichever of its synonyms lowers that probability most
- * (all candidates of all rows scored in one batch), then the next most important word, and so on,
- * until the prediction flips or {@code budget} words are changed;</li>
+ * (all candidates of all rows scored in one batch; kept only if it lowers it at all), then the next
+ * most important word, and so on, until the prediction flips or {@code budget} words were tried;</li>
  * <li>every sentence that flipped is scored again on its own row, and counts only if it still flips.</li>
  * </ol>
  * Results depend on the seed (which rows are sampled), never on threads.
@@ -60,6 +60,8 @@ public final class TextAttack {
         final List<Integer> order = new ArrayList<>();
         final List<String> changes = new ArrayList<>();
         int next;
+        /** The true class's probability for the current sentence. */
+        double current;
         boolean flipped;
 
         Row(int index, int truth, String sentence) {
@@ -162,6 +164,7 @@ public final class TextAttack {
             double prob = p.probability(v, rows.get(o[0]).truth);
             if (o[1] < 0) {
                 base[o[0]] = prob;
+                rows.get(o[0]).current = prob;
             } else {
                 drop[o[0]][o[1]] = base[o[0]] - prob;
             }
@@ -228,11 +231,14 @@ public final class TextAttack {
         }
         for (int a = 0; a < active.size(); a++) {
             Row row = active.get(a);
-            Words.Span word = locate(row);
-            String chosen = variants.get(best[a]);
-            row.changes.add(word.text() + "→" + options.get(a).get(owner.get(best[a])[1]));
-            row.sentence = chosen;
-            row.flipped = flips[a];
+            // A substitution is kept only if it flips or lowers the true class's probability; else the word stays.
+            if (flips[a] || lowest[a] < row.current) {
+                Words.Span word = locate(row);
+                row.changes.add(word.text() + "→" + options.get(a).get(owner.get(best[a])[1]));
+                row.sentence = variants.get(best[a]);
+                row.current = lowest[a];
+                row.flipped = flips[a];
+            }
             row.next++;
         }
     }
