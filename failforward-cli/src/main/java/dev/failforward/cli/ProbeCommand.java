@@ -24,11 +24,16 @@ import dev.failforward.probe.adversarial.AdversarialSummary;
 import dev.failforward.probe.stress.StressOutcome;
 import dev.failforward.probe.stress.StressRunner;
 import dev.failforward.probe.stress.StressSettings;
+import dev.failforward.probe.text.TextAttack;
+import dev.failforward.probe.text.TextAttackResult;
+import dev.failforward.probe.text.TextProbes;
 import dev.failforward.report.AdversarialHtml;
 import dev.failforward.report.AdversarialJson;
 import dev.failforward.report.ProbeSection;
 import dev.failforward.report.StressHtml;
 import dev.failforward.report.StressJson;
+import dev.failforward.report.TextAttackHtml;
+import dev.failforward.report.TextAttackJson;
 import dev.failforward.report.ProbeReport;
 import dev.failforward.report.ReportFiles;
 import dev.failforward.run.Provenance;
@@ -63,9 +68,12 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "probe", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train a model, then perturb the test rows (noise, scaling, rounding, edge",
-                "values, category swaps, unseen categories, missing and typical values) at",
-                "several levels, or run a suite file with INV/DIR/MFT expectations; report",
-                "flip rates and metric drops with confidence intervals; log failing rows.", ""},
+                "values, category swaps, unseen categories, missing and typical values; for",
+                "text columns typos, case, contractions, negation, name swaps, synonyms and",
+                "irrelevant sentences) at several levels, or run a suite file with INV/DIR/MFT",
+                "expectations; report flip rates and metric drops with confidence intervals;",
+                "log failing rows. Optionally search adversarial examples and stress-test",
+                "with unseen groups, later times or a shifted test set.", ""},
         footer = {"", "Examples:",
                 "  failforward probe --data churn.csv --target churn",
                 "  failforward probe --data churn.csv --target churn --model builtin:logistic --seed 7 --out reports/probe",
@@ -73,6 +81,8 @@ import java.util.concurrent.Callable;
                 "  failforward probe --data credit.csv --target Status --model xgboost:credit.json --model-config credit.config.json",
                 "  failforward probe --data churn.csv --target churn --adversarial --immutable senior_citizen --bound tenure=0:72",
                 "  failforward probe --data churn.csv --target churn --group contract --shift tenure:0.8",
+                "  failforward probe --data sentiment.csv --target label --model builtin:text-minilm-logistic --ignore source",
+                "  failforward probe --data sentiment.csv --target label --model builtin:text-minilm-logistic --text-adversarial",
                 "  failforward log list --origin 'probe:*' --format jsonl",
                 "", "Writes report.html, report.json (with probes[]) and predictions.csv to --out and records the run in --store."})
 public final class ProbeCommand implements Callable<Integer> {
@@ -95,6 +105,9 @@ public final class ProbeCommand implements Callable<Integer> {
 
     @Mixin
     StressOptions stress;
+
+    @Mixin
+    TextProbeOptions text;
 
     @Spec
     CommandSpec spec;
@@ -126,8 +139,12 @@ public final class ProbeCommand implements Callable<Integer> {
             }
             StressRunner.check(table, scanSpec, stressed, prepared);
         }
-        checkOutputFolder(run.out);
         String dataName = data.data.getFileName().toString();
+        TextAttack textAttack = text.attack();
+        if (textAttack != null && !TextProbes.hasText(prepared.test())) {
+            throw new UsageException("--text-adversarial needs a text feature column; " + dataName + " has none");
+        }
+        checkOutputFolder(run.out);
         String fingerprint = TableFingerprint.of(table) + (test == null ? "" : "+" + TableFingerprint.of(test));
         Map<String, String> given = GivenOptions.of(spec);
         TerminalProgress progress = new TerminalProgress(System.err);
@@ -153,6 +170,12 @@ public final class ProbeCommand implements Callable<Integer> {
             if (attacked != null) {
                 failures.addAll(AdversarialFailures.of(attacked, runId, failures.size() + 1));
                 sections.add(new ProbeSection("adversarial", AdversarialJson.adversarial(attacked), AdversarialHtml.section(attacked)));
+            }
+            TextAttackResult textAttacked = textAttack == null ? null : textAttack.run(model, prepared, baseline, run.seed,
+                    runId, failures.size() + 1, progress);
+            if (textAttacked != null) {
+                failures.addAll(textAttacked.failures());
+                sections.add(new ProbeSection("text_adversarial", TextAttackJson.of(textAttacked), TextAttackHtml.section(textAttacked)));
             }
             StressOutcome stressOutcome = null;
             if (stressed != null) {
@@ -183,6 +206,11 @@ public final class ProbeCommand implements Callable<Integer> {
                 AdversarialSummary a = attacked.summary();
                 System.out.printf("  adversarial: %d of %d rows flipped (%.1f%%), median distance %.3f, %.1f evaluations per row%n",
                         a.succeeded(), a.attempted(), 100 * a.successRate(), a.medianDistance(), a.meanEvaluations());
+            }
+            if (textAttacked != null) {
+                System.out.printf("  text adversarial: %d of %d correctly predicted rows flipped (success rate %.4f), median %s words changed%n",
+                        textAttacked.succeeded(), textAttacked.attacked(), textAttacked.successRate(),
+                        dev.failforward.data.NumericColumn.format(textAttacked.medianWordsChanged()));
             }
             if (stressOutcome != null) {
                 StressOptions.print(stressOutcome, System.out);

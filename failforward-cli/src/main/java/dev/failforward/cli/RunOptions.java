@@ -9,7 +9,7 @@ import java.nio.file.Path;
 public final class RunOptions {
 
     @Option(names = "--model", paramLabel = "ID", defaultValue = "builtin:gbm",
-            description = "Model to train: builtin:logistic, builtin:tree or builtin:gbm (default: ${DEFAULT-VALUE}); "
+            description = "Model to train: builtin:logistic, builtin:tree, builtin:gbm or builtin:text-minilm-logistic (one text column) (default: ${DEFAULT-VALUE}); "
                     + "or a model trained elsewhere, scored on every row without training: xgboost:PATH, onnx:PATH or an http(s):// endpoint URL.")
     String model;
 

@@ -6,6 +6,8 @@ package dev.failforward.probe;
  * its predicted class flips. {@link Kind#UP} and {@link Kind#DOWN} (DIR): the output must not move
  * against the declared direction by more than {@code tolerance} — the output being the probability
  * of {@code outputClass} (null: the positive class of a binary task) or, for regression, the value.
+ * A negative tolerance on a DIR expectation asks more: the output must move at least that far in
+ * the declared direction (negation must lower a positive sentence's probability, not leave it).
  */
 public record Expectation(Kind kind, String outputClass, double tolerance) {
 
@@ -15,8 +17,9 @@ public record Expectation(Kind kind, String outputClass, double tolerance) {
         if (kind == null) {
             throw new IllegalArgumentException("an expectation needs a kind: invariant, up or down");
         }
-        if (!(tolerance >= 0)) {
-            throw new IllegalArgumentException("an expectation's tolerance must be >= 0, got " + tolerance);
+        if (kind == Kind.INVARIANT ? !(tolerance >= 0) : !Double.isFinite(tolerance)) {
+            throw new IllegalArgumentException("an expectation's tolerance must be " + (kind == Kind.INVARIANT
+                    ? ">= 0" : "a number (negative: the least move in the declared direction)") + ", got " + tolerance);
         }
     }
 

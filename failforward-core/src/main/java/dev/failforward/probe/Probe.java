@@ -40,4 +40,14 @@ public interface Probe {
     default Expectation expectation() {
         return Expectation.invariant();
     }
+
+    /**
+     * Whether a directional expectation judges a classification row, given whether the model
+     * predicted the watched class for it before the change. Every row by default; a probe whose
+     * expected direction holds for one prediction only narrows it (negating a sentence the model
+     * calls positive should lower its positive probability; for one it calls negative it need not).
+     */
+    default boolean judges(boolean predictedWatchedClass) {
+        return true;
+    }
 }

@@ -74,8 +74,8 @@ public final class ProbeRunner {
                 Table perturbed = probe.perturb(test, level, seed);
                 Predictions after = model.predict(perturbed);
                 int before = failures.size();
-                Judged judged = new Judged(probe.id(), probe.expectation(), level, runId, firstNumber, failures, seed,
-                        examples);
+                Judged judged = new Judged(probe, probe.id(), probe.expectation(), level, runId, firstNumber, failures,
+                        seed, examples);
                 ProbeResult r = target.task().isClassification()
                         ? classification(judged, test, perturbed, data, baseline, after)
                         : regression(judged, test, perturbed, data, baseline, after);
@@ -88,7 +88,7 @@ public final class ProbeRunner {
     }
 
     /** One probe level being judged, and where its failures go. */
-    private record Judged(String id, Expectation expectation, double level, String runId, int first,
+    private record Judged(Probe probe, String id, Expectation expectation, double level, String runId, int first,
                           List<Failure> failures, long seed, List<ProbeExample> examples) {
         int nextNumber() {
             return first + failures.size();
@@ -118,7 +118,9 @@ public final class ProbeRunner {
             scoreAfter[i] = after.probability(i, scored);
             flips += a != b ? 1 : 0;
             boolean failed = watched < 0 ? a != b
-                    : j.expectation().violatedBy(before.probability(i, watched), after.probability(i, watched));
+                    : j.probe().judges(a == watched)
+                    && j.expectation().violatedBy(before.probability(i, watched), after.probability(i, watched))
+                    && changed(test, perturbed, i);
             if (failed) {
                 Map<String, Double> byClass = new LinkedHashMap<>();
                 for (int c = 0; c < k; c++) {
@@ -143,6 +145,16 @@ public final class ProbeRunner {
         double[] ci = DropInterval.of(differences, j.seed(), j.id(), j.level());
         return new ProbeResult(j.id(), j.level(), (double) flips / n, "accuracy", original, now, original - now, n, 0,
                 ci[0], ci[1], j.expectation().label());
+    }
+
+    /** Whether the probe changed row {@code row}: a row it left alone cannot break an expectation that asks for a move. */
+    private static boolean changed(Table test, Table perturbed, int row) {
+        for (Column c : perturbed.columns()) {
+            if (perturbed.role(c.name()) != ColumnRole.TARGET && !Objects.equals(c.value(row), test.column(c.name()).value(row))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The class whose probability a directional expectation watches: the named one, else a binary task's positive class. */

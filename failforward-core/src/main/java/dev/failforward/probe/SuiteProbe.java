@@ -51,6 +51,11 @@ public record SuiteProbe(Probe probe, String name, List<Double> levels, List<Str
     }
 
     @Override
+    public boolean judges(boolean predictedWatchedClass) {
+        return probe.judges(predictedWatchedClass);
+    }
+
+    @Override
     public Table perturb(Table test, double level, long seed) {
         Table out = probe.perturb(view(test), level, seed);
         for (String name : frozen(test)) {

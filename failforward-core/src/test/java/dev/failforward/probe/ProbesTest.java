@@ -29,9 +29,14 @@ class ProbesTest {
                 .withRole("churn", ColumnRole.TARGET);
     }
 
+    /** The tabular probes; text probes (package probe.text) leave Telco as it is and have their own test. */
+    static List<Probe> tabular() {
+        return Probes.all().stream().filter(p -> !p.getClass().getPackageName().endsWith(".text")).toList();
+    }
+
     @Test
     void theDefaultSuiteIsRegisteredWithUniqueIds() {
-        assertThat(Probes.all()).extracting(Probe::id)
+        assertThat(tabular()).extracting(Probe::id)
                 .containsExactly("category-swap", "edge-values", "gaussian-noise", "missing-value", "rounding", "scale", "shift",
                         "typical-value", "unseen-category");
         assertThatThrownBy(() -> Probes.find("nope")).hasMessageContaining("gaussian-noise");
@@ -39,7 +44,7 @@ class ProbesTest {
 
     @Test
     void sameSeedSameRowsDifferentSeedDifferentRows() {
-        for (Probe p : Probes.all()) {
+        for (Probe p : tabular()) {
             double level = p.levels().get(1);
             Table a = p.perturb(telco, level, 42);
             Table b = p.perturb(telco, level, 42);
@@ -56,14 +61,14 @@ class ProbesTest {
 
     @Test
     void levelZeroChangesNothing() {
-        for (Probe p : Probes.all()) {
+        for (Probe p : tabular()) {
             assertThat(changedCells(telco, p.perturb(telco, 0.0, 42), "churn")).as(p.id()).isZero();
         }
     }
 
     @Test
     void strongerLevelsChangeMoreCellsAndNeverTheTarget() {
-        for (Probe p : Probes.all()) {
+        for (Probe p : tabular()) {
             List<Double> levels = p.levels();
             Table weak = p.perturb(telco, levels.get(0), 42);
             Table strong = p.perturb(telco, levels.get(levels.size() - 1), 42);

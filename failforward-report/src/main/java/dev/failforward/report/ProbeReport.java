@@ -3,6 +3,7 @@ package dev.failforward.report;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.failforward.probe.ProbeOutcome;
 import dev.failforward.probe.ProbeResult;
+import dev.failforward.probe.text.TextAttackResult;
 import dev.failforward.scan.ScanResult;
 
 import java.io.IOException;

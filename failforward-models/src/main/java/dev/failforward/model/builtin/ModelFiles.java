@@ -1,6 +1,7 @@
 package dev.failforward.model.builtin;
 
 import dev.failforward.model.Model;
+import dev.failforward.model.text.TextEmbeddingModel;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -23,7 +24,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 
 /**
- * Saves and loads built-in models. A file is a short text header, so that other files are told
+ * Saves and loads built-in models (Tribuo-trained ones, and the text model, whose embedder is not
+ * saved but loaded again). A file is a short text header, so that other files are told
  * apart with one clear message, followed by the Java serialization of the model. Loading accepts
  * only the classes a model is made of, so a crafted file cannot run code from other libraries.
  * Writes go to a temporary file that is then moved into place, so a file is never half-written.
@@ -40,9 +42,10 @@ public final class ModelFiles {
 
     /** Writes {@code model}, which must be a built-in model, to {@code file}, replacing it if it exists. */
     public static void save(Model model, Path file) {
-        if (!(model instanceof TribuoModel builtin)) {
+        if (!(model instanceof TribuoModel || model instanceof TextEmbeddingModel)) {
             throw new IllegalArgumentException("only built-in models can be saved; " + model.id() + " is not one");
         }
+        Model builtin = model;
         Path target = file.toAbsolutePath();
         Path dir = target.getParent();
         Path temp = null;
@@ -82,11 +85,11 @@ public final class ModelFiles {
             ObjectInputStream objects = new ObjectInputStream(in);
             objects.setObjectInputFilter(ALLOWED);
             Object model = objects.readObject();
-            if (!(model instanceof TribuoModel builtin)) {
+            if (!(model instanceof TribuoModel || model instanceof TextEmbeddingModel)) {
                 throw new IllegalArgumentException(file + ": not a FailForward model file (it holds a "
                         + model.getClass().getName() + ")");
             }
-            return builtin;
+            return (Model) model;
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException(file + ": no such model file", e);
         } catch (InvalidClassException e) {

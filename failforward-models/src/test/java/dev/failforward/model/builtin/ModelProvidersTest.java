@@ -29,7 +29,7 @@ class ModelProvidersTest {
         assertThatThrownBy(() -> ModelProviders.find("builtin:nope"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("builtin:nope")
-                .hasMessageContaining("builtin:gbm, builtin:logistic, builtin:tree");
+                .hasMessageContaining("builtin:gbm, builtin:logistic, builtin:text-minilm-logistic, builtin:tree");
     }
 
     @ParameterizedTest
