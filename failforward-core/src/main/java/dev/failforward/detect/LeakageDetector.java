@@ -54,7 +54,7 @@ public final class LeakageDetector implements Detector {
         t.put("duplicate-warning-share", 0.05);
         t.put("power-warning", 0.9);
         t.put("power-critical", 0.95);
-        t.put("auc-warning", 0.99);
+        t.put("auc-warning", 0.995);
         t.put("auc-critical", 0.999);
         t.put("bins", 20.0);
         t.put("id-distinct", 0.95);
