@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * {@code weak-slice}: the test-row subgroups (up to {@code max-level} predicates) where failures
- * concentrate, by exact SliceLine search ({@link SliceSearch}). A group of overlapping slices is a
+ * concentrate, by exact SliceLine search ({@link SliceSearch}), with the predicates the data does
+ * not support dropped ({@link SliceSimplifier}). A group of overlapping slices is a
  * finding when its best slice is significant (BH q ≤ {@code q}) and its error rate is at least
  * {@code warning-ratio} (warning) or {@code critical-ratio} (critical) times the average;
  * significant slices below {@code warning-ratio} are info.
