@@ -37,7 +37,7 @@ public final class SliceSimplifier {
      * Simplifies each of {@code found} (best first), merges slices that become the same, rescores
      * them and returns them best first with fresh p- and q-values ({@code evaluated} tests).
      *
-     * @param alpha the family-wise level at which a predicate must be supported to stay
+     * @param alpha the level of the one-sided Fisher test a predicate's excluded rows must pass for it to stay
      */
     public static List<Simplified> simplify(FeatureCodes codes, boolean[] failed, List<Slice> found, int minSupport,
                                             double scoreAlpha, long evaluated, double alpha) {
@@ -66,7 +66,8 @@ public final class SliceSimplifier {
         }
         rescored.sort(java.util.Comparator.comparingDouble(Slice::score).reversed()
                 .thenComparing(java.util.Comparator.comparingInt(Slice::size).reversed())
-                .thenComparingInt(Slice::level));
+                .thenComparingInt(Slice::level)
+                .thenComparing(sl -> java.util.Arrays.toString(sl.features()) + java.util.Arrays.toString(sl.levels())));
         List<Slice> withQ = SliceSearch.significance(rescored, avg, evaluated);
         List<Simplified> out = new ArrayList<>();
         for (Slice s : withQ) {
