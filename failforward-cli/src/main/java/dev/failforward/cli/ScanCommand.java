@@ -30,6 +30,7 @@ import java.util.concurrent.Callable;
                 "  failforward scan --data churn.csv --target churn --probes suite.yaml",
                 "  failforward scan --data churn.csv --target churn --detectors weak-slice --threshold weak-slice.min-support=50",
                 "  failforward scan --data scored.csv --target churn --prediction-column predicted --probability-columns p_no,p_yes",
+                "  failforward scan --data churn.csv --target churn --current production.csv --detectors drift",
                 "", "Writes report.html, report.json and predictions.csv to --out and records the run in --store."})
 public final class ScanCommand implements Callable<Integer> {
 
@@ -76,6 +77,11 @@ public final class ScanCommand implements Callable<Integer> {
                     + "probe suite for the column types) or a suite file; probe failures join the run (default: ${DEFAULT-VALUE}).")
     String probes;
 
+    @Option(names = "--current", paramLabel = "FILE",
+            description = "Current (production) rows for drift: compared with the training rows (with --prediction-column: "
+                    + "the scored rows) instead of the test rows. Needs every feature column; the target may be absent.")
+    java.nio.file.Path current;
+
     @Spec
     CommandSpec spec;
 
@@ -92,14 +98,36 @@ public final class ScanCommand implements Callable<Integer> {
                 }
             }
             Table table = TableReaders.read(data.data, data.readOptions());
+            List<String> own = new ArrayList<>(probabilityColumns);
+            own.add(predictionColumn);
+            plan = withCurrent(plan, table, own);
             return new ScanJob(System.out, System.err).runPredictions(table, data.spec(run.seed), predictionColumn,
                     probabilityColumns, run, GivenOptions.of(spec), plan, failOn == null ? null : Severity.parse(failOn.name()));
         }
         Table table = TableReaders.read(data.data, data.readOptions());
         Table test = data.test == null ? null : TableReaders.read(data.test, data.readOptions());
+        plan = withCurrent(plan, table, List.of());
         String name = data.data.getFileName().toString();
         return new ScanJob(System.out, System.err).probing(probes).run("scan", table, test, data.spec(run.seed), run, name,
                 GivenOptions.of(spec), resume, redact, plan, failOn == null ? null : Severity.parse(failOn.name()));
+    }
+
+    /** The plan with the {@code --current} rows, read against {@code reference}; checks that drift will read them. */
+    private DetectorPlan withCurrent(DetectorPlan plan, Table reference, List<String> predictionColumns) {
+        if (current == null) {
+            return plan;
+        }
+        if (plan.detectors().stream().noneMatch(d -> d.id().equals("drift"))) {
+            throw new UsageException("--current is read by the drift detector, which this scan does not run; "
+                    + "add drift to --detectors");
+        }
+        List<String> notFeatures = new ArrayList<>(data.ignore);
+        notFeatures.add(data.target);
+        if (data.id != null) {
+            notFeatures.add(data.id);
+        }
+        notFeatures.addAll(predictionColumns);
+        return plan.withCurrent(CurrentFile.read(current, reference, notFeatures, data.readOptions().types()));
     }
 
     /** Severities of findings, in increasing order, as the option spells them. */

@@ -84,6 +84,10 @@ final class ScanJob {
                 throw new UsageException("--probes applies to scans of built-in models, not to " + options.model
                         + "; leave it out (default: none)");
             }
+            if (plan.current() != null) {
+                throw new UsageException("--current is read by the drift detector, which runs on scans of built-in models, not of "
+                        + options.model);
+            }
             if (!plan.detectors().isEmpty()) {
                 err.println("note: detectors run on scans of built-in models; " + options.model + " is scored without them");
             }
@@ -216,9 +220,10 @@ final class ScanJob {
     /**
      * A scan without a model, of predictions the user already has in {@code predictionColumn} (and
      * {@code probabilityColumns}, one per class): every row with a target is evaluated, nothing is
-     * trained. Those columns are not features. Drift and leakage compare training (reference) rows with
-     * the scored rows and there are none, so they are skipped with a note; label-issue runs only on
-     * supplied probabilities (one-hot ones would flag every failure).
+     * trained. Those columns are not features. Drift compares the scored rows with {@code --current}
+     * rows and is skipped with a note without them; leakage looks for single-feature predictors and
+     * identifiers on the scored rows alone; label-issue runs only on supplied probabilities (one-hot
+     * ones would flag every failure).
      */
     int runPredictions(Table data, ScanSpec spec, String predictionColumn, List<String> probabilityColumns,
                        RunOptions options, Map<String, String> given, DetectorPlan plan, Severity failOn) {
@@ -239,9 +244,9 @@ final class ScanJob {
                 predictionColumn, probabilityColumns);
         List<dev.failforward.detect.Detector> kept = new java.util.ArrayList<>();
         for (dev.failforward.detect.Detector d : plan.detectors()) {
-            if (d.id().equals("drift") || d.id().equals("leakage")) {
-                err.println("note: " + d.id() + " compares training (reference) rows with the scored rows; a scan of "
-                        + "--prediction-column has no training rows, so " + d.id() + " is skipped");
+            if (d.id().equals("drift") && plan.current() == null) {
+                err.println("note: drift compares reference rows with current rows; a scan of --prediction-column has no "
+                        + "training rows, so drift is skipped (give --current FILE to compare the scored rows with it)");
             } else if (d.id().equals("label-issue") && prepared.target().task().isClassification() && !model.hasProbabilities()) {
                 err.println("note: label-issue needs predicted probabilities and there is no model to compute them; "
                         + "give --probability-columns to run it");
@@ -267,7 +272,7 @@ final class ScanJob {
         try (FailureLog log = Stores.open(options.store)) {
             Scanner scanner = new Scanner(log, ModelSaver.NONE, new TerminalProgress(err));
             result = scanner.scanModel("scan", prepared, model, null, dataName, TableFingerprint.of(data), spec.seed(), given,
-                    new DetectorPlan(kept, plan.config(), null));
+                    new DetectorPlan(kept, plan.config(), null, List.of(), plan.current()));
             ReportFiles written = write(result, options.out);
             summary(result, written, log.location());
         }

@@ -24,7 +24,8 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * {@code drift}: how the current (test) rows differ from the reference (training) rows. Per
+ * {@code drift}: how the current rows (the test rows, or a separate current file) differ from the
+ * reference rows (the training rows; the scored rows in a scan of given predictions). Per
  * feature, the test depends on type and size: with at most {@code large-n} rows on the smaller
  * side a feature drifts when its KS (numbers) or chi-square (categories) p-value is below
  * {@code alpha} divided by the number of features; on larger data, where every p-value is tiny,
@@ -72,8 +73,16 @@ public final class DriftDetector implements Detector {
 
     @Override
     public Detection detect(DetectorContext c) {
-        Table ref = c.data().train();
-        Table cur = c.data().test();
+        boolean noTraining = c.data().train().rowCount() == 0;
+        if (noTraining && c.current() == null) {
+            throw new IllegalStateException("drift needs reference rows: there are no training rows and no current file");
+        }
+        // Reference: the training rows (or, in a scan of given predictions, the scored rows);
+        // current: the separate current file when there is one, else the test rows.
+        Table ref = noTraining ? c.data().test() : c.data().train();
+        Table cur = c.current() != null ? c.current() : c.data().test();
+        String refName = noTraining ? "scored" : "training";
+        String curName = c.current() != null ? "current" : "test";
         List<Column> features = ref.features().stream().filter(col -> cur.find(col.name()).isPresent())
                 .filter(col -> !(col instanceof dev.failforward.data.TextColumn)).toList();
         int m = Math.max(1, features.size());
@@ -103,16 +112,16 @@ public final class DriftDetector implements Detector {
             if (drifted) {
                 Severity s = psi >= c.threshold(this, "psi-critical") ? Severity.CRITICAL : Severity.WARNING;
                 findings.add(new Finding(ID, s, String.format(java.util.Locale.ROOT,
-                        "'%s' differs between training and test rows (%s, PSI %.3f)", a.name(),
+                        "'%s' differs between %s and %s rows (%s, PSI %.3f)", a.name(), refName, curName,
                         large ? "large data" : f.get("test") + " p = " + String.format(java.util.Locale.ROOT, "%.2g", p), psi),
                         cur.rowCount(), List.of(), null, f));
             }
             @SuppressWarnings("unchecked")
             List<String> fresh = (List<String>) f.get("new_categories");
             if (fresh != null && !fresh.isEmpty()) {
-                findings.add(new Finding(ID, Severity.WARNING, "'" + a.name() + "' has categories never seen in training: "
+                findings.add(new Finding(ID, Severity.WARNING, "'" + a.name() + "' has categories never seen in " + refName + " rows: "
                         + String.join(", ", fresh.subList(0, Math.min(5, fresh.size()))), (int) f.get("new_category_rows"),
-                        List.of(), "ood", Map.of("feature", a.name(), "new_categories", fresh)));
+                        List.of(), c.current() == null ? "ood" : null, Map.of("feature", a.name(), "new_categories", fresh)));
             }
         }
         // Most drifted first, so that the feature that moved most leads the list.
@@ -120,7 +129,9 @@ public final class DriftDetector implements Detector {
         findings.sort(Comparator.comparing(Finding::severity).reversed().thenComparingDouble(
                 f -> -((Number) f.evidence().getOrDefault("psi", 0.0)).doubleValue()));
         Map<String, Object> out = new LinkedHashMap<>();
+        out.put("reference", refName);
         out.put("reference_rows", ref.rowCount());
+        out.put("current", c.current() != null ? "current file " + c.current().source() : "test rows");
         out.put("current_rows", cur.rowCount());
         out.put("method", large ? "psi (large data)" : "ks / chi-square with Bonferroni alpha " + alpha);
         out.put("features", perFeature);
@@ -131,16 +142,30 @@ public final class DriftDetector implements Detector {
         out.put("ood_rows", oodCount);
         if (oodCount > 0) {
             double share = (double) oodCount / cur.rowCount();
-            findings.add(new Finding(ID, share >= c.threshold(this, "ood-warning-share") ? Severity.WARNING : Severity.INFO,
-                    String.format(java.util.Locale.ROOT, "%d test rows lie outside the training data (a value beyond the training range or an unseen category)", oodCount),
-                    oodCount, RowKeys.of(c.data().testKeys(), ood), "ood", Map.of("ood_rows", oodCount, "share", share)));
+            Severity severity = share >= c.threshold(this, "ood-warning-share") ? Severity.WARNING : Severity.INFO;
+            String title = String.format(java.util.Locale.ROOT,
+                    "%d %s rows lie outside the %s data (a value beyond its range or an unseen category)", oodCount, curName, refName);
+            if (c.current() == null) {
+                findings.add(new Finding(ID, severity, title, oodCount, RowKeys.of(c.data().testKeys(), ood), "ood",
+                        Map.of("ood_rows", oodCount, "share", share)));
+            } else {
+                // Rows of the current file are not failures of this run: name them by their index in that file.
+                List<Integer> indexes = new ArrayList<>();
+                for (int i = 0; i < ood.length && indexes.size() < 1000; i++) {
+                    if (ood[i]) {
+                        indexes.add(i);
+                    }
+                }
+                findings.add(new Finding(ID, severity, title, oodCount, List.of(), null,
+                        Map.of("ood_rows", oodCount, "share", share, "current_row_indexes", indexes)));
+            }
         }
         if (c.trainer() != null && c.threshold(this, "domain-classifier") > 0) {
             double auc = domainAuc(ref, cur, c);
             out.put("domain_classifier_auc", auc);
             if (auc >= c.threshold(this, "auc-warning")) {
                 findings.add(new Finding(ID, auc >= c.threshold(this, "auc-critical") ? Severity.CRITICAL : Severity.WARNING,
-                        String.format(java.util.Locale.ROOT, "A classifier tells test rows from training rows with AUC %.3f", auc),
+                        String.format(java.util.Locale.ROOT, "A classifier tells %s rows from %s rows with AUC %.3f", curName, refName, auc),
                         cur.rowCount(), List.of(), null, Map.of("domain_classifier_auc", auc)));
             }
         }
@@ -273,7 +298,7 @@ public final class DriftDetector implements Detector {
         int[] fit = order.subList(0, n / 2).stream().mapToInt(Integer::intValue).sorted().toArray();
         int[] held = order.subList(n / 2, n).stream().mapToInt(Integer::intValue).sorted().toArray();
         Target target = new Target(Stacked.DOMAIN, Task.BINARY_CLASSIFICATION, List.of("reference", "current"));
-        c.progress().start("Training a domain classifier (training vs test rows)", 1);
+        c.progress().start("Training a domain classifier (reference vs current rows)", 1);
         Model model = c.trainer().train(stacked.select(fit), target, c.seed(), Progress.NONE);
         Predictions p = model.predict(stacked.select(held));
         c.progress().finish();

@@ -16,16 +16,22 @@ import java.util.Set;
 
 /**
  * {@code leakage}: signs that the evaluation is too easy to be true, reported as suspicions with
- * evidence. Test rows that duplicate a training row (≥ {@code duplicate-warning-share} of the test
+ * evidence. In a scan of given predictions (no training rows) there are no duplicates to look for,
+ * the single-feature rule is cross-fitted on two halves of the scored rows, and identifier-like
+ * columns are judged on the scored rows. Test rows that duplicate a training row (≥ {@code duplicate-warning-share} of the test
  * rows is a warning); a single feature that predicts the target almost alone (its predictive power
  * on the test rows, learned per value or quantile bin on the training rows and scaled so 0 = no
  * better than the majority class / the mean and 1 = perfect: ≥ {@code power-warning} warning,
- * ≥ {@code power-critical} critical); and identifier-like columns (at least {@code id-distinct}
+ * ≥ {@code power-critical} critical; for a binary target also the AUC of the same rule's share of
+ * positives per level, which a near-copy of the target reaches even where the majority vote of the
+ * bin holding the class boundary loses rows: ≥ {@code auc-warning} warning, ≥ {@code auc-critical}
+ * critical); and identifier-like columns (at least {@code id-distinct}
  * of the training rows distinct, text or whole numbers).
  */
 public final class LeakageDetector implements Detector {
 
     public static final String ID = "leakage";
+    private static final int MIN_CLASS_ROWS = 10;
 
     @Override
     public String id() {
@@ -48,6 +54,8 @@ public final class LeakageDetector implements Detector {
         t.put("duplicate-warning-share", 0.05);
         t.put("power-warning", 0.9);
         t.put("power-critical", 0.95);
+        t.put("auc-warning", 0.995);
+        t.put("auc-critical", 0.999);
         t.put("bins", 20.0);
         t.put("id-distinct", 0.95);
         return t;
@@ -57,34 +65,48 @@ public final class LeakageDetector implements Detector {
     public Detection detect(DetectorContext c) {
         Table train = c.data().train();
         Table test = c.data().test();
+        boolean noTraining = train.rowCount() == 0;
         List<Finding> findings = new ArrayList<>();
         Map<String, Object> m = new LinkedHashMap<>();
-        duplicates(c, train, test, m, findings);
+        if (noTraining) {
+            // A scan of given predictions: no training rows to duplicate; powers are cross-fitted on the scored rows.
+            m.put("duplicate_test_rows", "not applicable: no training rows");
+            m.put("power_method", "2-fold cross-fitting on the scored rows");
+        } else {
+            duplicates(c, train, test, m, findings);
+            m.put("power_method", "learned on training rows, scored on test rows");
+        }
         List<Map<String, Object>> powers = power(c, train, test);
         m.put("single_feature_power", powers);
         for (Map<String, Object> p : powers) {
             double power = (double) p.get("power");
-            if (power >= c.threshold(this, "power-warning")) {
-                Severity s = power >= c.threshold(this, "power-critical") ? Severity.CRITICAL : Severity.WARNING;
+            double auc = p.containsKey("auc") ? (double) p.get("auc") : 0;
+            if (power >= c.threshold(this, "power-warning") || auc >= c.threshold(this, "auc-warning")) {
+                Severity s = power >= c.threshold(this, "power-critical") || auc >= c.threshold(this, "auc-critical")
+                        ? Severity.CRITICAL : Severity.WARNING;
+                String measured = String.format(java.util.Locale.ROOT, "%s %.3f", p.get("measure"), (double) p.get("score"))
+                        + (p.containsKey("auc") ? String.format(java.util.Locale.ROOT, ", AUC %.4f", auc) : "");
                 findings.add(new Finding(ID, s, String.format(java.util.Locale.ROOT,
-                        "'%s' alone predicts '%s' with power %.2f (%s %.3f): is it known at prediction time?",
-                        p.get("feature"), c.data().target().column(), power, p.get("measure"), (double) p.get("score")),
+                        "'%s' alone predicts '%s' with power %.2f (%s): is it known at prediction time?",
+                        p.get("feature"), c.data().target().column(), power, measured),
                         test.rowCount(), List.of(), null, p));
             }
         }
         List<Map<String, Object>> ids = new ArrayList<>();
-        for (Column col : train.features()) {
+        Table own = noTraining ? test : train;
+        String ownName = noTraining ? "scored" : "training";
+        for (Column col : own.features()) {
             double distinct = distinctShare(col);
             boolean wholeOrText = col.type() == ColumnType.TEXT || col.type() == ColumnType.CATEGORICAL
                     || (col instanceof NumericColumn n && Arrays.stream(n.values()).allMatch(v -> Double.isNaN(v) || v == Math.rint(v)));
-            if (distinct >= c.threshold(this, "id-distinct") && wholeOrText && train.rowCount() >= 20) {
+            if (distinct >= c.threshold(this, "id-distinct") && wholeOrText && own.rowCount() >= 20) {
                 Map<String, Object> o = new LinkedHashMap<>();
                 o.put("feature", col.name());
                 o.put("distinct_share", distinct);
                 ids.add(o);
                 findings.add(new Finding(ID, Severity.WARNING, String.format(java.util.Locale.ROOT,
-                        "'%s' looks like an identifier (%.0f%% of training rows have their own value); the model may memorise it",
-                        col.name(), 100 * distinct), test.rowCount(), List.of(), null, o));
+                        "'%s' looks like an identifier (%.0f%% of %s rows have their own value); the model may memorise it",
+                        col.name(), 100 * distinct, ownName), test.rowCount(), List.of(), null, o));
             }
         }
         m.put("identifier_like", ids);
@@ -125,61 +147,115 @@ public final class LeakageDetector implements Detector {
         return sb.toString();
     }
 
+    /**
+     * Each feature's power: a per-level rule (majority class or mean of the target per value or
+     * quantile bin) fitted on some rows and scored on others — training → test rows, or, without
+     * training rows, two seeded halves of the scored rows, each scored by the rule of the other.
+     */
     private List<Map<String, Object>> power(DetectorContext c, Table train, Table test) {
-        int[] all = java.util.stream.IntStream.range(0, train.rowCount()).toArray();
-        int[] allTest = java.util.stream.IntStream.range(0, test.rowCount()).toArray();
-        Table stacked = Stacked.of(train, all, test, allTest);
-        List<Column> features = stacked.features();
+        boolean crossFit = train.rowCount() == 0;
+        Table stacked;
+        int[] fold;
+        if (crossFit) {
+            stacked = test;
+            fold = halves(test.rowCount(), c.seed());
+        } else {
+            int[] all = java.util.stream.IntStream.range(0, train.rowCount()).toArray();
+            int[] allTest = java.util.stream.IntStream.range(0, test.rowCount()).toArray();
+            stacked = Stacked.of(train, all, test, allTest);
+            fold = new int[train.rowCount() + test.rowCount()];
+            java.util.Arrays.fill(fold, train.rowCount(), fold.length, 1);
+        }
+        List<Column> features = stacked.features().stream().filter(col -> !col.name().equals(Stacked.DOMAIN)).toList();
         FeatureCodes codes = FeatureCodes.of(features, stacked.rowCount(), (int) c.threshold(this, "bins"));
-        int nTrain = train.rowCount();
-        int nTest = test.rowCount();
         boolean classification = c.classification();
-        int[] yTrain = classification ? ScanData.labels(train, c.data().target()) : null;
-        int[] yTest = classification ? ScanData.labels(test, c.data().target()) : null;
-        double[] vTrain = classification ? null : ScanData.values(train, c.data().target());
-        double[] vTest = classification ? null : ScanData.values(test, c.data().target());
+        int[] y = null;
+        double[] v = null;
+        if (classification) {
+            int[] a = crossFit ? new int[0] : ScanData.labels(train, c.data().target());
+            int[] b = ScanData.labels(test, c.data().target());
+            y = concat(a, b);
+        } else {
+            double[] a = crossFit ? new double[0] : ScanData.values(train, c.data().target());
+            double[] b = ScanData.values(test, c.data().target());
+            v = new double[a.length + b.length];
+            System.arraycopy(a, 0, v, 0, a.length);
+            System.arraycopy(b, 0, v, a.length, b.length);
+        }
         int k = classification ? c.data().target().classCount() : 0;
+        // Which fold's rule scores each fold: 1 ← 0 when fitted on training rows; 0 ↔ 1 when cross-fitted.
+        int[][] fitEval = crossFit ? new int[][]{{0, 1}, {1, 0}} : new int[][]{{0, 1}};
         List<Map<String, Object>> out = new ArrayList<>();
         for (int f = 0; f < codes.features(); f++) {
             int[] col = codes.codes().get(f);
             int levels = codes.levels(f) + 1;
+            double right = 0;
+            double baseRight = 0;
+            double sse = 0;
+            double sst = 0;
+            int scored = 0;
+            boolean binary = classification && k == 2;
+            double[] aucScore = binary ? new double[col.length] : null;
+            boolean[] aucPositive = binary ? new boolean[col.length] : null;
+            int aucRows = 0;
+            for (int[] fe : fitEval) {
+                if (classification) {
+                    int[][] counts = new int[levels][k];
+                    int[] overall = new int[k];
+                    for (int i = 0; i < col.length; i++) {
+                        if (fold[i] == fe[0]) {
+                            counts[col[i]][y[i]]++;
+                            overall[y[i]]++;
+                        }
+                    }
+                    int majority = argmax(overall);
+                    double overallRate = binary ? (double) overall[1] / Math.max(1, overall[0] + overall[1]) : 0;
+                    for (int i = 0; i < col.length; i++) {
+                        if (fold[i] == fe[1]) {
+                            int[] cnt = counts[col[i]];
+                            int seen = Arrays.stream(cnt).sum();
+                            int guess = seen == 0 ? majority : argmax(cnt);
+                            right += guess == y[i] ? 1 : 0;
+                            baseRight += majority == y[i] ? 1 : 0;
+                            scored++;
+                            if (binary) {
+                                // The share of positives in the row's level: a ranking score, free of the majority vote's cut.
+                                aucScore[aucRows] = seen == 0 ? overallRate : (double) cnt[1] / seen;
+                                aucPositive[aucRows++] = y[i] == 1;
+                            }
+                        }
+                    }
+                } else {
+                    double[] sum = new double[levels];
+                    int[] cnt = new int[levels];
+                    double total = 0;
+                    int fitted = 0;
+                    for (int i = 0; i < col.length; i++) {
+                        if (fold[i] == fe[0]) {
+                            sum[col[i]] += v[i];
+                            cnt[col[i]]++;
+                            total += v[i];
+                            fitted++;
+                        }
+                    }
+                    double mean = fitted == 0 ? 0 : total / fitted;
+                    for (int i = 0; i < col.length; i++) {
+                        if (fold[i] == fe[1]) {
+                            int l = col[i];
+                            double guess = cnt[l] == 0 ? mean : sum[l] / cnt[l];
+                            sse += (v[i] - guess) * (v[i] - guess);
+                            sst += (v[i] - mean) * (v[i] - mean);
+                            scored++;
+                        }
+                    }
+                }
+            }
             double score;
             double base;
             if (classification) {
-                int[][] counts = new int[levels][k];
-                int[] overall = new int[k];
-                for (int i = 0; i < nTrain; i++) {
-                    counts[col[i]][yTrain[i]]++;
-                    overall[yTrain[i]]++;
-                }
-                int majority = argmax(overall);
-                int right = 0;
-                int baseRight = 0;
-                for (int i = 0; i < nTest; i++) {
-                    int[] cnt = counts[col[nTrain + i]];
-                    int guess = Arrays.stream(cnt).sum() == 0 ? majority : argmax(cnt);
-                    right += guess == yTest[i] ? 1 : 0;
-                    baseRight += majority == yTest[i] ? 1 : 0;
-                }
-                score = (double) right / nTest;
-                base = (double) baseRight / nTest;
+                score = scored == 0 ? 0 : right / scored;
+                base = scored == 0 ? 1 : baseRight / scored;
             } else {
-                double[] sum = new double[levels];
-                int[] cnt = new int[levels];
-                double mean = 0;
-                for (int i = 0; i < nTrain; i++) {
-                    sum[col[i]] += vTrain[i];
-                    cnt[col[i]]++;
-                    mean += vTrain[i] / nTrain;
-                }
-                double sse = 0;
-                double sst = 0;
-                for (int i = 0; i < nTest; i++) {
-                    int l = col[nTrain + i];
-                    double guess = cnt[l] == 0 ? mean : sum[l] / cnt[l];
-                    sse += (vTest[i] - guess) * (vTest[i] - guess);
-                    sst += (vTest[i] - mean) * (vTest[i] - mean);
-                }
                 score = sst == 0 ? 0 : 1 - sse / sst;
                 base = 0;
             }
@@ -190,9 +266,63 @@ public final class LeakageDetector implements Detector {
             o.put("score", score);
             o.put("baseline", base);
             o.put("power", power);
+            if (binary && aucRows > 0) {
+                double auc = Auc.of(Arrays.copyOf(aucScore, aucRows), Arrays.copyOf(aucPositive, aucRows));
+                if (stacked.column(codes.names().get(f)) instanceof NumericColumn num) {
+                    // A number also ranks the rows by itself (either way round), with no bins to blur the boundary.
+                    auc = Math.max(auc, rawAuc(num.values(), fold, fitEval, y));
+                }
+                o.put("auc", auc);
+            }
             out.add(o);
         }
         out.sort((a, b) -> Double.compare((double) b.get("power"), (double) a.get("power")));
+        return out;
+    }
+
+    /** AUC of a number's own value on the scored rows where it is present, taken either way round. */
+    private static double rawAuc(double[] values, int[] fold, int[][] fitEval, int[] y) {
+        int n = 0;
+        double[] score = new double[values.length];
+        boolean[] positive = new boolean[values.length];
+        for (int i = 0; i < values.length; i++) {
+            boolean scored = false;
+            for (int[] fe : fitEval) {
+                scored |= fold[i] == fe[1];
+            }
+            if (scored && !Double.isNaN(values[i])) {
+                score[n] = values[i];
+                positive[n++] = y[i] == 1;
+            }
+        }
+        int positives = 0;
+        for (int i = 0; i < n; i++) {
+            positives += positive[i] ? 1 : 0;
+        }
+        if (Math.min(positives, n - positives) < MIN_CLASS_ROWS) {
+            return 0; // too few present rows of a class for an AUC worth reporting
+        }
+        double auc = Auc.of(Arrays.copyOf(score, n), Arrays.copyOf(positive, n));
+        return Double.isNaN(auc) ? 0 : Math.max(auc, 1 - auc);
+    }
+
+    /** A seeded assignment of {@code n} rows to two halves (0 and 1). */
+    private static int[] halves(int n, long seed) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            order.add(i);
+        }
+        java.util.Collections.shuffle(order, new java.util.Random(seed ^ 0x1eadL));
+        int[] fold = new int[n];
+        for (int r = n / 2; r < n; r++) {
+            fold[order.get(r)] = 1;
+        }
+        return fold;
+    }
+
+    private static int[] concat(int[] a, int[] b) {
+        int[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
         return out;
     }
 

@@ -254,7 +254,7 @@ public final class SliceSearch {
         double[] pv = new double[k];
         for (int i = 0; i < k; i++) {
             Slice sl = slices.get(i);
-            pv[i] = sl.errors() == 0 ? 1 : Beta.regularizedBeta(avg, sl.errors(), sl.size() - sl.errors() + 1.0);
+            pv[i] = binomialP(sl.errors(), sl.size(), avg);
         }
         Integer[] order = new Integer[k];
         for (int i = 0; i < k; i++) {
@@ -273,6 +273,11 @@ public final class SliceSearch {
             out.add(slices.get(i).withSignificance(pv[i], q[i]));
         }
         return out;
+    }
+
+    /** One-sided binomial p-value: P(X ≥ errors) for X ~ Binomial(size, avg). */
+    static double binomialP(int errors, int size, double avg) {
+        return errors == 0 ? 1 : Beta.regularizedBeta(avg, errors, size - errors + 1.0);
     }
 
     /** The rows of a slice as a bitset over {@code codes}' rows. */

@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * {@code weak-slice}: the test-row subgroups (up to {@code max-level} predicates) where failures
- * concentrate, by exact SliceLine search ({@link SliceSearch}). A group of overlapping slices is a
+ * concentrate, by exact SliceLine search ({@link SliceSearch}), with the predicates the data does
+ * not support dropped ({@link SliceSimplifier}). A group of overlapping slices is a
  * finding when its best slice is significant (BH q ≤ {@code q}) and its error rate is at least
  * {@code warning-ratio} (warning) or {@code critical-ratio} (critical) times the average;
  * significant slices below {@code warning-ratio} are info.
@@ -15,6 +16,12 @@ import java.util.Map;
 public final class WeakSliceDetector implements Detector {
 
     public static final String ID = "weak-slice";
+
+    /**
+     * The smallest default minimum support, as in the reference {@code sliceline} package: on small
+     * test sets a real problem can hold 10–20 rows, and the q-value, not the size, keeps noise out.
+     */
+    static final int MIN_SUPPORT_FLOOR = 10;
 
     @Override
     public String id() {
@@ -41,6 +48,7 @@ public final class WeakSliceDetector implements Detector {
         t.put("alpha", 0.95);
         t.put("bins", 10.0);
         t.put("overlap", 0.5);
+        t.put("simplify-alpha", 0.05);
         t.put("q", 0.05);
         t.put("warning-ratio", 1.5);
         t.put("critical-ratio", 2.0);
@@ -57,7 +65,12 @@ public final class WeakSliceDetector implements Detector {
         c.progress().start("Searching weak slices", 1);
         SliceSearch.Result result = SliceSearch.search(codes, c.failed(), settings);
         c.progress().finish();
-        List<SliceGroups.Group> groups = SliceGroups.of(codes, result.top(), c.threshold(this, "overlap"));
+        List<SliceSimplifier.Simplified> simplified = SliceSimplifier.simplify(codes, c.failed(), result.top(), minSupport,
+                settings.alpha(), result.evaluated(), c.threshold(this, "simplify-alpha"));
+        Map<Slice, List<String>> dropped = new java.util.HashMap<>();
+        simplified.forEach(x -> dropped.put(x.slice(), x.dropped()));
+        List<SliceGroups.Group> groups = SliceGroups.of(codes, simplified.stream().map(SliceSimplifier.Simplified::slice).toList(),
+                c.threshold(this, "overlap"));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("rows", n);
         m.put("average_error", result.averageError());
@@ -73,7 +86,9 @@ public final class WeakSliceDetector implements Detector {
             members.add(group.leader());
             members.addAll(group.variants());
             for (Slice s : members) {
-                slices.add(describe(codes, s, result.averageError(), g + 1));
+                Map<String, Object> o = describe(codes, s, result.averageError(), g + 1);
+                o.put("dropped_predicates", dropped.getOrDefault(s, List.of()));
+                slices.add(o);
             }
             Slice s = group.leader();
             double ratio = s.errorRate() / result.averageError();
@@ -83,6 +98,9 @@ public final class WeakSliceDetector implements Detector {
             Severity severity = ratio >= c.threshold(this, "critical-ratio") ? Severity.CRITICAL
                     : ratio >= c.threshold(this, "warning-ratio") ? Severity.WARNING : Severity.INFO;
             Map<String, Object> evidence = describe(codes, s, result.averageError(), g + 1);
+            evidence.put("dropped_predicates", dropped.getOrDefault(s, List.of()));
+            evidence.put("same_rows", group.variants().stream().filter(v -> sameRows(codes, v, group.rows()))
+                    .map(v -> v.describe(codes)).toList());
             evidence.put("variants", group.variants().stream().map(v -> v.describe(codes)).toList());
             String title = String.format(java.util.Locale.ROOT, "Failures concentrate where %s: %.1f%% failed vs %.1f%% overall (%d rows)",
                     s.describe(codes), 100 * s.errorRate(), 100 * result.averageError(), s.size());
@@ -95,7 +113,12 @@ public final class WeakSliceDetector implements Detector {
 
     int minSupport(DetectorContext c, int n) {
         int given = (int) c.threshold(this, "min-support");
-        return given > 0 ? given : Math.max(20, (int) Math.ceil(c.threshold(this, "min-support-fraction") * n));
+        return given > 0 ? given : Math.max(MIN_SUPPORT_FLOOR, (int) Math.ceil(c.threshold(this, "min-support-fraction") * n));
+    }
+
+    /** Whether {@code v} selects exactly {@code rows} (another name for the same rows, such as an implied predicate). */
+    private static boolean sameRows(FeatureCodes codes, Slice v, long[] rows) {
+        return java.util.Arrays.equals(SliceSearch.rows(codes, v), rows);
     }
 
     private static Map<String, Object> describe(FeatureCodes codes, Slice s, double avg, int group) {

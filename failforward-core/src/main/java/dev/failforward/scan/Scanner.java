@@ -101,7 +101,7 @@ public final class Scanner {
                 failed[i] = outcome.predictions().get(i).failure();
             }
             detected = DetectorRunner.run(plan.detectors(), new DetectorContext(data.ignoring(plan.hidden()), predictions, failed,
-                    plan.trainer(), seed, plan.config(), progress));
+                    plan.trainer(), seed, plan.config(), progress, plan.visibleCurrent()));
             failures = DetectorRunner.tag(failures, detected.findings());
         }
         if (probes != null) {
@@ -194,7 +194,7 @@ public final class Scanner {
                 failed[i] = outcome.predictions().get(i).failure();
             }
             detected = DetectorRunner.run(plan.detectors(), new DetectorContext(data.ignoring(plan.hidden()), predictions,
-                    failed, plan.trainer(), seed, plan.config(), progress));
+                    failed, plan.trainer(), seed, plan.config(), progress, plan.visibleCurrent()));
             failures = DetectorRunner.tag(failures, detected.findings());
         }
         Provenance provenance = Provenance.current(seed, dataFingerprint, model.fingerprint(), options);
