@@ -129,6 +129,11 @@ public final class ProbeCommand implements Callable<Integer> {
                 : ScanData.forModel(test == null ? table : test, test == null ? null : table, scanSpec, external.task(),
                         external.classes(), external.classCount());
         ProbeSuite probes = ProbeSuites.resolve(suite, prepared);
+        if (external != null && suite == null) {
+            // A model trained elsewhere encodes categories with the vocabulary it was trained on and
+            // refuses a level outside it; a suite file can still ask for the probe explicitly.
+            probes = probes.without(java.util.Set.of("unseen-category"));
+        }
         AdversarialSettings attack = withSuiteImmutables(adversarial.settings(run.seed), probes);
         AdversarialOptions.check(attack, prepared);
         StressSettings stressed = stress.settings();

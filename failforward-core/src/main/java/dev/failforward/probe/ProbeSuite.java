@@ -51,6 +51,11 @@ public record ProbeSuite(String source, List<SuiteProbe> probes, List<MftCase> m
      * (see {@link #check(Table)}), and that every minimum functionality test expects a class of the
      * target and gives values of the right types.
      */
+    /** The same suite without the probes of these ids. */
+    public ProbeSuite without(java.util.Set<String> ids) {
+        return new ProbeSuite(source, probes.stream().filter(p -> !ids.contains(p.probe().id())).toList(), mft, immutable);
+    }
+
     public void check(ScanData data) {
         check(data.test());
         for (MftCase m : mft) {
