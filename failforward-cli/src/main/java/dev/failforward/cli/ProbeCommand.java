@@ -26,7 +26,7 @@ import dev.failforward.probe.stress.StressRunner;
 import dev.failforward.probe.stress.StressSettings;
 import dev.failforward.probe.text.TextAttack;
 import dev.failforward.probe.text.TextAttackResult;
-import dev.failforward.probe.text.TextProbes;
+import dev.failforward.probe.text.TextProbe;
 import dev.failforward.report.AdversarialHtml;
 import dev.failforward.report.AdversarialJson;
 import dev.failforward.report.ProbeSection;
@@ -146,7 +146,7 @@ public final class ProbeCommand implements Callable<Integer> {
         }
         String dataName = data.data.getFileName().toString();
         TextAttack textAttack = text.attack();
-        if (textAttack != null && !TextProbes.hasText(prepared.test())) {
+        if (textAttack != null && !TextProbe.hasText(prepared.test())) {
             throw new UsageException("--text-adversarial needs a text feature column; " + dataName + " has none");
         }
         checkOutputFolder(run.out);

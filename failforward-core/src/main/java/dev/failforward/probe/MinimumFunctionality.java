@@ -86,7 +86,7 @@ final class MinimumFunctionality {
     /** The test's rows as a table shaped like the test rows: given values, typical training values elsewhere. */
     static Table rows(MftCase c, ScanData data) {
         Table test = data.test();
-        Table train = data.train().rowCount() > 0 ? data.train() : test; // none for models trained elsewhere
+        Table train = data.reference();
         int n = c.rows().size();
         List<Column> columns = new ArrayList<>();
         for (Column col : test.columns()) {

@@ -66,8 +66,7 @@ public final class ProbeRunner {
         List<ProbeExample> examples = new ArrayList<>();
         int steps = probes.stream().mapToInt(p -> p.levels().size()).sum();
         progress.start("Probing " + test.rowCount() + " test rows (" + steps + " probe levels)", steps);
-        // A model trained elsewhere comes without training rows: probes then learn ranges from the test rows.
-        Table reference = data.train().rowCount() > 0 ? data.train() : test;
+        Table reference = data.reference();
         for (Probe unfitted : probes) {
             Probe probe = unfitted.fit(reference);
             for (double level : probe.levels()) {

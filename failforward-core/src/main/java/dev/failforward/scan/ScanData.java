@@ -25,6 +25,14 @@ public record ScanData(Table train, Table test, Target target, List<String> test
     /** Numeric targets with more distinct values than this are treated as regression. */
     public static final int MAX_CLASSES_FOR_NUMERIC_TARGET = 20;
 
+    /**
+     * The rows a probe learns ranges, levels and typical values from: the training rows, or the
+     * test rows for a model trained elsewhere, which comes without training rows.
+     */
+    public Table reference() {
+        return train.rowCount() > 0 ? train : test;
+    }
+
     /** Prepares {@code data} for a scan; {@code test} is a separate test file, or {@code null} to split {@code data}. */
     public static ScanData prepare(Table data, Table test, ScanSpec spec) {
         checkColumns(data, spec);

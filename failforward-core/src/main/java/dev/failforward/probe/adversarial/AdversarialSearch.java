@@ -64,7 +64,7 @@ public final class AdversarialSearch {
         int[] correct = java.util.stream.IntStream.range(0, labels.length)
                 .filter(i -> baseline.predictedClass(i) == labels[i]).toArray();
         int[] rows = sample(correct, settings.rows(), settings.seed());
-        SearchSpace space = SearchSpace.of(reference(data), test, settings.immutable(), settings.bounds());
+        SearchSpace space = SearchSpace.of(data.reference(), test, settings.immutable(), settings.bounds());
         int[] truth = Arrays.stream(rows).map(r -> labels[r]).toArray();
         AdversarialSearch search = new AdversarialSearch(model, space, rows, truth);
         progress.start("Adversarial search on " + rows.length + " rows (budget " + settings.budget() + " evaluations each)",
@@ -97,7 +97,7 @@ public final class AdversarialSearch {
      */
     public static void check(ScanData data, AdversarialSettings settings) {
         requireClassification(data.target());
-        SearchSpace.of(reference(data), data.test(), settings.immutable(), settings.bounds());
+        SearchSpace.of(data.reference(), data.test(), settings.immutable(), settings.bounds());
     }
 
     private static void requireClassification(Target target) {
@@ -392,10 +392,5 @@ public final class AdversarialSearch {
             }
         }
         return out;
-    }
-
-    /** The rows whose ranges and levels bound the search: the training rows, or the test rows for a model trained elsewhere. */
-    private static dev.failforward.data.Table reference(ScanData data) {
-        return data.train().rowCount() > 0 ? data.train() : data.test();
     }
 }

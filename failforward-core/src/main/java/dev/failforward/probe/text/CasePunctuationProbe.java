@@ -1,7 +1,6 @@
 package dev.failforward.probe.text;
 
 import dev.failforward.data.Table;
-import dev.failforward.probe.Probe;
 
 import java.util.List;
 import java.util.Locale;
@@ -10,7 +9,7 @@ import java.util.Locale;
  * Case and punctuation (INV): in a share {@code level} of sentences, one of — all lower case, all
  * upper case, punctuation removed — chosen per sentence.
  */
-public final class CasePunctuationProbe implements Probe {
+public final class CasePunctuationProbe implements TextProbe {
 
     @Override
     public String id() {
@@ -42,10 +41,5 @@ public final class CasePunctuationProbe implements Probe {
             case 1 -> sentence.toUpperCase(Locale.ROOT);
             default -> sentence.replaceAll("(?<!\\p{L})'|'(?!\\p{L})|[\\p{P}&&[^']]", "").replaceAll("\\s{2,}", " ").strip();
         };
-    }
-
-    @Override
-    public boolean appliesTo(Table test) {
-        return TextProbes.hasText(test);
     }
 }

@@ -1,7 +1,6 @@
 package dev.failforward.probe.text;
 
 import dev.failforward.data.Table;
-import dev.failforward.probe.Probe;
 
 import java.util.List;
 
@@ -10,7 +9,7 @@ import java.util.List;
  * ("isn't" → "is not"); sentences without one are contracted instead ("it is" → "it's").
  * Sentences with neither stay as they are.
  */
-public final class ContractionProbe implements Probe {
+public final class ContractionProbe implements TextProbe {
 
     @Override
     public String id() {
@@ -35,10 +34,5 @@ public final class ContractionProbe implements Probe {
     static String toggle(String sentence) {
         String expanded = Contractions.expand(sentence);
         return expanded.equals(sentence) ? Contractions.contract(sentence) : expanded;
-    }
-
-    @Override
-    public boolean appliesTo(Table test) {
-        return TextProbes.hasText(test);
     }
 }

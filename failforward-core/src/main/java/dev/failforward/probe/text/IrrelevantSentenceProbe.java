@@ -1,7 +1,6 @@
 package dev.failforward.probe.text;
 
 import dev.failforward.data.Table;
-import dev.failforward.probe.Probe;
 
 import java.util.List;
 
@@ -11,7 +10,7 @@ import java.util.List;
  * appended to the text. They say nothing about what the text judges, so the prediction must not
  * change.
  */
-public final class IrrelevantSentenceProbe implements Probe {
+public final class IrrelevantSentenceProbe implements TextProbe {
 
     static final List<String> SENTENCES = List.of(
             "My friend John was there.",
@@ -52,10 +51,5 @@ public final class IrrelevantSentenceProbe implements Probe {
             }
             return out.toString();
         });
-    }
-
-    @Override
-    public boolean appliesTo(Table test) {
-        return TextProbes.hasText(test);
     }
 }

@@ -1,7 +1,6 @@
 package dev.failforward.probe.text;
 
 import dev.failforward.data.Table;
-import dev.failforward.probe.Probe;
 
 import java.util.HashMap;
 import java.util.List;
@@ -14,7 +13,7 @@ import java.util.Map;
  * are. Each level draws other replacements, so the levels are repeated tries at {@code level}
  * share of sentences.
  */
-public final class NameSwapProbe implements Probe {
+public final class NameSwapProbe implements TextProbe {
 
     private static final List<String> PEOPLE = WordList.load("names.txt");
     private static final List<String> PLACES = WordList.load("locations.txt");
@@ -62,10 +61,5 @@ public final class NameSwapProbe implements Probe {
     /** Whether the sentence holds a name this probe would swap. */
     static boolean names(String sentence) {
         return Words.of(sentence).stream().anyMatch(w -> PEOPLE.contains(w.text()) || PLACES.contains(w.text()));
-    }
-
-    @Override
-    public boolean appliesTo(Table test) {
-        return TextProbes.hasText(test);
     }
 }

@@ -2,7 +2,6 @@ package dev.failforward.probe.text;
 
 import dev.failforward.data.Table;
 import dev.failforward.probe.Expectation;
-import dev.failforward.probe.Probe;
 
 import java.util.List;
 
@@ -16,7 +15,7 @@ import java.util.List;
  * judged (negating a complaint rarely makes praise: "not bad"). Binary tasks only: the watched
  * class is the positive one.
  */
-public final class NegationProbe implements Probe {
+public final class NegationProbe implements TextProbe {
 
     /** How far the positive probability must at least fall. */
     static final double LEAST_DROP = 0.1;
@@ -50,10 +49,5 @@ public final class NegationProbe implements Probe {
     @Override
     public boolean judges(boolean predictedWatchedClass) {
         return predictedWatchedClass;
-    }
-
-    @Override
-    public boolean appliesTo(Table test) {
-        return TextProbes.hasText(test);
     }
 }

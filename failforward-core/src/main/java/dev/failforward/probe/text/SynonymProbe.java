@@ -1,7 +1,6 @@
 package dev.failforward.probe.text;
 
 import dev.failforward.data.Table;
-import dev.failforward.probe.Probe;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +11,7 @@ import java.util.Set;
  * {@link WordNet}), each word and synonym drawn per row. Function words and negations are never
  * replaced. Needs WordNet's files only when the table has text.
  */
-public final class SynonymProbe implements Probe {
+public final class SynonymProbe implements TextProbe {
 
     /** Words never replaced: a synonym of these changes grammar or meaning, not wording. */
     static final Set<String> KEEP = Set.of("a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "for",
@@ -69,10 +68,5 @@ public final class SynonymProbe implements Probe {
                 .filter(w -> w.text().length() >= 3 && !KEEP.contains(w.lower()) && !w.text().contains("'")
                         && !wordNet.synonyms(w.text()).isEmpty())
                 .toList();
-    }
-
-    @Override
-    public boolean appliesTo(Table test) {
-        return TextProbes.hasText(test);
     }
 }

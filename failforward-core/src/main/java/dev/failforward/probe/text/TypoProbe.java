@@ -1,7 +1,6 @@
 package dev.failforward.probe.text;
 
 import dev.failforward.data.Table;
-import dev.failforward.probe.Probe;
 
 import java.util.List;
 import java.util.Map;
@@ -12,7 +11,7 @@ import java.util.SplittableRandom;
  * two neighbouring letters swapped, a letter deleted, or a letter replaced by a key next to it on
  * a QWERTY keyboard.
  */
-public final class TypoProbe implements Probe {
+public final class TypoProbe implements TextProbe {
 
     private static final Map<Character, String> NEIGHBOURS = neighbours();
 
@@ -96,10 +95,5 @@ public final class TypoProbe implements Probe {
             }
         }
         return Map.copyOf(out);
-    }
-
-    @Override
-    public boolean appliesTo(Table test) {
-        return TextProbes.hasText(test);
     }
 }
