@@ -8,9 +8,11 @@ import dev.failforward.failure.IngestResult;
 import dev.failforward.failure.LoggedFailure;
 import dev.failforward.failure.PredictionRecord;
 import dev.failforward.failure.ProductionEvent;
+import dev.failforward.failure.RunValues;
 import dev.failforward.failure.StatDimension;
 import dev.failforward.failure.StatRow;
 import dev.failforward.failure.TriageEvent;
+import dev.failforward.failure.ValueRates;
 import dev.failforward.run.Run;
 
 import java.util.List;
@@ -35,6 +37,15 @@ final class RedactingFailureLog implements FailureLog {
     @Override
     public void complete(Run run, List<PredictionRecord> predictions, List<Failure> failures) {
         log.complete(run, predictions, failures.stream().map(redactor::apply).toList());
+    }
+
+    /**
+     * Counts of a redacted column are kept per hashed value, like its failures' inputs; a redacted
+     * numeric column is left out, since its bin edges would be clear values.
+     */
+    @Override
+    public void complete(Run run, List<PredictionRecord> predictions, List<Failure> failures, RunValues values) {
+        log.complete(run, predictions, failures.stream().map(redactor::apply).toList(), redactor.apply(values));
     }
 
     @Override
@@ -110,6 +121,11 @@ final class RedactingFailureLog implements FailureLog {
     @Override
     public List<StatRow> stats(String runId, StatDimension by, String column) {
         return log.stats(runId, by, column);
+    }
+
+    @Override
+    public ValueRates rates(String runId, String column) {
+        return log.rates(runId, column);
     }
 
     @Override

@@ -4,6 +4,8 @@ import dev.failforward.failure.Failure;
 import dev.failforward.failure.Fingerprints;
 import dev.failforward.failure.Perturbation;
 import dev.failforward.failure.ProductionEvent;
+import dev.failforward.failure.RunValues;
+import dev.failforward.failure.ValueCount;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -120,6 +122,24 @@ final class Redactor {
     ProductionEvent apply(ProductionEvent e) {
         return new ProductionEvent(e.id(), e.timestamp(), e.model(), apply(e.features()), e.prediction(),
                 e.probabilities(), e.outcome());
+    }
+
+    /**
+     * Counts per value with the redacted columns' categories replaced by their hashes (as in the
+     * failures' inputs, so that rates still group them), and redacted numeric columns left out:
+     * their bin edges are clear values.
+     */
+    RunValues apply(RunValues values) {
+        Set<String> binned = new java.util.HashSet<>();
+        for (ValueCount v : values.counts()) {
+            if (v.isBin() && columns.contains(v.column())) {
+                binned.add(v.column());
+            }
+        }
+        return new RunValues(values.without(binned::contains).counts().stream()
+                .map(v -> columns.contains(v.column()) && v.value() != null
+                        ? new ValueCount(v.column(), hash(v.value()), null, null, v.rows(), v.failures()) : v)
+                .toList());
     }
 
     /**

@@ -18,6 +18,14 @@ public interface FailureLog extends AutoCloseable {
     /** Stores the run's predictions and failures and marks it complete, in one transaction. */
     void complete(Run run, List<PredictionRecord> predictions, List<Failure> failures);
 
+    /**
+     * The same, also storing how many evaluated rows had each input value and how many of them failed
+     * (for failure rates per value), in the same transaction. A log that cannot keep them stores the rest.
+     */
+    default void complete(Run run, List<PredictionRecord> predictions, List<Failure> failures, RunValues values) {
+        complete(run, predictions, failures);
+    }
+
     /** All runs, oldest first. */
     List<Run> runs();
 
@@ -79,6 +87,14 @@ public interface FailureLog extends AutoCloseable {
      * cause tag, per origin, or per run, of one run ({@code null} = all runs).
      */
     List<StatRow> stats(String runId, StatDimension by, String column);
+
+    /**
+     * The failure rate per value (category or bin) of an input column, of one complete run
+     * ({@code null} = pooled over all), from the counts stored with each run; runs without them are named.
+     */
+    default ValueRates rates(String runId, String column) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not keep failure rates per value");
+    }
 
     /**
      * Stores explanations of a run's failures (failure id to explanation), replacing earlier

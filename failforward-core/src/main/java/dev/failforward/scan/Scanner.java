@@ -6,6 +6,7 @@ import dev.failforward.detect.DetectorReport;
 import dev.failforward.detect.DetectorRunner;
 import dev.failforward.failure.Failure;
 import dev.failforward.failure.FailureLog;
+import dev.failforward.failure.RunValues;
 import dev.failforward.model.Model;
 import dev.failforward.model.ModelUnavailableException;
 import dev.failforward.model.Predictions;
@@ -117,7 +118,7 @@ public final class Scanner {
                 dataFingerprint, outcome.evaluation().metrics(), outcome.predictions().size(),
                 failures.size(), provenance);
         progress.start("Storing run " + runId, 1);
-        log.complete(done, outcome.predictions(), failures);
+        log.complete(done, outcome.predictions(), failures, RunValues.of(data.test(), outcome.predictions()));
         progress.finish();
         return new ScanResult(done, outcome.evaluation(), outcome.predictions(), failures, detected.results(),
                 detected.findings());
@@ -203,7 +204,7 @@ public final class Scanner {
                 dataFingerprint, outcome.evaluation().metrics(), outcome.predictions().size(),
                 failures.size(), provenance);
         progress.start("Storing run " + runId, 1);
-        log.complete(done, outcome.predictions(), failures);
+        log.complete(done, outcome.predictions(), failures, RunValues.of(data.test(), outcome.predictions()));
         progress.finish();
         return new ScanResult(done, outcome.evaluation(), outcome.predictions(), failures, detected.results(),
                 detected.findings());

@@ -117,6 +117,15 @@ public final class Charts {
 
     /** One bar per category, labelled with its value. */
     public static String bar(String title, String xLabel, String yLabel, List<String> categories, double[] values, String color) {
+        return bar(title, xLabel, yLabel, categories, values, color, Double.NaN, null);
+    }
+
+    /**
+     * The same with a dashed horizontal line at {@code reference} (such as the overall rate the bars
+     * are compared with), named {@code referenceLabel}; no line when the reference is NaN.
+     */
+    public static String bar(String title, String xLabel, String yLabel, List<String> categories, double[] values, String color,
+                             double reference, String referenceLabel) {
         if (categories.size() != values.length) {
             throw new IllegalArgumentException(categories.size() + " categories but " + values.length + " values");
         }
@@ -124,8 +133,8 @@ public final class Charts {
         if (values.length == 0) {
             return empty(svg);
         }
-        double lo = 0;
-        double hi = 0;
+        double lo = Double.isFinite(reference) ? Math.min(0, reference) : 0;
+        double hi = Double.isFinite(reference) ? Math.max(0, reference) : 0;
         for (double v : values) {
             if (Double.isFinite(v)) {
                 lo = Math.min(lo, v);
@@ -162,6 +171,11 @@ public final class Charts {
             }
         }
         svg.line(f.left(), y.map(0), f.right(), y.map(0), Palette.AXIS, 1, null);
+        if (Double.isFinite(reference)) {
+            String name = referenceLabel == null ? Format.number(reference) : referenceLabel;
+            svg.line(f.left(), y.map(reference), f.right(), y.map(reference), Palette.AXIS, 1.5, "6 4");
+            svg.label(f.right(), y.map(reference) - 5, Format.shorten(name, 40), name, Svg.TextKind.NOTE, "end", 0);
+        }
         axisTitles(svg, f, rotate ? "" : xLabel, yLabel);
         return svg.build();
     }

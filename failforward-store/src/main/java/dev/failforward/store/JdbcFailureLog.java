@@ -10,10 +10,12 @@ import dev.failforward.failure.IngestResult;
 import dev.failforward.failure.LoggedFailure;
 import dev.failforward.failure.PredictionRecord;
 import dev.failforward.failure.ProductionEvent;
+import dev.failforward.failure.RunValues;
 import dev.failforward.failure.ScoredRow;
 import dev.failforward.failure.StatDimension;
 import dev.failforward.failure.StatRow;
 import dev.failforward.failure.TriageEvent;
+import dev.failforward.failure.ValueRates;
 import dev.failforward.run.Run;
 import dev.failforward.run.RunStatus;
 
@@ -96,7 +98,14 @@ public final class JdbcFailureLog implements FailureLog {
      */
     @Override
     public synchronized void complete(Run run, List<PredictionRecord> predictions, List<Failure> failures) {
+        complete(run, predictions, failures, RunValues.none());
+    }
+
+    /** The same, with the counts per input value that failure rates need (see {@link RunValueRows}). */
+    @Override
+    public synchronized void complete(Run run, List<PredictionRecord> predictions, List<Failure> failures, RunValues values) {
         Objects.requireNonNull(run, "run");
+        Objects.requireNonNull(values, "values");
         Objects.requireNonNull(predictions, "predictions");
         Objects.requireNonNull(failures, "failures");
         for (Failure f : failures) {
@@ -114,6 +123,8 @@ public final class JdbcFailureLog implements FailureLog {
             ScoredRows.delete(connection, run.id());
             PredictionRows.insert(connection, run.id(), predictions);
             FailureRows.insert(connection, failures);
+            RunValueRows.delete(connection, run.id());
+            RunValueRows.insert(connection, run.id(), values);
         });
     }
 
@@ -243,6 +254,14 @@ public final class JdbcFailureLog implements FailureLog {
             throw new IllegalArgumentException("statistics by feature need a column name");
         }
         return read("cannot compute statistics", () -> StatQueries.stats(connection, runId, by, column));
+    }
+
+    @Override
+    public synchronized ValueRates rates(String runId, String column) {
+        if (column == null || column.isBlank()) {
+            throw new IllegalArgumentException("failure rates per value need a column name");
+        }
+        return read("cannot compute failure rates", () -> RunValueRows.rates(connection, runId, column));
     }
 
     @Override

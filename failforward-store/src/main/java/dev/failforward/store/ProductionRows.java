@@ -5,6 +5,7 @@ import dev.failforward.failure.Fingerprints;
 import dev.failforward.failure.IngestResult;
 import dev.failforward.failure.PredictionRecord;
 import dev.failforward.failure.ProductionEvent;
+import dev.failforward.failure.RunValues;
 import dev.failforward.model.Task;
 import dev.failforward.run.Provenance;
 import dev.failforward.run.Run;
@@ -97,6 +98,14 @@ final class ProductionRows {
         return judge(c, source, events.size(), added, duplicates);
     }
 
+    private static boolean[] judged(List<PredictionRecord> predictions) {
+        boolean[] failed = new boolean[predictions.size()];
+        for (int i = 0; i < failed.length; i++) {
+            failed[i] = predictions.get(i).failure();
+        }
+        return failed;
+    }
+
     private record Pair(String id, String model, Map<String, Object> features, String prediction,
                         Map<String, Double> probabilities, String outcome) {
     }
@@ -161,6 +170,8 @@ final class ProductionRows {
         RunRows.insert(c, run);
         PredictionRows.insert(c, runId, predictions);
         FailureRows.insert(c, failures);
+        RunValueRows.insert(c, runId, RunValues.of(pairs.stream().map(p -> p.features == null ? Map.<String, Object>of() : p.features).toList(),
+                judged(predictions)));
         try (PreparedStatement s = c.prepareStatement("UPDATE production_events SET judged_run = ? WHERE event_id = ?")) {
             int pending = 0;
             for (Pair p : pairs) {
