@@ -59,6 +59,11 @@ final class Telco {
         return TABLE.rowCount();
     }
 
+    /** Rows {@code from .. from+count-1} (wrapping around the file), as {@link #scan} evaluates them. */
+    static Table rows(int from, int count) {
+        return TABLE.select(IntStream.range(0, count).map(i -> (from + i) % TABLE.rowCount()).toArray());
+    }
+
     /** Scores rows {@code from .. from+count-1} (wrapping around the file) in a run with this id. */
     static Scored scan(String runId, int from, int count, long seed) {
         int[] rows = IntStream.range(0, count).map(i -> (from + i) % TABLE.rowCount()).toArray();
