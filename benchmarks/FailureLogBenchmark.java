@@ -1,5 +1,7 @@
 import dev.failforward.failure.Failure;
 import dev.failforward.failure.FailureFilter;
+import dev.failforward.failure.RunValues;
+import dev.failforward.failure.ValueRates;
 import dev.failforward.failure.StatDimension;
 import dev.failforward.failure.WhereParser;
 import dev.failforward.model.Task;
@@ -21,7 +23,9 @@ import java.util.SplittableRandom;
 /**
  * Failure-log speed on SQLite: appending failures with their input values, then, on a log of
  * 1,000,000 failures, a filtered list and statistics by one feature. Inputs look like the Telco
- * churn data's (numbers, categories, booleans, a few missing values). Run by failure-log.sh.
+ * churn data's (numbers, categories, booleans, a few missing values). Each run also stores its
+ * counts per input value (for failure rates) over its evaluated rows: its failures and three times
+ * as many correct rows. Run by failure-log.sh.
  */
 public final class FailureLogBenchmark {
 
@@ -51,9 +55,22 @@ public final class FailureLogBenchmark {
                 Run run = new Run(id, "benchmark", now, now, RunStatus.COMPLETE, Task.BINARY_CLASSIFICATION, "churn",
                         List.of("No", "Yes"), "builtin:gbm", "m", null, "synthetic", "d", Map.of(), perRun, perRun,
                         Provenance.current(42, "d", "m", Map.of()));
+                List<Map<String, Object>> evaluated = new ArrayList<>(perRun * 4);
+                for (Failure f : failures) {
+                    evaluated.add(f.input());
+                }
+                for (int i = 0; i < perRun * 3; i++) {
+                    evaluated.add(input(random));
+                }
+                boolean[] failed = new boolean[evaluated.size()];
+                java.util.Arrays.fill(failed, 0, perRun, true);
+                long v0 = CPU.getCurrentThreadCpuTime();
+                RunValues values = RunValues.of(evaluated, failed);
+                double countCpu = (CPU.getCurrentThreadCpuTime() - v0) / 1e9;
+                evaluated = null;
                 long t0 = System.nanoTime();
                 long c0 = CPU.getCurrentThreadCpuTime();
-                log.complete(run, List.of(), failures);
+                log.complete(run, List.of(), failures, values);
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 double cpu = (CPU.getCurrentThreadCpuTime() - c0) / 1e9;
                 total += perRun;
@@ -63,6 +80,8 @@ public final class FailureLogBenchmark {
                 System.out.printf("append run %d: %,d failures (%d input values each) in %.2f s wall = %,.0f failures/s;"
                         + " %.2f s CPU = %,.0f failures/s per busy core; log holds %,d%n",
                         r + 1, perRun, failures.get(0).input().size(), seconds, rate, cpu, perRun / cpu, total);
+                System.out.printf("  counts per value of its %,d evaluated rows: %d groups, made in %.2f s CPU (before the append)%n",
+                        perRun * 4, values.counts().size(), countCpu);
             }
             System.out.printf("append: best %,.0f failures/s wall clock, %,.0f failures/s per CPU second%n", bestRate, bestCpuRate);
 
@@ -90,8 +109,18 @@ public final class FailureLogBenchmark {
                 for (int i = 0; i < 2; i++) {
                     long t0 = System.nanoTime();
                     long c0 = CPU.getCurrentThreadCpuTime();
+                    ValueRates rates = log.rates(null, column);
+                    System.out.printf("log stats --by %s (failure rates, %d runs pooled): %d groups, %,d failures in %,d rows,"
+                            + " in %.3f s wall, %.3f s CPU%n", column, rates.rated().size(), rates.groups().size(), rates.failures(),
+                            rates.rows(), (System.nanoTime() - t0) / 1e9, (CPU.getCurrentThreadCpuTime() - c0) / 1e9);
+                }
+            }
+            for (String column : List.of("contract", "tenure", "monthly_charges")) {
+                for (int i = 0; i < 2; i++) {
+                    long t0 = System.nanoTime();
+                    long c0 = CPU.getCurrentThreadCpuTime();
                     int groups = log.stats(null, StatDimension.FEATURE, column).size();
-                    System.out.printf("log stats --by %s: %d groups in %.3f s wall, %.3f s CPU%n", column, groups,
+                    System.out.printf("log stats --by %s (failure counts, as for runs without counts per value): %d groups in %.3f s wall, %.3f s CPU%n", column, groups,
                             (System.nanoTime() - t0) / 1e9, (CPU.getCurrentThreadCpuTime() - c0) / 1e9);
                 }
             }
@@ -134,15 +163,7 @@ public final class FailureLogBenchmark {
     static List<Failure> failures(String runId, int n, SplittableRandom random) {
         List<Failure> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            Map<String, Object> input = new LinkedHashMap<>();
-            input.put("tenure", (double) random.nextInt(73));
-            input.put("monthly_charges", Math.round((18 + random.nextDouble() * 101) * 100) / 100.0);
-            input.put("total_charges", random.nextInt(100) == 0 ? null : Math.round(random.nextDouble() * 8700 * 100) / 100.0);
-            input.put("contract", CONTRACTS[random.nextInt(3)]);
-            input.put("payment_method", PAYMENTS[random.nextInt(4)]);
-            input.put("internet_service", INTERNET[random.nextInt(3)]);
-            input.put("senior_citizen", random.nextBoolean());
-            input.put("partner", random.nextBoolean());
+            Map<String, Object> input = input(random);
             double p = 0.5 + random.nextDouble() / 2;
             String key = Integer.toString(random.nextInt(5_000_000));
             out.add(new Failure(runId + "-" + (i + 1), runId, key, "holdout", input, "No", "Yes",
@@ -150,5 +171,18 @@ public final class FailureLogBenchmark {
                     dev.failforward.failure.Fingerprints.failure(key, input, "holdout", Map.of())));
         }
         return out;
+    }
+
+    static Map<String, Object> input(SplittableRandom random) {
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("tenure", (double) random.nextInt(73));
+        input.put("monthly_charges", Math.round((18 + random.nextDouble() * 101) * 100) / 100.0);
+        input.put("total_charges", random.nextInt(100) == 0 ? null : Math.round(random.nextDouble() * 8700 * 100) / 100.0);
+        input.put("contract", CONTRACTS[random.nextInt(3)]);
+        input.put("payment_method", PAYMENTS[random.nextInt(4)]);
+        input.put("internet_service", INTERNET[random.nextInt(3)]);
+        input.put("senior_citizen", random.nextBoolean());
+        input.put("partner", random.nextBoolean());
+        return input;
     }
 }

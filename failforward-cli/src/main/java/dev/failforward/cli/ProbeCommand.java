@@ -3,6 +3,7 @@ package dev.failforward.cli;
 import dev.failforward.data.Table;
 import dev.failforward.data.TableReaders;
 import dev.failforward.failure.Failure;
+import dev.failforward.failure.RunValues;
 import dev.failforward.failure.FailureLog;
 import dev.failforward.model.ExternalModel;
 import dev.failforward.model.Model;
@@ -198,7 +199,7 @@ public final class ProbeCommand implements Callable<Integer> {
                     target.classes(), modelId, model.fingerprint(), modelPath, dataName, fingerprint,
                     holdout.evaluation().metrics(), holdout.predictions().size(), failures.size(),
                     Provenance.current(run.seed, fingerprint, model.fingerprint(), given));
-            log.complete(done, holdout.predictions(), failures);
+            log.complete(done, holdout.predictions(), failures, RunValues.of(prepared.test(), holdout.predictions()));
             result = new ScanResult(done, holdout.evaluation(), holdout.predictions(), failures, List.of(), List.of());
             ReportFiles written;
             try {

@@ -147,7 +147,9 @@ public record RunValues(List<ValueCount> counts) {
     /**
      * Decile bins {@code [edge_k, edge_k+1)} of the present values, the top bin closed; a value equal
      * to an edge falls in the bin that starts there, so rows and failures are counted over the same
-     * bins. NaN is missing.
+     * bins. Inner edges are rounded to two significant digits of the column's range (29.85 to 30 over
+     * a range of 100): labels read well, and runs over similar rows get the same edges, so that their
+     * counts pool bin by bin. NaN is missing.
      */
     static List<ValueCount> numbers(String name, double[] values, boolean[] failed) {
         int present = 0;
@@ -175,11 +177,14 @@ public record RunValues(List<ValueCount> counts) {
         if (exact) {
             edges = distinct;
         } else {
+            double min = sorted[0];
+            double max = sorted[present - 1];
             double[] candidates = new double[BINS];
-            for (int k = 0; k < BINS; k++) {
-                candidates[k] = sorted[(int) ((long) k * present / BINS)];
+            candidates[0] = min;
+            for (int k = 1; k < BINS; k++) {
+                candidates[k] = round(sorted[(int) ((long) k * present / BINS)], max - min);
             }
-            edges = Arrays.stream(candidates).distinct().toArray();
+            edges = Arrays.stream(candidates).filter(e -> e == min || e > min && e <= max).sorted().distinct().toArray();
         }
         long[] rows = new long[edges.length];
         long[] fails = new long[edges.length];
@@ -201,5 +206,15 @@ public record RunValues(List<ValueCount> counts) {
             out.add(new ValueCount(name, null, null, null, missingRows, missingFails));
         }
         return out;
+    }
+
+    /** {@code v} rounded to a multiple of the power of ten that divides {@code range} into 100 to 1,000 steps. */
+    static double round(double v, double range) {
+        if (!(range > 0) || !Double.isFinite(range) || !Double.isFinite(v)) {
+            return v;
+        }
+        int exponent = (int) Math.floor(Math.log10(range)) - 2;
+        double steps = Math.rint(v / Math.pow(10, exponent));
+        return java.math.BigDecimal.valueOf((long) steps).scaleByPowerOfTen(exponent).doubleValue();
     }
 }

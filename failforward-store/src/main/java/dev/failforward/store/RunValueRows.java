@@ -66,6 +66,7 @@ final class RunValueRows {
 
     static ValueRates rates(Connection c, String runId, String column) throws SQLException {
         Map<Key, ValueCount> pooled = new LinkedHashMap<>();
+        Map<String, List<ValueCount>> binsByRun = new LinkedHashMap<>();
         Set<String> rated = new LinkedHashSet<>();
         try (PreparedStatement s = c.prepareStatement("SELECT v.run_id, v.value_text, v.low, v.high, v.row_count, v.failure_count "
                 + "FROM run_values v JOIN runs r ON r.id = v.run_id WHERE v.name = ? AND r.status = 'complete'"
@@ -79,7 +80,11 @@ final class RunValueRows {
                     rated.add(r.getString(1));
                     ValueCount v = new ValueCount(column, r.getString(2), SqlValues.getOptional(r, 3),
                             SqlValues.getOptional(r, 4), r.getLong(5), r.getLong(6));
-                    pooled.merge(new Key(v.value(), v.low(), v.high()), v, ValueCount::plus);
+                    if (v.isBin()) {
+                        binsByRun.computeIfAbsent(r.getString(1), k -> new ArrayList<>()).add(v);
+                    } else {
+                        pooled.merge(new Key(v.value(), v.low(), v.high()), v, ValueCount::plus);
+                    }
                 }
             }
         }
@@ -98,8 +103,62 @@ final class RunValueRows {
             }
         }
         List<ValueCount> groups = new ArrayList<>(pooled.values());
+        groups.addAll(pool(column, binsByRun.values()));
         groups.sort(ORDER);
         return new ValueRates(column, groups, List.copyOf(rated), unrecorded);
+    }
+
+    /**
+     * The numeric bins of several runs pooled. Runs with the same edges (the same rows, or similar
+     * rows: edges are rounded) pool bin by bin. Otherwise the pooled edges are the inner edges that
+     * every run has: each run's bins nest in the pooled bins exactly, so no count is split or guessed.
+     */
+    static List<ValueCount> pool(String column, java.util.Collection<List<ValueCount>> runs) {
+        Map<Key, ValueCount> same = new LinkedHashMap<>();
+        Set<Set<Key>> shapes = new java.util.HashSet<>();
+        for (List<ValueCount> bins : runs) {
+            Set<Key> shape = new java.util.HashSet<>();
+            for (ValueCount v : bins) {
+                shape.add(new Key(null, v.low(), v.high()));
+                same.merge(new Key(null, v.low(), v.high()), v, ValueCount::plus);
+            }
+            shapes.add(shape);
+        }
+        if (shapes.size() <= 1) {
+            return new ArrayList<>(same.values());
+        }
+        java.util.TreeSet<Double> common = null;
+        double low = Double.POSITIVE_INFINITY;
+        double high = Double.NEGATIVE_INFINITY;
+        for (List<ValueCount> bins : runs) {
+            java.util.TreeSet<Double> inner = new java.util.TreeSet<>();
+            bins.forEach(v -> inner.add(v.low()));
+            low = Math.min(low, inner.first());
+            high = Math.max(high, bins.stream().mapToDouble(ValueCount::high).max().orElseThrow());
+            inner.remove(inner.first());
+            if (common == null) {
+                common = inner;
+            } else {
+                common.retainAll(inner);
+            }
+        }
+        List<Double> edges = new ArrayList<>(common);
+        long[] rows = new long[edges.size() + 1];
+        long[] failures = new long[rows.length];
+        for (List<ValueCount> bins : runs) {
+            for (ValueCount v : bins) {
+                int at = java.util.Collections.binarySearch(edges, v.low());
+                int bin = at >= 0 ? at + 1 : -at - 1;
+                rows[bin] += v.rows();
+                failures[bin] += v.failures();
+            }
+        }
+        List<ValueCount> out = new ArrayList<>();
+        for (int b = 0; b < rows.length; b++) {
+            out.add(new ValueCount(column, null, b == 0 ? low : edges.get(b - 1), b == edges.size() ? high : edges.get(b),
+                    rows[b], failures[b]));
+        }
+        return out;
     }
 
     /** Categories by falling rate (then value), then bins from low to high, missing last. */
