@@ -165,6 +165,36 @@ class LogStatsRatesTest {
         assertThat(charges.out()).contains("Failure rates by 'monthly_charges' are not available");
     }
 
+    @Test
+    void anIngestCountsTheJudgedPairsFeatures() throws IOException {
+        Path events = dir.resolve("events.jsonl");
+        StringBuilder e = new StringBuilder();
+        for (int i = 0; i < 60; i++) {
+            String plan = i % 3 == 0 ? "basic" : "pro";
+            e.append("{\"id\":\"e").append(i).append("\",\"timestamp\":\"2026-11-02T00:00:00Z\",\"features\":{\"plan\":\"")
+                    .append(plan).append("\",\"usage\":").append(i).append("},\"prediction\":\"No\",\"model\":\"m\"}\n");
+            // basic: every other pair disagrees; pro: one in ten
+            boolean wrong = plan.equals("basic") ? i % 2 == 0 : i % 10 == 1;
+            e.append("{\"id\":\"e").append(i).append("\",\"outcome\":\"").append(wrong ? "Yes" : "No").append("\"}\n");
+        }
+        Files.writeString(events, e);
+        String db = dir.resolve("prod.db").toString();
+        Cli in = Cli.run("log", "ingest", events.toString(), "--store", db);
+        assertThat(in.exit()).as(in.err()).isZero();
+        Cli stats = Cli.run("log", "stats", "--by", "plan", "--store", db);
+        assertThat(stats.exit()).as(stats.err()).isZero();
+        long basicRows = 20;
+        long basicWrong = java.util.stream.IntStream.range(0, 60).filter(i -> i % 3 == 0 && i % 2 == 0).count();
+        long proWrong = java.util.stream.IntStream.range(0, 60).filter(i -> i % 3 != 0 && i % 10 == 1).count();
+        assertThat(row(stats.out(), "basic")).containsExactly("basic", Long.toString(basicRows), Long.toString(basicWrong),
+                String.format(Locale.ROOT, "%.2f%%", 100.0 * basicWrong / basicRows),
+                String.format(Locale.ROOT, "%.1f%%", 100.0 * basicWrong / (basicWrong + proWrong)));
+        assertThat(row(stats.out(), "pro")[1]).isEqualTo("40");
+        assertThat(row(stats.out(), "pro")[2]).isEqualTo(Long.toString(proWrong));
+        Cli usage = Cli.run("log", "stats", "--by", "usage", "--store", db);
+        assertThat(row(usage.out(), "(all)")[1]).isEqualTo("60");
+    }
+
     /** The cells of the table row whose first cell is {@code first}, split on runs of two or more spaces. */
     private static String[] row(String out, String first) {
         return out.lines().filter(l -> l.startsWith(first + "  ")).findFirst()
