@@ -102,7 +102,7 @@ public final class LogStatsCommand implements Callable<Integer> {
     }
 
     private static final String WHY = "stored before the log kept these counts, by a verb that does not keep them,"
-            + " or with the column redacted and numeric";
+            + " without this column, or with it redacted and numeric";
 
     private static String runs(List<String> ids) {
         String shown = String.join(", ", ids.subList(0, Math.min(5, ids.size())));

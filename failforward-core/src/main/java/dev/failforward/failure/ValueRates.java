@@ -6,7 +6,7 @@ import java.util.List;
  * The failure rate per value (category or numeric bin) of one input column, pooled over the runs
  * that recorded how many evaluated rows had each value ({@code rated}); {@code unrecorded} are the
  * selected runs that did not (stored before the log kept these counts, by a verb that does not
- * keep them, or with the column redacted and numeric), whose failures are left out of the rates.
+ * keep them, without the column, or with it redacted and numeric), whose failures are left out of the rates.
  * {@code groups} come categories by falling rate, bins from low to high, missing last.
  */
 public record ValueRates(String column, List<ValueCount> groups, List<String> rated, List<String> unrecorded) {
