@@ -58,7 +58,13 @@ final class FailureRows {
             }
             rows.finish();
         }
-        InputRows.insert(c, postgres, failures, first);
+        long[] nums = new long[failures.size()];
+        List<Map<String, Object>> inputs = new ArrayList<>(failures.size());
+        for (int i = 0; i < nums.length; i++) {
+            nums[i] = first + i;
+            inputs.add(failures.get(i).input());
+        }
+        InputRows.insert(c, postgres, nums, inputs);
     }
 
     /** By run (oldest first), then in stored order, at most {@code query.limit()}. */
