@@ -29,7 +29,8 @@ final class FailureSearch {
 
     private static final String COLUMNS = Arrays.stream(FailureRows.FIELDS.split(",\\s*"))
             .map(c -> "f." + c).collect(Collectors.joining(", "));
-    private static final String SEEN_BEFORE = "EXISTS (SELECT 1 FROM failures p WHERE p.fingerprint = f.fingerprint AND p.run_id < f.run_id)";
+    private static final String SEEN_BEFORE = "EXISTS (SELECT 1 FROM failure_fingerprints s JOIN failures p ON p.num = s.failure "
+            + "WHERE s.fingerprint = f.fingerprint AND p.run_id < f.run_id)";
     private static final String TRIAGE_STATUS = "(SELECT t.status FROM triage t WHERE t.fingerprint = f.fingerprint ORDER BY t.seq DESC LIMIT 1)";
     private static final String TRIAGE_CAUSE = "(SELECT t.cause FROM triage t WHERE t.fingerprint = f.fingerprint ORDER BY t.seq DESC LIMIT 1)";
     static final String SELECT = "SELECT " + COLUMNS + ", CASE WHEN " + SEEN_BEFORE + " THEN 1 ELSE 0 END, "
