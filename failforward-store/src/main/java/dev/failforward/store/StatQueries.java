@@ -24,7 +24,7 @@ final class StatQueries {
 
     /** Equal-width bins for a numeric column. */
     static final int BINS = 10;
-    private static final String OF_RUN = " WHERE i.failure IN (SELECT num FROM failures WHERE run_id = ?)";
+    private static final String OF_RUN = " AND i.failure IN (SELECT num FROM failures WHERE run_id = ?)";
 
     private StatQueries() {
     }
@@ -40,49 +40,28 @@ final class StatQueries {
     }
 
     /**
-     * Text values counted in the database, numbers grouped there and binned here, over every
-     * column set that has the column (a log may hold data sets with different columns).
+     * Text values counted in the database, numbers binned with aggregates (see {@link NumberBins}),
+     * over every column set that has the column (a log may hold data sets with different columns).
      */
     private static List<StatRow> feature(Connection c, String runId, String column) throws SQLException {
         Map<String, Long> texts = new HashMap<>();
-        TreeMap<Double, Long> numbers = new TreeMap<>();
-        long missing = 0;
+        List<NumberBins.Part> parts = new ArrayList<>();
         for (InputSet set : InputSet.all(c)) {
             int k = set.columns().indexOf(column);
             if (k < 0) {
                 continue;
             }
+            parts.add(new NumberBins.Part(set, k));
             String t = "i." + InputSet.text(k);
-            String n = "i." + InputSet.number(k);
-            String from = " FROM " + set.table() + " i" + (runId == null ? "" : OF_RUN);
-            for (StatRow row : grouped(c, "SELECT " + t + ", COUNT(*)" + from + (runId == null ? " WHERE " : " AND ") + t
-                    + " IS NOT NULL GROUP BY " + t, runId)) {
+            for (StatRow row : grouped(c, "SELECT " + t + ", COUNT(*) FROM " + set.table() + " i WHERE " + t + " IS NOT NULL"
+                    + (runId == null ? "" : OF_RUN) + " GROUP BY " + t, runId)) {
                 texts.merge(row.group(), row.failures(), Long::sum);
-            }
-            try (PreparedStatement s = c.prepareStatement("SELECT " + n + ", COUNT(*)" + from + (runId == null ? " WHERE " : " AND ")
-                    + t + " IS NULL GROUP BY " + n)) {
-                if (runId != null) {
-                    s.setString(1, runId);
-                }
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        double v = r.getDouble(1);
-                        if (r.wasNull()) {
-                            missing += r.getLong(2);
-                        } else {
-                            numbers.merge(v, r.getLong(2), Long::sum);
-                        }
-                    }
-                }
             }
         }
         List<StatRow> out = new ArrayList<>();
         texts.forEach((value, count) -> out.add(new StatRow(value, count, null)));
         out.sort(Comparator.comparingLong(StatRow::failures).reversed().thenComparing(StatRow::group));
-        out.addAll(bins(numbers));
-        if (missing > 0) {
-            out.add(new StatRow("(missing)", missing, null));
-        }
+        out.addAll(NumberBins.of(c, runId, parts));
         return out;
     }
 
@@ -112,7 +91,7 @@ final class StatQueries {
         return out;
     }
 
-    private static String number(double v) {
+    static String number(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(Locale.ROOT, "%.4g", v);
     }
 

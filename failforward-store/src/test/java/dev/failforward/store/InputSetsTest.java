@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -106,6 +107,24 @@ class InputSetsTest {
                     new StatRow("(missing)", reshaped.stream().filter(f -> f.input().get("zone") == null).count(), null));
             assertThat(zone.stream().mapToLong(StatRow::failures).sum()).isEqualTo(reshaped.size());
             assertThat(log.stats(first.run().id(), StatDimension.FEATURE, "zone")).isEmpty();
+            // Numbers binned in the database exactly as binning every value in Java would, over both sets.
+            for (String column : List.of("tenure", "monthly_charges", "zone")) {
+                TreeMap<Double, Long> values = new TreeMap<>();
+                all.forEach(f -> {
+                    if (f.input().get(column) instanceof Double d) {
+                        values.merge(d, 1L, Long::sum);
+                    }
+                });
+                List<StatRow> want = new ArrayList<>(StatQueries.bins(values));
+                long missing = all.stream().filter(f -> f.input().containsKey(column) && f.input().get(column) == null).count();
+                if (missing > 0) {
+                    want.add(new StatRow("(missing)", missing, null));
+                }
+                assertThat(log.stats(null, StatDimension.FEATURE, column).stream().filter(r -> !r.group().equals("north")).toList())
+                        .as(column).containsExactlyElementsOf(want);
+            }
+            assertThat(log.stats(null, StatDimension.FEATURE, "monthly_charges")).hasSize(StatQueries.BINS);
+            assertThat(log.stats(null, StatDimension.FEATURE, "zone")).hasSize(7 + 2);
 
             // Purging a run removes its input values from its set's table, and only those.
             log.purge(List.of(second.run().id()));
