@@ -11,6 +11,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -58,7 +60,34 @@ final class FailureRows {
             }
             rows.finish();
         }
-        InputRows.insert(c, postgres, failures, first);
+        long[] nums = new long[failures.size()];
+        List<Map<String, Object>> inputs = new ArrayList<>(failures.size());
+        for (int i = 0; i < nums.length; i++) {
+            nums[i] = first + i;
+            inputs.add(failures.get(i).input());
+        }
+        InputRows.insert(c, postgres, nums, inputs);
+        fingerprints(c, failures, first);
+    }
+
+    /**
+     * The failures' (fingerprint, number) pairs, in fingerprint order: each goes next to the one
+     * before it in the table's key order, instead of at a random place as an index on the
+     * fingerprint column would put it, which on a large log cost more than the rest of the row.
+     */
+    private static void fingerprints(Connection c, List<Failure> failures, long first) throws SQLException {
+        Integer[] order = new Integer[failures.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparing((Integer i) -> failures.get(i).fingerprint()));
+        try (MultiRowInsert rows = new MultiRowInsert(c, "failure_fingerprints", "fingerprint, failure", 2)) {
+            for (int i : order) {
+                rows.text(failures.get(i).fingerprint()).integer(first + i);
+                rows.endRow();
+            }
+            rows.finish();
+        }
     }
 
     /** By run (oldest first), then in stored order, at most {@code query.limit()}. */

@@ -14,7 +14,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -27,7 +29,8 @@ final class FailureSearch {
 
     private static final String COLUMNS = Arrays.stream(FailureRows.FIELDS.split(",\\s*"))
             .map(c -> "f." + c).collect(Collectors.joining(", "));
-    private static final String SEEN_BEFORE = "EXISTS (SELECT 1 FROM failures p WHERE p.fingerprint = f.fingerprint AND p.run_id < f.run_id)";
+    private static final String SEEN_BEFORE = "EXISTS (SELECT 1 FROM failure_fingerprints s JOIN failures p ON p.num = s.failure "
+            + "WHERE s.fingerprint = f.fingerprint AND p.run_id < f.run_id)";
     private static final String TRIAGE_STATUS = "(SELECT t.status FROM triage t WHERE t.fingerprint = f.fingerprint ORDER BY t.seq DESC LIMIT 1)";
     private static final String TRIAGE_CAUSE = "(SELECT t.cause FROM triage t WHERE t.fingerprint = f.fingerprint ORDER BY t.seq DESC LIMIT 1)";
     static final String SELECT = "SELECT " + COLUMNS + ", CASE WHEN " + SEEN_BEFORE + " THEN 1 ELSE 0 END, "
@@ -37,13 +40,12 @@ final class FailureSearch {
     private final StringBuilder where = new StringBuilder();
     /** How conditions on inputs name the failure's number; see {@link #find}. */
     private final String number;
+    /** The log's column sets, whose tables conditions on inputs read. */
+    private final List<InputSet> sets;
 
-    private FailureSearch(FailureFilter filter) {
-        this(filter, "f.num");
-    }
-
-    private FailureSearch(FailureFilter filter, String number) {
+    private FailureSearch(FailureFilter filter, String number, List<InputSet> sets) {
         this.number = number;
+        this.sets = sets;
         if (filter.runId() != null) {
             and("f.run_id = ?", filter.runId());
         }
@@ -80,37 +82,76 @@ final class FailureSearch {
         binds.addAll(Arrays.asList(values));
     }
 
+    /**
+     * {@code number IN (…)}: the failures whose row in some column set's table satisfies the
+     * whole condition, one pass over each table that has a column the condition names.
+     */
     private void condition(Condition c, StringBuilder sql) {
-        if (c instanceof Condition.And a) {
-            sql.append('(');
-            condition(a.left(), sql);
-            sql.append(" AND ");
-            condition(a.right(), sql);
-            sql.append(')');
-        } else if (c instanceof Condition.Or o) {
-            sql.append('(');
-            condition(o.left(), sql);
-            sql.append(" OR ");
-            condition(o.right(), sql);
-            sql.append(')');
-        } else {
-            sql.append(number).append(" IN (SELECT i.failure FROM failure_inputs i WHERE ");
-            compare((Condition.Compare) c, sql);
-            sql.append(')');
+        sql.append(number).append(" IN (");
+        numbers(c, sql);
+        sql.append(')');
+    }
+
+    /** A query for the numbers of the failures whose inputs satisfy {@code c}, binding its values. */
+    private void numbers(Condition c, StringBuilder sql) {
+        Set<String> named = new HashSet<>();
+        columns(c, named);
+        boolean any = false;
+        for (InputSet set : sets) {
+            if (set.columns().stream().noneMatch(named::contains)) {
+                continue;
+            }
+            sql.append(any ? " UNION ALL " : "").append("SELECT i.failure FROM ").append(set.table()).append(" i WHERE ");
+            onRow(c, set, sql);
+            any = true;
+        }
+        if (!any) {
+            sql.append("SELECT 0 WHERE 1 = 0");
         }
     }
 
-    /** The condition on {@code failure_inputs i} for one comparison; its values are bound. */
-    private void compare(Condition.Compare cmp, StringBuilder sql) {
-        String op = cmp.op() == Condition.Op.NE ? "<>" : cmp.op().symbol;
-        sql.append("i.name = ? AND ");
-        binds.add(cmp.column());
-        if (cmp.value() instanceof String text) {
-            sql.append("i.text_value ").append(op).append(" ?");
-            binds.add(text);
+    private static void columns(Condition c, Set<String> out) {
+        if (c instanceof Condition.And a) {
+            columns(a.left(), out);
+            columns(a.right(), out);
+        } else if (c instanceof Condition.Or o) {
+            columns(o.left(), out);
+            columns(o.right(), out);
         } else {
-            sql.append("i.text_value IS NULL AND i.num_value ").append(op).append(" ?");
-            binds.add(cmp.value());
+            out.add(((Condition.Compare) c).column());
+        }
+    }
+
+    /** The condition on one row {@code i} of the set's table; a column the set lacks compares false. */
+    private void onRow(Condition c, InputSet set, StringBuilder sql) {
+        if (c instanceof Condition.And a) {
+            sql.append('(');
+            onRow(a.left(), set, sql);
+            sql.append(" AND ");
+            onRow(a.right(), set, sql);
+            sql.append(')');
+        } else if (c instanceof Condition.Or o) {
+            sql.append('(');
+            onRow(o.left(), set, sql);
+            sql.append(" OR ");
+            onRow(o.right(), set, sql);
+            sql.append(')');
+        } else {
+            Condition.Compare cmp = (Condition.Compare) c;
+            int k = set.columns().indexOf(cmp.column());
+            if (k < 0) {
+                sql.append("1 = 0");
+                return;
+            }
+            String op = cmp.op() == Condition.Op.NE ? "<>" : cmp.op().symbol;
+            if (cmp.value() instanceof String text) {
+                sql.append("i.").append(InputSet.text(k)).append(' ').append(op).append(" ?");
+                binds.add(text);
+            } else {
+                sql.append("(i.").append(InputSet.text(k)).append(" IS NULL AND i.").append(InputSet.number(k))
+                        .append(' ').append(op).append(" ?)");
+                binds.add(cmp.value());
+            }
         }
     }
 
@@ -128,7 +169,7 @@ final class FailureSearch {
      */
     static List<LoggedFailure> find(Connection c, FailureFilter filter) throws SQLException {
         boolean walk = filter.limit() != null && filter.sort() == FailureSort.STORED;
-        FailureSearch q = new FailureSearch(filter, walk ? "+f.num" : "f.num");
+        FailureSearch q = new FailureSearch(filter, walk ? "+f.num" : "f.num", InputSet.all(c));
         String order = switch (filter.sort()) {
             case STORED -> " ORDER BY f.run_id, f.seq";
             case LOSS -> " ORDER BY CASE WHEN f.loss IS NULL THEN 1 ELSE 0 END, f.loss DESC, f.run_id, f.seq";
@@ -146,21 +187,17 @@ final class FailureSearch {
     }
 
     /**
-     * How many match, ignoring the limit. A filter on input values alone is counted in the input
-     * index without visiting the failures: a comparison is an index range (a failure has one value
-     * per column), {@code AND} and {@code OR} are {@code INTERSECT} and {@code UNION} of failure
-     * numbers.
+     * How many match, ignoring the limit. A filter on input values alone is counted in the column
+     * sets' tables without visiting the failures (each failure has one row in one of them).
      */
     static long count(Connection c, FailureFilter filter) throws SQLException {
         boolean inputsOnly = filter.where() != null && filter.runId() == null && filter.recurrence() == null
                 && filter.triage() == null && filter.cause() == null && filter.minConfidence() == null && filter.origin() == null;
-        FailureSearch q = new FailureSearch(inputsOnly ? new FailureFilter(null, null, null, null, null, null, null, null, null) : filter);
+        List<InputSet> sets = InputSet.all(c);
+        FailureSearch q = new FailureSearch(inputsOnly ? new FailureFilter(null, null, null, null, null, null, null, null, null) : filter,
+                "f.num", sets);
         String sql;
-        if (inputsOnly && filter.where() instanceof Condition.Compare cmp) {
-            StringBuilder range = new StringBuilder("SELECT COUNT(*) FROM failure_inputs i WHERE ");
-            q.compare(cmp, range);
-            sql = range.toString();
-        } else if (inputsOnly) {
+        if (inputsOnly) {
             StringBuilder numbers = new StringBuilder("SELECT COUNT(*) FROM (");
             q.numbers(filter.where(), numbers);
             sql = numbers.append(") n").toString();
@@ -174,26 +211,6 @@ final class FailureSearch {
                 return r.getLong(1);
             }
         }
-    }
-
-    /** A query for the numbers of the failures whose inputs satisfy {@code c}, binding its values. */
-    private void numbers(Condition c, StringBuilder sql) {
-        if (c instanceof Condition.And a) {
-            compound(a.left(), " INTERSECT ", a.right(), sql);
-        } else if (c instanceof Condition.Or o) {
-            compound(o.left(), " UNION ", o.right(), sql);
-        } else {
-            sql.append("SELECT i.failure FROM failure_inputs i WHERE ");
-            compare((Condition.Compare) c, sql);
-        }
-    }
-
-    private void compound(Condition left, String op, Condition right, StringBuilder sql) {
-        sql.append("SELECT l.failure FROM (");
-        numbers(left, sql);
-        sql.append(") l").append(op).append("SELECT r.failure FROM (");
-        numbers(right, sql);
-        sql.append(") r");
     }
 
     /** Failures selected by a fixed condition on {@code f} with one bound text, stored order. */

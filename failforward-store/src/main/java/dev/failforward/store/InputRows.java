@@ -1,76 +1,113 @@
 package dev.failforward.store;
 
-import dev.failforward.failure.Failure;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code failure_inputs} table: each failure's input values, one row per column, typed, and
- * keyed by the failure's number. Numbers go to {@code num_value}; strings and booleans
- * ({@code true}/{@code false}) to {@code text_value}; a missing value leaves both NULL. NaN is
- * stored as NULL (SQLite cannot hold it). Most of a run's rows are these, so they are written in
- * bulk: many rows per statement on SQLite, {@code COPY} on PostgreSQL.
+ * Each failure's input values, typed, in the wide table of its column set ({@link InputSet}): one
+ * row per failure keyed by its number. Numbers go to the column's number, strings and booleans
+ * ({@code true}/{@code false}) to its text; a missing value (or NaN, which SQLite cannot hold)
+ * leaves both NULL. Written in bulk: many rows per statement on SQLite, {@code COPY} on PostgreSQL.
  */
 final class InputRows {
 
-    private static final String COLUMNS = "failure, name, num_value, text_value";
     /** Bytes of COPY text sent at a time. */
     private static final int COPY_CHUNK = 1 << 16;
 
     private InputRows() {
     }
 
-    /** The failures are numbered {@code first}, {@code first + 1}, … in list order; the caller holds the transaction. */
-    static void insert(Connection c, boolean postgres, List<Failure> failures, long first) throws SQLException {
-        if (postgres) {
-            copy(c, failures, first);
+    /**
+     * Stores {@code inputs.get(i)} as the inputs of failure number {@code nums[i]}, creating column
+     * sets as needed; the caller holds the transaction.
+     */
+    static void insert(Connection c, boolean postgres, long[] nums, List<Map<String, Object>> inputs) throws SQLException {
+        if (inputs.isEmpty()) {
             return;
         }
-        try (MultiRowInsert rows = new MultiRowInsert(c, "failure_inputs", COLUMNS, 4)) {
-            long num = first;
-            for (Failure f : failures) {
-                for (Map.Entry<String, Object> e : f.input().entrySet()) {
-                    rows.integer(num).text(e.getKey());
-                    Object v = e.getValue();
-                    if (v instanceof Number n) {
-                        rows.real(n.doubleValue()).text(null);
-                    } else {
-                        rows.real(null).text(v == null ? null : String.valueOf(v));
-                    }
-                    rows.endRow();
-                }
-                num++;
+        List<InputSet> known = InputSet.all(c);
+        Map<List<String>, List<Integer>> groups = new LinkedHashMap<>();
+        List<String> last = null;
+        List<Integer> lastGroup = null;
+        for (int i = 0; i < inputs.size(); i++) {
+            Map<String, Object> input = inputs.get(i);
+            if (last == null || !sameColumns(last, input)) {
+                last = List.copyOf(input.keySet());
+                lastGroup = groups.computeIfAbsent(last, k -> new ArrayList<>());
             }
-            rows.finish();
+            lastGroup.add(i);
+        }
+        for (Map.Entry<List<String>, List<Integer>> g : groups.entrySet()) {
+            InputSet set = InputSet.of(c, postgres, g.getKey(), known);
+            if (postgres) {
+                copy(c, set, nums, inputs, g.getValue());
+            } else {
+                insert(c, set, nums, inputs, g.getValue());
+            }
+        }
+    }
+
+    /** Whether the map's keys are {@code columns}, in that order. */
+    private static boolean sameColumns(List<String> columns, Map<String, Object> input) {
+        if (input.size() != columns.size()) {
+            return false;
+        }
+        Iterator<String> keys = input.keySet().iterator();
+        for (String column : columns) {
+            if (!column.equals(keys.next())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void insert(Connection c, InputSet set, long[] nums, List<Map<String, Object>> inputs, List<Integer> rows)
+            throws SQLException {
+        int width = 1 + 2 * set.columns().size();
+        try (MultiRowInsert out = new MultiRowInsert(c, set.table(), "failure" + (width > 1 ? ", " : "") + set.valueColumns(), width)) {
+            for (int i : rows) {
+                out.integer(nums[i]);
+                for (Object v : inputs.get(i).values()) {
+                    if (v instanceof Number n) {
+                        out.real(n.doubleValue()).text(null);
+                    } else {
+                        out.real(null).text(v == null ? null : String.valueOf(v));
+                    }
+                }
+                out.endRow();
+            }
+            out.finish();
         }
     }
 
     /** PostgreSQL's bulk load, in its text format: tab between fields, {@code \N} for NULL. */
-    private static void copy(Connection c, List<Failure> failures, long first) throws SQLException {
-        CopyIn in = c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY failure_inputs (" + COLUMNS + ") FROM STDIN");
+    private static void copy(Connection c, InputSet set, long[] nums, List<Map<String, Object>> inputs, List<Integer> rows)
+            throws SQLException {
+        String columns = "failure" + (set.columns().isEmpty() ? "" : ", " + set.valueColumns());
+        CopyIn in = c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + set.table() + " (" + columns + ") FROM STDIN");
         try {
             StringBuilder sb = new StringBuilder(COPY_CHUNK + 1024);
-            long num = first;
-            for (Failure f : failures) {
-                for (Map.Entry<String, Object> e : f.input().entrySet()) {
-                    sb.append(num).append('\t');
-                    escape(sb, e.getKey()).append('\t');
-                    Object v = e.getValue();
+            for (int i : rows) {
+                sb.append(nums[i]);
+                for (Object v : inputs.get(i).values()) {
                     if (v instanceof Number n && !Double.isNaN(n.doubleValue())) {
-                        sb.append(n.doubleValue()).append("\t\\N\n");
+                        sb.append('\t').append(n.doubleValue()).append("\t\\N");
                     } else if (v == null || v instanceof Number) {
-                        sb.append("\\N\t\\N\n");
+                        sb.append("\t\\N\t\\N");
                     } else {
-                        escape(sb.append("\\N\t"), String.valueOf(v)).append('\n');
+                        escape(sb.append("\t\\N\t"), String.valueOf(v));
                     }
                 }
-                num++;
+                sb.append('\n');
                 if (sb.length() >= COPY_CHUNK) {
                     send(in, sb);
                 }

@@ -205,7 +205,8 @@ public final class JdbcFailureLog implements FailureLog {
     @Override
     public synchronized List<LoggedFailure> history(String fingerprint) {
         Objects.requireNonNull(fingerprint, "fingerprint");
-        return read("cannot read the history of " + fingerprint, () -> FailureSearch.by(connection, "f.fingerprint = ?", fingerprint));
+        return read("cannot read the history of " + fingerprint, () -> FailureSearch.by(connection,
+                "f.num IN (SELECT s.failure FROM failure_fingerprints s WHERE s.fingerprint = ?)", fingerprint));
     }
 
     @Override

@@ -16,7 +16,7 @@ final class Purge {
     private static final List<String> STATEMENTS = List.of(
             "DELETE FROM attributions WHERE run_id = ?",
             "DELETE FROM attribution_contrasts WHERE run_id = ?",
-            "DELETE FROM failure_inputs WHERE failure IN (SELECT num FROM failures WHERE run_id = ?)",
+            "DELETE FROM failure_fingerprints WHERE (fingerprint, failure) IN (SELECT fingerprint, num FROM failures WHERE run_id = ?)",
             "DELETE FROM failures WHERE run_id = ?",
             "DELETE FROM predictions WHERE run_id = ?",
             "DELETE FROM scored_rows WHERE run_id = ?",
@@ -29,7 +29,15 @@ final class Purge {
 
     static int runs(Connection c, List<String> runIds) throws SQLException {
         int runs = 0;
+        List<InputSet> sets = InputSet.all(c);
         for (String id : runIds) {
+            for (InputSet set : sets) {
+                try (PreparedStatement s = c.prepareStatement("DELETE FROM " + set.table()
+                        + " WHERE failure IN (SELECT num FROM failures WHERE run_id = ?)")) {
+                    s.setString(1, id);
+                    s.executeUpdate();
+                }
+            }
             for (int i = 0; i < STATEMENTS.size(); i++) {
                 try (PreparedStatement s = c.prepareStatement(STATEMENTS.get(i))) {
                     s.setString(1, id);

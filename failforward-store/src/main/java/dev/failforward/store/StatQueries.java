@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +18,7 @@ import java.util.TreeMap;
 
 /**
  * Counts for {@code log stats}, grouped in the database where it can (an input column's values
- * come straight from the {@code failure_inputs} index), numbers binned here.
+ * come from the column sets' tables, see {@link InputSet}), numbers binned here.
  */
 final class StatQueries {
 
@@ -38,33 +39,29 @@ final class StatQueries {
         };
     }
 
+    /**
+     * Text values counted in the database, numbers binned with aggregates (see {@link NumberBins}),
+     * over every column set that has the column (a log may hold data sets with different columns).
+     */
     private static List<StatRow> feature(Connection c, String runId, String column) throws SQLException {
-        List<StatRow> out = new ArrayList<>(grouped(c, "SELECT i.text_value, COUNT(*) FROM failure_inputs i WHERE i.name = ? "
-                + "AND i.text_value IS NOT NULL" + (runId == null ? "" : OF_RUN)
-                + " GROUP BY i.text_value ORDER BY COUNT(*) DESC, i.text_value", column, runId));
-        TreeMap<Double, Long> numbers = new TreeMap<>();
-        long missing = 0;
-        try (PreparedStatement s = c.prepareStatement("SELECT i.num_value, COUNT(*) FROM failure_inputs i WHERE i.name = ? "
-                + "AND i.text_value IS NULL" + (runId == null ? "" : OF_RUN) + " GROUP BY i.num_value")) {
-            s.setString(1, column);
-            if (runId != null) {
-                s.setString(2, runId);
+        Map<String, Long> texts = new HashMap<>();
+        List<NumberBins.Part> parts = new ArrayList<>();
+        for (InputSet set : InputSet.all(c)) {
+            int k = set.columns().indexOf(column);
+            if (k < 0) {
+                continue;
             }
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    double v = r.getDouble(1);
-                    if (r.wasNull()) {
-                        missing += r.getLong(2);
-                    } else {
-                        numbers.put(v, r.getLong(2));
-                    }
-                }
+            parts.add(new NumberBins.Part(set, k));
+            String t = "i." + InputSet.text(k);
+            for (StatRow row : grouped(c, "SELECT " + t + ", COUNT(*) FROM " + set.table() + " i WHERE " + t + " IS NOT NULL"
+                    + (runId == null ? "" : OF_RUN) + " GROUP BY " + t, runId)) {
+                texts.merge(row.group(), row.failures(), Long::sum);
             }
         }
-        out.addAll(bins(numbers));
-        if (missing > 0) {
-            out.add(new StatRow("(missing)", missing, null));
-        }
+        List<StatRow> out = new ArrayList<>();
+        texts.forEach((value, count) -> out.add(new StatRow(value, count, null)));
+        out.sort(Comparator.comparingLong(StatRow::failures).reversed().thenComparing(StatRow::group));
+        out.addAll(NumberBins.of(c, runId, parts));
         return out;
     }
 
@@ -94,7 +91,7 @@ final class StatQueries {
         return out;
     }
 
-    private static String number(double v) {
+    static String number(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(Locale.ROOT, "%.4g", v);
     }
 

@@ -3,6 +3,8 @@ package dev.failforward.store;
 import dev.failforward.failure.Failure;
 import dev.failforward.failure.FailureFilter;
 import dev.failforward.failure.FailureQuery;
+import dev.failforward.failure.StatDimension;
+import dev.failforward.failure.StatRow;
 import dev.failforward.failure.WhereParser;
 import dev.failforward.run.Run;
 import dev.failforward.run.RunIds;
@@ -78,6 +80,11 @@ class UpgradeAndConcurrencyTest {
                 assertThat(log.find(twoYear)).extracting(f -> f.failure().id()).isNotEmpty()
                         .containsExactlyElementsOf(scored.failures().stream().filter(f -> "Two year".equals(f.input().get("contract"))
                                 || f.input().get("tenure") instanceof Double t && t >= 60).map(Failure::id).toList());
+                // Found by fingerprint through the table version 33 fills from the stored failures.
+                Failure last = scored.failures().get(scored.failures().size() - 1);
+                assertThat(log.history(last.fingerprint())).extracting(f -> f.failure().id()).containsExactly(last.id());
+                assertThat(log.stats(null, StatDimension.FEATURE, "contract").stream().mapToLong(StatRow::failures).sum())
+                        .isEqualTo(scored.failures().size());
             }
         }
     }
