@@ -28,6 +28,12 @@ final class EnsembleCoalitions {
     /** Largest difference from the model's own outputs allowed for the trees to stand in for it. */
     static final double AGREEMENT = 1e-6;
 
+    /**
+     * Table cells allowed per coalition for a tree's deciding columns: filling a cell is one
+     * predictable addition, a walk per coalition several unpredictable branches.
+     */
+    static final int TABLE_CELLS = 8;
+
     private final Tree[] trees;
     private final int[] groupOfTree;
     private final int groups;
@@ -40,6 +46,8 @@ final class EnsembleCoalitions {
     private final double[] background;
     private final int backgroundRows;
     private final double[] weights;
+    /** The leaf each background row reaches in each tree ({@code [tree × backgroundRows + row]}). */
+    private final int[] backgroundLeaf;
     private final List<String> classes;
     private final List<String> groupNames;
     private final String positive;
@@ -57,6 +65,12 @@ final class EnsembleCoalitions {
         this.background = background;
         this.backgroundRows = weights.length;
         this.weights = weights;
+        this.backgroundLeaf = new int[trees.length * backgroundRows];
+        for (int t = 0; t < trees.length; t++) {
+            for (int b = 0; b < backgroundRows; b++) {
+                backgroundLeaf[t * backgroundRows + b] = leaf(trees[t], background, b * features);
+            }
+        }
         this.classes = model.target().classes();
         this.groupNames = source.groupClasses().isEmpty() ? classes : source.groupClasses();
         this.positive = source.groupClasses().size() == 1 ? source.groupClasses().get(0)
@@ -134,10 +148,18 @@ final class EnsembleCoalitions {
      * each tree and background row the walk is first reduced to the nodes where they part (usually
      * none or one or two): a pair that never parts adds a constant to every coalition, one that
      * parts once adds a constant and a change when its column is known (summed per column, so a
-     * coalition costs one pass over its columns), and the others are walked per coalition over
-     * their few deciding columns only.
+     * coalition costs one pass over its columns), and the others are summed into tables over their
+     * few deciding columns ({@link DecidingTables}), one read per coalition and set of columns.
      */
     double[] values(int row, boolean[] known, int coalitions, int m, String output) {
+        return values(row, known, coalitions, m, output, m < 64);
+    }
+
+    /**
+     * {@link #values}, with {@code tabled} false walking each tree where the rows part more than
+     * once per coalition instead (the plain form, kept as the reference the tables are tested against).
+     */
+    double[] values(int row, boolean[] known, int coalitions, int m, String output, boolean tabled) {
         int classIndex = classes.isEmpty() || output == null ? -1 : classes.indexOf(output);
         if (output != null && classIndex < 0) {
             throw new IllegalArgumentException("the model has no class '" + output + "'; classes: " + String.join(", ", classes));
@@ -152,11 +174,36 @@ final class EnsembleCoalitions {
         // (trees where the rows part once); trees where they part more often are walked per coalition.
         double[] constant = new double[groups];
         double[] delta = new double[groups * m];
+        // 0/1 per column and coalition (column-major), so the known columns' changes and table
+        // indexes are added column by column in straight loops, without branching per coalition.
+        double[] knownValue = new double[m * coalitions];
+        int[] knownBit = new int[m * coalitions];
+        for (int s = 0; s < coalitions; s++) {
+            for (int j = 0; j < m; j++) {
+                if (known[s * m + j]) {
+                    knownValue[j * coalitions + s] = 1;
+                    knownBit[j * coalitions + s] = 1;
+                }
+            }
+        }
+        int[] index = new int[coalitions];
+        DecidingTables tables = new DecidingTables();
+        int[] rowLeaf = new int[trees.length];
+        for (int t = 0; t < trees.length; t++) {
+            rowLeaf[t] = leaf(trees[t], rows, x);
+        }
         for (int b = 0; b < bg; b++) {
+            tables.clear();
             System.arraycopy(baseMargin, 0, constant, 0, groups);
             java.util.Arrays.fill(delta, 0);
             java.util.Arrays.fill(margins, 0);
             for (int t = 0; t < trees.length; t++) {
+                int leaf = backgroundLeaf[t * bg + b];
+                if (leaf == rowLeaf[t]) {
+                    // The same leaf: the rows never part in this tree (a tree has one path to a leaf).
+                    constant[groupOfTree[t]] += trees[t].value()[leaf];
+                    continue;
+                }
                 d.size = 0;
                 d.reduce(trees[t], rows, x, background, b * features, columnOfFeature, 0);
                 int g = groupOfTree[t];
@@ -168,7 +215,7 @@ final class EnsembleCoalitions {
                     double ifUnknown = d.value[d.ifUnknown[0]];
                     constant[g] += ifUnknown;
                     delta[g * m + d.column[0]] += d.value[d.ifKnown[0]] - ifUnknown;
-                } else {
+                } else if (!(tabled && tables.add(d, g, TABLE_CELLS * coalitions))) {
                     for (int s = 0; s < coalitions; s++) {
                         int node = 0;
                         int mask = s * m;
@@ -179,17 +226,22 @@ final class EnsembleCoalitions {
                     }
                 }
             }
-            for (int s = 0; s < coalitions; s++) {
-                int mask = s * m;
-                for (int g = 0; g < groups; g++) {
-                    double v = margins[s * groups + g] + constant[g];
-                    int at = g * m;
-                    for (int j = 0; j < m; j++) {
-                        if (known[mask + j]) {
-                            v += delta[at + j];
+            if (tabled) {
+                tables.addTo(knownBit, coalitions, margins, groups, index);
+            }
+            for (int g = 0; g < groups; g++) {
+                double c = constant[g];
+                for (int s = 0; s < coalitions; s++) {
+                    margins[s * groups + g] += c;
+                }
+                for (int j = 0; j < m; j++) {
+                    double change = delta[g * m + j];
+                    if (change != 0) {
+                        int from = j * coalitions;
+                        for (int s = 0; s < coalitions; s++) {
+                            margins[s * groups + g] += knownValue[from + s] * change;
                         }
                     }
-                    margins[s * groups + g] = v;
                 }
             }
             for (int s = 0; s < coalitions; s++) {
@@ -206,7 +258,7 @@ final class EnsembleCoalitions {
      * {@code ifKnown} when it is known, else {@code ifUnknown}); node 0 is the root. Reused across
      * trees: a caller sets {@code size} back to 0 before each.
      */
-    private static final class Decisions {
+    static final class Decisions {
         int[] column = new int[64];
         int[] ifKnown = new int[64];
         int[] ifUnknown = new int[64];
@@ -245,6 +297,15 @@ final class EnsembleCoalitions {
             value[size] = v;
             return size++;
         }
+    }
+
+    /** The leaf {@code row} (features from {@code offset}) reaches. */
+    private static int leaf(Tree tree, double[] row, int offset) {
+        int node = 0;
+        while (!tree.isLeaf(node)) {
+            node = tree.next(node, row[offset + tree.feature()[node]]);
+        }
+        return node;
     }
 
     /** One row's margins, in double precision as {@link #values} computes them. */
