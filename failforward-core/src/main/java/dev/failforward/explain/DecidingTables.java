@@ -12,13 +12,13 @@ import java.util.Arrays;
  */
 final class DecidingTables {
 
-    private long[] mask = new long[16];
-    private int[] group = new int[16];
-    private int[] start = new int[16];
-    private int[] width = new int[16];
+    private long[] mask = new long[64];
+    private int[] group = new int[64];
+    private int[] start = new int[64];
+    private int[] width = new int[64];
     /** The deciding columns of each set, ascending, at {@code e × 64}. */
-    private int[] columns = new int[16 * 64];
-    private double[] values = new double[256];
+    private int[] columns = new int[64 * 64];
+    private double[] values = new double[1 << 13];
     private int size;
     private int used;
 

@@ -189,8 +189,20 @@ final class EnsembleCoalitions {
         int[] index = new int[coalitions];
         DecidingTables tables = new DecidingTables();
         int[] rowLeaf = new int[trees.length];
+        // The explained row's way at every node of every tree, looked up by each background row's walk.
+        int[] nodeStart = new int[trees.length + 1];
         for (int t = 0; t < trees.length; t++) {
             rowLeaf[t] = leaf(trees[t], rows, x);
+            nodeStart[t + 1] = nodeStart[t] + trees[t].size();
+        }
+        int[] rowNext = new int[nodeStart[trees.length]];
+        for (int t = 0; t < trees.length; t++) {
+            Tree tree = trees[t];
+            for (int node = 0; node < tree.size(); node++) {
+                if (!tree.isLeaf(node)) {
+                    rowNext[nodeStart[t] + node] = tree.next(node, rows[x + tree.feature()[node]]);
+                }
+            }
         }
         for (int b = 0; b < bg; b++) {
             tables.clear();
@@ -205,7 +217,7 @@ final class EnsembleCoalitions {
                     continue;
                 }
                 d.size = 0;
-                d.reduce(trees[t], rows, x, background, b * features, columnOfFeature, 0);
+                d.reduce(trees[t], rowNext, nodeStart[t], background, b * features, columnOfFeature, 0);
                 int g = groupOfTree[t];
                 if (d.column[0] < 0) {
                     // The rows never part in this tree: the same leaf for every coalition.
@@ -266,18 +278,18 @@ final class EnsembleCoalitions {
         int size;
 
         /** Appends the reduced walk from {@code node}; returns its index. */
-        int reduce(Tree tree, double[] x, int xAt, double[] b, int bAt, int[] columnOfFeature, int node) {
+        int reduce(Tree tree, int[] xNext, int xAt, double[] b, int bAt, int[] columnOfFeature, int node) {
             while (!tree.isLeaf(node)) {
                 int f = tree.feature()[node];
-                int viaX = tree.next(node, x[xAt + f]);
+                int viaX = xNext[xAt + node];
                 int viaB = tree.next(node, b[bAt + f]);
                 if (viaX == viaB || columnOfFeature[f] < 0) {
                     node = viaX;
                     continue;
                 }
                 int at = add(columnOfFeature[f], 0);
-                int known = reduce(tree, x, xAt, b, bAt, columnOfFeature, viaX);
-                int unknown = reduce(tree, x, xAt, b, bAt, columnOfFeature, viaB);
+                int known = reduce(tree, xNext, xAt, b, bAt, columnOfFeature, viaX);
+                int unknown = reduce(tree, xNext, xAt, b, bAt, columnOfFeature, viaB);
                 ifKnown[at] = known;
                 ifUnknown[at] = unknown;
                 return at;
