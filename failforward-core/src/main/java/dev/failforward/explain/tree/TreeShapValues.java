@@ -15,8 +15,14 @@ import java.util.function.Supplier;
  */
 public final class TreeShapValues {
 
-    /** Rows per task. */
-    static final int BLOCK = 64;
+    /**
+     * Most rows per task. A task walks tree by tree over all its rows, so each tree's leaf tables
+     * are read from memory once per task: for a 100-tree depth-6 model they are several MB, more
+     * than a core's L2 cache, and with 64-row tasks reading them again was a quarter of the time
+     * and traffic the two cores share. Tasks are as large as this, or the rows split evenly over
+     * the threads when that is smaller.
+     */
+    static final int BLOCK = 512;
 
     private TreeShapValues() {
     }
@@ -72,11 +78,12 @@ public final class TreeShapValues {
         int width = ensemble.groups() * (ensemble.featureCount() + 1);
         double[] out = new double[n * width];
         int features = ensemble.featureCount();
-        int blocks = (n + BLOCK - 1) / BLOCK;
+        int size = Math.max(1, Math.min(BLOCK, (n + Math.max(1, threads) - 1) / Math.max(1, threads)));
+        int blocks = (n + size - 1) / size;
         ThreadLocal<Worker> local = ThreadLocal.withInitial(workers);
         parallel(blocks, threads, b -> {
-            int from = b * BLOCK;
-            block(local.get(), rows, features, width, from, Math.min(n, from + BLOCK), out);
+            int from = b * size;
+            block(local.get(), rows, features, width, from, Math.min(n, from + size), out);
         });
         return out;
     }
@@ -120,11 +127,8 @@ public final class TreeShapValues {
     }
 
     private static void block(Worker worker, double[] rows, int features, int width, int from, int to, double[] out) {
-        for (int start = from; start < to; start += BLOCK) {
-            int end = Math.min(to, start + BLOCK);
-            double[] result = new double[(end - start) * width];
-            worker.explain(rows, features, start, end, result);
-            System.arraycopy(result, 0, out, start * width, result.length);
-        }
+        double[] result = new double[(to - from) * width];
+        worker.explain(rows, features, from, to, result);
+        System.arraycopy(result, 0, out, from * width, result.length);
     }
 }
