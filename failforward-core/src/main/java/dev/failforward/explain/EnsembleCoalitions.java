@@ -34,6 +34,9 @@ final class EnsembleCoalitions {
      */
     static final int TABLE_CELLS = 8;
 
+    /** Each thread's tables, reused from row to row so their buffers grow once. */
+    private static final ThreadLocal<DecidingTables> TABLES = ThreadLocal.withInitial(DecidingTables::new);
+
     private final Tree[] trees;
     private final int[] groupOfTree;
     private final int groups;
@@ -187,7 +190,7 @@ final class EnsembleCoalitions {
             }
         }
         int[] index = new int[coalitions];
-        DecidingTables tables = new DecidingTables();
+        DecidingTables tables = TABLES.get();
         int[] rowLeaf = new int[trees.length];
         // The explained row's way at every node of every tree, looked up by each background row's walk.
         int[] nodeStart = new int[trees.length + 1];
