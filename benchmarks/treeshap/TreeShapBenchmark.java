@@ -33,45 +33,16 @@ public final class TreeShapBenchmark {
     static final int FEATURES = 20;
     static final int ROWS = 2000;
 
+    /** The benchmark's model, its ensemble, and the features of every row of the data (row-major). */
+    record Trained(Booster booster, TreeEnsemble ensemble, float[] x) {
+    }
+
     public static void main(String[] args) throws Exception {
-        Path file = Path.of(args[0], "tabular", "lending_club.csv");
         int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-        Table t = new CsvTableReader().read(file, ReadOptions.DEFAULT);
-        List<Column> features = new ArrayList<>();
-        for (Column c : t.columns()) {
-            if (!c.name().equals("Class") && features.size() < FEATURES) {
-                features.add(c);
-            }
-        }
-        int n = t.rowCount();
-        float[] x = new float[n * FEATURES];
-        float[] y = new float[n];
-        Column label = t.column("Class");
-        for (int r = 0; r < n; r++) {
-            for (int j = 0; j < FEATURES; j++) {
-                Column c = features.get(j);
-                double v = c instanceof NumericColumn num ? num.get(r)
-                        : ((CategoricalColumn) c).code(r) < 0 ? Double.NaN : ((CategoricalColumn) c).code(r);
-                x[r * FEATURES + j] = (float) v;
-            }
-            y[r] = "bad".equalsIgnoreCase(label.text(r)) || "1".equals(label.text(r)) ? 1 : 0;
-        }
-        DMatrix train = new DMatrix(x, n, FEATURES, Float.NaN);
-        train.setLabel(y);
-        Map<String, Object> params = new HashMap<>();
-        params.put("objective", "binary:logistic");
-        params.put("max_depth", 6);
-        params.put("eta", 0.1);
-        params.put("seed", 7);
-        params.put("nthread", 1);
-        params.put("tree_method", "hist");
-        // Fuller trees, closer to the reference model's shape (5,642 leaves over 100 depth-6 trees):
-        // no minimum hessian per child and no L2 penalty on leaf weights, so splits stop only at the
-        // depth limit or where nothing is gained (5,320 leaves instead of 3,054 with the defaults).
-        params.put("min_child_weight", 0);
-        params.put("lambda", 0);
-        Booster booster = XGBoost.train(train, params, 100, new HashMap<>(), null, null);
-        TreeEnsemble ensemble = TreeEnsemble.fromXgboostJson(booster.toByteArray("json"));
+        Trained trained = train(Path.of(args[0]));
+        Booster booster = trained.booster();
+        TreeEnsemble ensemble = trained.ensemble();
+        float[] x = trained.x();
 
         float[] rows = Arrays.copyOf(x, ROWS * FEATURES);
         double[] rowsD = new double[rows.length];
@@ -124,6 +95,46 @@ public final class TreeShapBenchmark {
             print("FailForward treeshap (path-dependent)", threads, best[3]);
             System.out.printf(Locale.ROOT, "%-44s %8d %11.2fx%n", "fast / xgboost4j", threads, best[1] / best[0]);
         }
+    }
+
+    static Trained train(Path datasets) throws Exception {
+        Path file = datasets.resolve("tabular").resolve("lending_club.csv");
+        Table t = new CsvTableReader().read(file, ReadOptions.DEFAULT);
+        List<Column> features = new ArrayList<>();
+        for (Column c : t.columns()) {
+            if (!c.name().equals("Class") && features.size() < FEATURES) {
+                features.add(c);
+            }
+        }
+        int n = t.rowCount();
+        float[] x = new float[n * FEATURES];
+        float[] y = new float[n];
+        Column label = t.column("Class");
+        for (int r = 0; r < n; r++) {
+            for (int j = 0; j < FEATURES; j++) {
+                Column c = features.get(j);
+                double v = c instanceof NumericColumn num ? num.get(r)
+                        : ((CategoricalColumn) c).code(r) < 0 ? Double.NaN : ((CategoricalColumn) c).code(r);
+                x[r * FEATURES + j] = (float) v;
+            }
+            y[r] = "bad".equalsIgnoreCase(label.text(r)) || "1".equals(label.text(r)) ? 1 : 0;
+        }
+        DMatrix train = new DMatrix(x, n, FEATURES, Float.NaN);
+        train.setLabel(y);
+        Map<String, Object> params = new HashMap<>();
+        params.put("objective", "binary:logistic");
+        params.put("max_depth", 6);
+        params.put("eta", 0.1);
+        params.put("seed", 7);
+        params.put("nthread", 1);
+        params.put("tree_method", "hist");
+        // Fuller trees, closer to the reference model's shape (5,642 leaves over 100 depth-6 trees):
+        // no minimum hessian per child and no L2 penalty on leaf weights, so splits stop only at the
+        // depth limit or where nothing is gained (5,320 leaves instead of 3,054 with the defaults).
+        params.put("min_child_weight", 0);
+        params.put("lambda", 0);
+        Booster booster = XGBoost.train(train, params, 100, new HashMap<>(), null, null);
+        return new Trained(booster, TreeEnsemble.fromXgboostJson(booster.toByteArray("json")), x);
     }
 
     private static void print(String name, int threads, double rowsPerSecond) {
