@@ -34,6 +34,9 @@ final class EnsembleCoalitions {
      */
     static final int TABLE_CELLS = 8;
 
+    /** Most cells of one table (bounds the memory of large sample budgets: 32 KB a table). */
+    static final int MAX_TABLE_CELLS = 1 << 12;
+
     /** Each thread's tables, reused from row to row so their buffers grow once. */
     private static final ThreadLocal<DecidingTables> TABLES = ThreadLocal.withInitial(DecidingTables::new);
 
@@ -230,7 +233,7 @@ final class EnsembleCoalitions {
                     double ifUnknown = d.value[d.ifUnknown[0]];
                     constant[g] += ifUnknown;
                     delta[g * m + d.column[0]] += d.value[d.ifKnown[0]] - ifUnknown;
-                } else if (!(tabled && tables.add(d, g, TABLE_CELLS * coalitions))) {
+                } else if (!(tabled && tables.add(d, g, (int) Math.min(MAX_TABLE_CELLS, (long) TABLE_CELLS * coalitions)))) {
                     for (int s = 0; s < coalitions; s++) {
                         int node = 0;
                         int mask = s * m;
