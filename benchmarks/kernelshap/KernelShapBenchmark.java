@@ -21,13 +21,14 @@ import java.util.Locale;
  * KernelSHAP speed at the budget of the reference (Python shap's KernelExplainer with a background
  * of 100 rows and 200 coalition samples): rows per second and model evaluations per row, on the
  * built-in gbm trained on the Telco churn data (19 columns).
- * Usage: java -cp failforward.jar:. KernelShapBenchmark DATASETS_DIR [rows] [threads]
+ * Usage: java -cp failforward.jar:. KernelShapBenchmark DATASETS_DIR [rows] [threads] [repeats]
  */
 public final class KernelShapBenchmark {
 
     public static void main(String[] args) {
         int rows = args.length > 1 ? Integer.parseInt(args[1]) : 40;
         int threads = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+        int repeats = args.length > 3 ? Integer.parseInt(args[3]) : 3;
         Table table = TableReaders.read(Path.of(args[0], "tabular", "telco_churn.csv"), ReadOptions.DEFAULT);
         ScanData data = ScanData.prepare(table, null, ScanSpec.of("churn"));
         // As 'failforward explain' loads it: the gbm seen as a tree ensemble, so explainers may score its trees.
@@ -49,17 +50,23 @@ public final class KernelShapBenchmark {
         // Warm-up (JIT) on the same rows, then the timed run.
         kernel.explain(model, new ExplainRequest(explained, outputs, background, 2, threads, Progress.NONE));
         var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-        long cpuStart = os.getProcessCpuTime();
-        long start = System.nanoTime();
-        List<Explanation> out = kernel.explain(model, new ExplainRequest(explained, outputs, background, 1, threads, Progress.NONE));
-        double seconds = (System.nanoTime() - start) / 1e9;
-        double cpu = (os.getProcessCpuTime() - cpuStart) / 1e9;
+        // Best of several timed runs: on a shared machine the fastest run is the least disturbed one.
+        double seconds = Double.MAX_VALUE;
+        double cpu = Double.MAX_VALUE;
+        List<Explanation> out = null;
+        for (int i = 0; i < repeats; i++) {
+            long cpuStart = os.getProcessCpuTime();
+            long start = System.nanoTime();
+            out = kernel.explain(model, new ExplainRequest(explained, outputs, background, 1, threads, Progress.NONE));
+            seconds = Math.min(seconds, (System.nanoTime() - start) / 1e9);
+            cpu = Math.min(cpu, (os.getProcessCpuTime() - cpuStart) / 1e9);
+        }
         double r2 = out.stream().mapToDouble(e -> e.fidelity().value()).average().orElse(Double.NaN);
         System.out.printf(Locale.ROOT, "kernelshap on builtin:gbm (telco_churn.csv, %d columns): background 100, 200 coalitions%n", columns.size());
         System.out.printf(Locale.ROOT, "  model evaluations per row: %d (batched: one predict call per row)%n",
                 kernel.evaluationsPerRow(columns.size(), background.rowCount()));
-        System.out.printf(Locale.ROOT, "  %d rows in %.2f s on %d thread(s): %.1f rows/second, %.0f ms per row; mean surrogate R² %.3f%n",
-                rows, seconds, threads, rows / seconds, 1000 * seconds / rows, r2);
+        System.out.printf(Locale.ROOT, "  %d rows in %.2f s on %d thread(s) (best of %d runs): %.1f rows/second, %.0f ms per row; mean surrogate R² %.3f%n",
+                rows, seconds, threads, repeats, rows / seconds, 1000 * seconds / rows, r2);
         System.out.printf(Locale.ROOT, "  process CPU time %.2f s: %.0f ms of CPU per row (the machine's load average then: %.1f)%n",
                 cpu, 1000 * cpu / rows, os.getSystemLoadAverage());
 

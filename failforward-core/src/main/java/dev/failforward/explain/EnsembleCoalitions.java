@@ -28,6 +28,18 @@ final class EnsembleCoalitions {
     /** Largest difference from the model's own outputs allowed for the trees to stand in for it. */
     static final double AGREEMENT = 1e-6;
 
+    /**
+     * Table cells allowed per coalition for a tree's deciding columns: filling a cell is one
+     * predictable addition, a walk per coalition several unpredictable branches.
+     */
+    static final int TABLE_CELLS = 8;
+
+    /** Most cells of one table (bounds the memory of large sample budgets: 32 KB a table). */
+    static final int MAX_TABLE_CELLS = 1 << 12;
+
+    /** Each thread's tables, reused from row to row so their buffers grow once. */
+    private static final ThreadLocal<DecidingTables> TABLES = ThreadLocal.withInitial(DecidingTables::new);
+
     private final Tree[] trees;
     private final int[] groupOfTree;
     private final int groups;
@@ -40,6 +52,8 @@ final class EnsembleCoalitions {
     private final double[] background;
     private final int backgroundRows;
     private final double[] weights;
+    /** The leaf each background row reaches in each tree ({@code [tree × backgroundRows + row]}). */
+    private final int[] backgroundLeaf;
     private final List<String> classes;
     private final List<String> groupNames;
     private final String positive;
@@ -57,6 +71,12 @@ final class EnsembleCoalitions {
         this.background = background;
         this.backgroundRows = weights.length;
         this.weights = weights;
+        this.backgroundLeaf = new int[trees.length * backgroundRows];
+        for (int t = 0; t < trees.length; t++) {
+            for (int b = 0; b < backgroundRows; b++) {
+                backgroundLeaf[t * backgroundRows + b] = leaf(trees[t], background, b * features);
+            }
+        }
         this.classes = model.target().classes();
         this.groupNames = source.groupClasses().isEmpty() ? classes : source.groupClasses();
         this.positive = source.groupClasses().size() == 1 ? source.groupClasses().get(0)
@@ -134,10 +154,18 @@ final class EnsembleCoalitions {
      * each tree and background row the walk is first reduced to the nodes where they part (usually
      * none or one or two): a pair that never parts adds a constant to every coalition, one that
      * parts once adds a constant and a change when its column is known (summed per column, so a
-     * coalition costs one pass over its columns), and the others are walked per coalition over
-     * their few deciding columns only.
+     * coalition costs one pass over its columns), and the others are summed into tables over their
+     * few deciding columns ({@link DecidingTables}), one read per coalition and set of columns.
      */
     double[] values(int row, boolean[] known, int coalitions, int m, String output) {
+        return values(row, known, coalitions, m, output, m < 64);
+    }
+
+    /**
+     * {@link #values}, with {@code tabled} false walking each tree where the rows part more than
+     * once per coalition instead (the plain form, kept as the reference the tables are tested against).
+     */
+    double[] values(int row, boolean[] known, int coalitions, int m, String output, boolean tabled) {
         int classIndex = classes.isEmpty() || output == null ? -1 : classes.indexOf(output);
         if (output != null && classIndex < 0) {
             throw new IllegalArgumentException("the model has no class '" + output + "'; classes: " + String.join(", ", classes));
@@ -152,13 +180,50 @@ final class EnsembleCoalitions {
         // (trees where the rows part once); trees where they part more often are walked per coalition.
         double[] constant = new double[groups];
         double[] delta = new double[groups * m];
+        // 0/1 per column and coalition (column-major), so the known columns' changes and table
+        // indexes are added column by column in straight loops, without branching per coalition.
+        double[] knownValue = new double[m * coalitions];
+        int[] knownBit = new int[m * coalitions];
+        for (int s = 0; s < coalitions; s++) {
+            for (int j = 0; j < m; j++) {
+                if (known[s * m + j]) {
+                    knownValue[j * coalitions + s] = 1;
+                    knownBit[j * coalitions + s] = 1;
+                }
+            }
+        }
+        int[] index = new int[coalitions];
+        DecidingTables tables = TABLES.get();
+        int[] rowLeaf = new int[trees.length];
+        // The explained row's way at every node of every tree, looked up by each background row's walk.
+        int[] nodeStart = new int[trees.length + 1];
+        for (int t = 0; t < trees.length; t++) {
+            rowLeaf[t] = leaf(trees[t], rows, x);
+            nodeStart[t + 1] = nodeStart[t] + trees[t].size();
+        }
+        int[] rowNext = new int[nodeStart[trees.length]];
+        for (int t = 0; t < trees.length; t++) {
+            Tree tree = trees[t];
+            for (int node = 0; node < tree.size(); node++) {
+                if (!tree.isLeaf(node)) {
+                    rowNext[nodeStart[t] + node] = tree.next(node, rows[x + tree.feature()[node]]);
+                }
+            }
+        }
         for (int b = 0; b < bg; b++) {
+            tables.clear();
             System.arraycopy(baseMargin, 0, constant, 0, groups);
             java.util.Arrays.fill(delta, 0);
             java.util.Arrays.fill(margins, 0);
             for (int t = 0; t < trees.length; t++) {
+                int leaf = backgroundLeaf[t * bg + b];
+                if (leaf == rowLeaf[t]) {
+                    // The same leaf: the rows never part in this tree (a tree has one path to a leaf).
+                    constant[groupOfTree[t]] += trees[t].value()[leaf];
+                    continue;
+                }
                 d.size = 0;
-                d.reduce(trees[t], rows, x, background, b * features, columnOfFeature, 0);
+                d.reduce(trees[t], rowNext, nodeStart[t], background, b * features, columnOfFeature, 0);
                 int g = groupOfTree[t];
                 if (d.column[0] < 0) {
                     // The rows never part in this tree: the same leaf for every coalition.
@@ -168,7 +233,7 @@ final class EnsembleCoalitions {
                     double ifUnknown = d.value[d.ifUnknown[0]];
                     constant[g] += ifUnknown;
                     delta[g * m + d.column[0]] += d.value[d.ifKnown[0]] - ifUnknown;
-                } else {
+                } else if (!(tabled && tables.add(d, g, (int) Math.min(MAX_TABLE_CELLS, (long) TABLE_CELLS * coalitions)))) {
                     for (int s = 0; s < coalitions; s++) {
                         int node = 0;
                         int mask = s * m;
@@ -179,17 +244,22 @@ final class EnsembleCoalitions {
                     }
                 }
             }
-            for (int s = 0; s < coalitions; s++) {
-                int mask = s * m;
-                for (int g = 0; g < groups; g++) {
-                    double v = margins[s * groups + g] + constant[g];
-                    int at = g * m;
-                    for (int j = 0; j < m; j++) {
-                        if (known[mask + j]) {
-                            v += delta[at + j];
+            if (tabled) {
+                tables.addTo(knownBit, coalitions, margins, groups, index);
+            }
+            for (int g = 0; g < groups; g++) {
+                double c = constant[g];
+                for (int s = 0; s < coalitions; s++) {
+                    margins[s * groups + g] += c;
+                }
+                for (int j = 0; j < m; j++) {
+                    double change = delta[g * m + j];
+                    if (change != 0) {
+                        int from = j * coalitions;
+                        for (int s = 0; s < coalitions; s++) {
+                            margins[s * groups + g] += knownValue[from + s] * change;
                         }
                     }
-                    margins[s * groups + g] = v;
                 }
             }
             for (int s = 0; s < coalitions; s++) {
@@ -206,7 +276,7 @@ final class EnsembleCoalitions {
      * {@code ifKnown} when it is known, else {@code ifUnknown}); node 0 is the root. Reused across
      * trees: a caller sets {@code size} back to 0 before each.
      */
-    private static final class Decisions {
+    static final class Decisions {
         int[] column = new int[64];
         int[] ifKnown = new int[64];
         int[] ifUnknown = new int[64];
@@ -214,18 +284,18 @@ final class EnsembleCoalitions {
         int size;
 
         /** Appends the reduced walk from {@code node}; returns its index. */
-        int reduce(Tree tree, double[] x, int xAt, double[] b, int bAt, int[] columnOfFeature, int node) {
+        int reduce(Tree tree, int[] xNext, int xAt, double[] b, int bAt, int[] columnOfFeature, int node) {
             while (!tree.isLeaf(node)) {
                 int f = tree.feature()[node];
-                int viaX = tree.next(node, x[xAt + f]);
+                int viaX = xNext[xAt + node];
                 int viaB = tree.next(node, b[bAt + f]);
                 if (viaX == viaB || columnOfFeature[f] < 0) {
                     node = viaX;
                     continue;
                 }
                 int at = add(columnOfFeature[f], 0);
-                int known = reduce(tree, x, xAt, b, bAt, columnOfFeature, viaX);
-                int unknown = reduce(tree, x, xAt, b, bAt, columnOfFeature, viaB);
+                int known = reduce(tree, xNext, xAt, b, bAt, columnOfFeature, viaX);
+                int unknown = reduce(tree, xNext, xAt, b, bAt, columnOfFeature, viaB);
                 ifKnown[at] = known;
                 ifUnknown[at] = unknown;
                 return at;
@@ -245,6 +315,15 @@ final class EnsembleCoalitions {
             value[size] = v;
             return size++;
         }
+    }
+
+    /** The leaf {@code row} (features from {@code offset}) reaches. */
+    private static int leaf(Tree tree, double[] row, int offset) {
+        int node = 0;
+        while (!tree.isLeaf(node)) {
+            node = tree.next(node, row[offset + tree.feature()[node]]);
+        }
+        return node;
     }
 
     /** One row's margins, in double precision as {@link #values} computes them. */

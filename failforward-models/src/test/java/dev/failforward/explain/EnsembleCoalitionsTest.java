@@ -87,6 +87,43 @@ class EnsembleCoalitionsTest {
         }
     }
 
+    /**
+     * The tabled form (trees where the rows part more than once summed per set of deciding columns)
+     * gives the plain per-coalition walks' values, at KernelSHAP's budget on real data.
+     */
+    @ParameterizedTest
+    @CsvSource({"telco_churn.csv, churn", "credit_data.csv, Status", "iris.csv, species"})
+    void tablesEqualThePlainWalks(String file, String target) {
+        Table table = TableReaders.read(Path.of(System.getProperty("failforward.root"), "datasets", "tabular", file), ReadOptions.DEFAULT);
+        ScanData data = ScanData.prepare(table, null, ScanSpec.of(target));
+        Model model = BoostedTribuoModel.explainable(
+                ModelProviders.find("builtin:gbm").trainer().train(data.train(), data.target(), 42, Progress.NONE));
+        List<String> columns = data.train().features().stream().map(c -> c.name()).toList();
+        Table rows = data.test().project(columns).select(new int[] {0, 1, 2, 3});
+        Table background = CoalitionValues.sample(data.train().project(columns), 100, 7);
+        EnsembleCoalitions trees = EnsembleCoalitions.of(model, rows, background, columns, uniform(background.rowCount()));
+        assertThat(trees).isNotNull();
+        int m = columns.size();
+        int coalitions = 202;
+        SplittableRandom random = new SplittableRandom(11);
+        boolean[] known = new boolean[coalitions * m];
+        for (int s = 0; s < coalitions; s++) {
+            // Coalitions of every size, as KernelSHAP samples them (1 to m − 1 known columns).
+            int size = 1 + random.nextInt(Math.max(1, m - 1));
+            for (int j = 0; j < size; j++) {
+                known[s * m + random.nextInt(m)] = true;
+            }
+        }
+        String output = model.predict(rows).classes().get(0);
+        for (int r = 0; r < rows.rowCount(); r++) {
+            double[] tabled = trees.values(r, known, coalitions, m, output, true);
+            double[] plain = trees.values(r, known, coalitions, m, output, false);
+            for (int s = 0; s < coalitions; s++) {
+                assertThat(tabled[s]).as("row %d coalition %d", r, s).isCloseTo(plain[s], within(1e-12));
+            }
+        }
+    }
+
     private static double[] uniform(int n) {
         double[] w = new double[n];
         java.util.Arrays.fill(w, 1.0 / n);

@@ -30,7 +30,6 @@ public final class FastTreeShap {
     private final List<Integer> slowGroups = new ArrayList<>();
     private final int maxNodes;
 
-    /** One tree laid out for the row pass: node arrays plus, per leaf, its features and table. */
     /**
      * One tree laid out for the row pass: the internal nodes' tests and the bit of each node's
      * feature among its path's distinct features, and per leaf (numbered 0..) its node, its
@@ -42,23 +41,37 @@ public final class FastTreeShap {
     }
 
     public FastTreeShap(TreeEnsemble ensemble) {
+        this(ensemble, 1);
+    }
+
+    /**
+     * Builds the leaf tables on {@code threads} threads (trees are independent). Build once per
+     * model and reuse: the build is a serial step in front of every parallel row pass otherwise.
+     */
+    public FastTreeShap(TreeEnsemble ensemble, int threads) {
         this.ensemble = ensemble;
         this.expected = ensemble.expectedValues();
         this.stride = ensemble.featureCount() + 1;
+        List<Tree> trees = ensemble.trees();
+        Compiled[] built = new Compiled[trees.size()];
+        TreeShapValues.parallel(trees.size(), threads, t -> built[t] = compile(trees.get(t), ensemble.groupOfTree()[t]));
         int most = 1;
-        for (int t = 0; t < ensemble.trees().size(); t++) {
-            Tree tree = ensemble.trees().get(t);
-            int group = ensemble.groupOfTree()[t];
+        for (int t = 0; t < trees.size(); t++) {
+            Tree tree = trees.get(t);
             most = Math.max(most, tree.size());
-            Compiled c = compile(tree, group);
-            if (c == null) {
+            if (built[t] == null) {
                 slow.add(tree);
-                slowGroups.add(group);
+                slowGroups.add(ensemble.groupOfTree()[t]);
             } else if (!tree.isLeaf(0)) {
-                compiled.add(c);
+                compiled.add(built[t]);
             }
         }
         this.maxNodes = most;
+    }
+
+    /** The ensemble these tables explain. */
+    public TreeEnsemble ensemble() {
+        return ensemble;
     }
 
     /** A per-thread worker (it holds scratch space). */
