@@ -288,12 +288,35 @@ public final class PlantedBenchmark {
         }
         Detection d = new CalibrationDetector().detect(context(data, Predictions.ofProbabilities(p.classes(), probs), null, seed));
         String label = pick[0] + " = " + pick[1];
-        for (Finding f : d.findings()) {
-            if (f.title().startsWith("Over-confident where " + label + ":")) {
-                return new double[]{1};
+        // The subgroup's failures (same decisions before and after sharpening); an over-confident
+        // finding names the failures of its slice, so a slice binned differently (delinq_2yrs ≥ 1
+        // for the planted delinq_2yrs = 1) still counts as near when it shares most of them.
+        int[] truth = dev.failforward.scan.ScanData.labels(data.test(), data.target());
+        java.util.Set<String> failures = new java.util.HashSet<>();
+        for (int i = 0; i < n; i++) {
+            if (pick[1].equals(col.text(i)) && p.predictedClass(i) != truth[i]) {
+                failures.add(data.testKeys().get(i));
             }
         }
-        return new double[]{0};
+        double named = 0;
+        double near = 0;
+        for (Finding f : d.findings()) {
+            if (!f.title().startsWith("Over-confident where ")) {
+                continue;
+            }
+            if (f.title().startsWith("Over-confident where " + label + ":")) {
+                named = 1;
+            }
+            long common = f.rowKeys().stream().filter(failures::contains).count();
+            if (!failures.isEmpty() && (double) common / (f.rowKeys().size() + failures.size() - common) >= 0.8) {
+                near = 1;
+            }
+        }
+        if (named == 0) {
+            System.err.printf(Locale.ROOT, "  seed %d: planted '%s' not flagged by name; flagged: %s%n", seed, label,
+                    d.findings().stream().map(Finding::title).filter(t -> t.startsWith("Over-confident")).toList());
+        }
+        return new double[]{named, Math.max(named, near)};
     }
 
     private static String cleanRun(String name, ScanData data, Predictions p, Trainer ensemble, long seed) {
@@ -402,6 +425,11 @@ public final class PlantedBenchmark {
         }
         List<double[]> valid = runs.stream().filter(r -> !Double.isNaN(r[0])).toList();
         long found = valid.stream().filter(r -> r[0] == 1).count();
+        if (valid.get(0).length > 1) {
+            long near = valid.stream().filter(r -> r[1] == 1).count();
+            return "flagged in " + found + " of " + valid.size() + "; a flagged slice sharing ≥ 80% of its failures: "
+                    + near + " of " + valid.size();
+        }
         return "flagged in " + found + " of " + valid.size();
     }
 }
