@@ -313,7 +313,10 @@ public final class PlantedBenchmark {
             }
         }
         if (named == 0) {
-            System.err.printf(Locale.ROOT, "  seed %d: planted '%s' not flagged by name; flagged: %s%n", seed, label,
+            String value = pick[1];
+            long size = java.util.stream.IntStream.range(0, n).filter(i -> value.equals(col.text(i))).count();
+            System.err.printf(Locale.ROOT, "  seed %d: planted '%s' (%d test rows, %d failures, %.1f promised) not flagged by name;"
+                    + " flagged: %s%n", seed, label, size, failures.size(), size * 0.01,
                     d.findings().stream().map(Finding::title).filter(t -> t.startsWith("Over-confident")).toList());
         }
         return new double[]{named, Math.max(named, near)};
