@@ -211,6 +211,14 @@ public final class PlantedBenchmark {
                 near = Math.min(near, rank);
             }
         }
+        if (same > 3) {
+            Holdout.Outcome outcome = Holdout.judge("bench", planted.test(), planted.target(), planted.testKeys(), p);
+            long failed = java.util.stream.IntStream.range(0, outcome.predictions().size())
+                    .filter(i -> outcome.predictions().get(i).failure() && truth.contains(planted.testKeys().get(i))).count();
+            System.err.printf(Locale.ROOT, "  seed %d: planted '%s = %s AND %s = %s' (%d test rows, %d failed) not in the top 3;"
+                    + " top 3: %s%n", seed, ca.name(), va, cb.name(), vb, truth.size(), failed,
+                    d.findings().stream().limit(3).map(Finding::title).toList());
+        }
         return new double[]{same, near};
     }
 

@@ -19,11 +19,11 @@ final class DriftHistograms {
     static final int MAX_FEATURES = 6;
     private static final int WHEN_NONE_DRIFTED = 3;
     private static final double WIDTH = 600;
-    private static final double HEIGHT = 360;
+    private static final double HEIGHT = 390;
     private static final double LEFT = 68;
     private static final double RIGHT = 24;
     private static final double TOP = 66;
-    private static final double BOTTOM = 70;
+    private static final double BOTTOM = 96;
 
     private DriftHistograms() {
     }
