@@ -211,6 +211,14 @@ public final class PlantedBenchmark {
                 near = Math.min(near, rank);
             }
         }
+        if (same > 3) {
+            Holdout.Outcome outcome = Holdout.judge("bench", planted.test(), planted.target(), planted.testKeys(), p);
+            long failed = java.util.stream.IntStream.range(0, outcome.predictions().size())
+                    .filter(i -> outcome.predictions().get(i).failure() && truth.contains(planted.testKeys().get(i))).count();
+            System.err.printf(Locale.ROOT, "  seed %d: planted '%s = %s AND %s = %s' (%d test rows, %d failed) not in the top 3;"
+                    + " top 3: %s%n", seed, ca.name(), va, cb.name(), vb, truth.size(), failed,
+                    d.findings().stream().limit(3).map(Finding::title).toList());
+        }
         return new double[]{same, near};
     }
 
@@ -288,12 +296,38 @@ public final class PlantedBenchmark {
         }
         Detection d = new CalibrationDetector().detect(context(data, Predictions.ofProbabilities(p.classes(), probs), null, seed));
         String label = pick[0] + " = " + pick[1];
-        for (Finding f : d.findings()) {
-            if (f.title().startsWith("Over-confident where " + label + ":")) {
-                return new double[]{1};
+        // The subgroup's failures (same decisions before and after sharpening); an over-confident
+        // finding names the failures of its slice, so a slice binned differently (delinq_2yrs ≥ 1
+        // for the planted delinq_2yrs = 1) still counts as near when it shares most of them.
+        int[] truth = dev.failforward.scan.ScanData.labels(data.test(), data.target());
+        java.util.Set<String> failures = new java.util.HashSet<>();
+        for (int i = 0; i < n; i++) {
+            if (pick[1].equals(col.text(i)) && p.predictedClass(i) != truth[i]) {
+                failures.add(data.testKeys().get(i));
             }
         }
-        return new double[]{0};
+        double named = 0;
+        double near = 0;
+        for (Finding f : d.findings()) {
+            if (!f.title().startsWith("Over-confident where ")) {
+                continue;
+            }
+            if (f.title().startsWith("Over-confident where " + label + ":")) {
+                named = 1;
+            }
+            long common = f.rowKeys().stream().filter(failures::contains).count();
+            if (!failures.isEmpty() && (double) common / (f.rowKeys().size() + failures.size() - common) >= 0.8) {
+                near = 1;
+            }
+        }
+        if (named == 0) {
+            String value = pick[1];
+            long size = java.util.stream.IntStream.range(0, n).filter(i -> value.equals(col.text(i))).count();
+            System.err.printf(Locale.ROOT, "  seed %d: planted '%s' (%d test rows, %d failures, %.1f promised) not flagged by name;"
+                    + " flagged: %s%n", seed, label, size, failures.size(), size * 0.01,
+                    d.findings().stream().map(Finding::title).filter(t -> t.startsWith("Over-confident")).toList());
+        }
+        return new double[]{named, Math.max(named, near)};
     }
 
     private static String cleanRun(String name, ScanData data, Predictions p, Trainer ensemble, long seed) {
@@ -402,6 +436,11 @@ public final class PlantedBenchmark {
         }
         List<double[]> valid = runs.stream().filter(r -> !Double.isNaN(r[0])).toList();
         long found = valid.stream().filter(r -> r[0] == 1).count();
+        if (valid.get(0).length > 1) {
+            long near = valid.stream().filter(r -> r[1] == 1).count();
+            return "flagged in " + found + " of " + valid.size() + "; a flagged slice sharing ≥ 80% of its failures: "
+                    + near + " of " + valid.size();
+        }
         return "flagged in " + found + " of " + valid.size();
     }
 }

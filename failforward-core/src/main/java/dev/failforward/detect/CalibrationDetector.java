@@ -15,6 +15,14 @@ import java.util.Map;
  * confidence ≥ {@code overconfident}, and finds single-predicate slices whose mean confidence is
  * more than {@code slice-gap} above (over-confident) or below (under-confident) their accuracy with
  * |z| ≥ {@code slice-z}. ECE ≥ {@code ece-warning} is a warning, ≥ {@code ece-critical} critical.
+ *
+ * <p>The gap misses over-confidence where the model is already sure: a slice predicted at 0.99
+ * whose accuracy is 0.95 is off by only 0.04, yet the model promises 1 error in 100 rows and makes
+ * 5. So a slice is also over-confident when its failures are at least {@code slice-error-ratio}
+ * times the failures its confidences promise (the sum of 1 − confidence) and that excess is
+ * significant: the count of failures is Poisson-binomial, whose upper tail is at most the binomial
+ * tail with the same mean (Hoeffding 1956), and the p-values of every slice examined are
+ * Benjamini–Hochberg corrected; q ≤ {@code slice-alpha} is significant.
  */
 public final class CalibrationDetector implements Detector {
 
@@ -46,7 +54,9 @@ public final class CalibrationDetector implements Detector {
         t.put("slice-gap", 0.1);
         t.put("slice-z", 3.0);
         t.put("slice-min-support", 30.0);
-        t.put("slice-bins", 5.0);
+        t.put("slice-bins", 10.0);
+        t.put("slice-error-ratio", 2.0);
+        t.put("slice-alpha", 0.01);
         return t;
     }
 
@@ -130,13 +140,20 @@ public final class CalibrationDetector implements Detector {
         return new Detection(m, findings);
     }
 
+    /** One single-predicate slice examined: its rows, failures and the failures its confidences promise. */
+    private record Examined(int feature, int level, int size, int failures, double meanConfidence, double promised,
+                            double p) {
+    }
+
     private List<Map<String, Object>> slices(DetectorContext c, double[] conf, boolean[] right, List<Finding> findings) {
         FeatureCodes codes = FeatureCodes.of(c.data().test(), (int) c.threshold(this, "slice-bins"));
         int minSupport = (int) c.threshold(this, "slice-min-support");
         double gapT = c.threshold(this, "slice-gap");
         double zT = c.threshold(this, "slice-z");
-        List<Map<String, Object>> out = new ArrayList<>();
+        double ratioT = c.threshold(this, "slice-error-ratio");
+        double alphaT = c.threshold(this, "slice-alpha");
         int n = codes.rows();
+        List<Examined> examined = new ArrayList<>();
         for (int f = 0; f < codes.features(); f++) {
             int levels = codes.levels(f) + 1;
             double[] sc = new double[levels];
@@ -148,40 +165,90 @@ public final class CalibrationDetector implements Detector {
                 sr[col[i]] += right[i] ? 1 : 0;
                 cnt[col[i]]++;
             }
-            for (int v = 0; v < levels; v++) {
-                if (cnt[v] < minSupport || v >= codes.levels(f)) {
+            for (int v = 0; v < codes.levels(f); v++) {
+                if (cnt[v] < minSupport) {
                     continue;
                 }
-                double mc = sc[v] / cnt[v];
-                double acc = (double) sr[v] / cnt[v];
-                double gap = mc - acc;
-                double se = Math.sqrt(Math.max(1e-12, mc * (1 - mc)) / cnt[v]);
-                double z = gap / se;
-                if (Math.abs(gap) < gapT || Math.abs(z) < zT) {
-                    continue;
-                }
-                String label = codes.labels().get(f).get(v);
-                Map<String, Object> o = new LinkedHashMap<>();
-                o.put("slice", label);
-                o.put("size", cnt[v]);
-                o.put("mean_confidence", mc);
-                o.put("accuracy", acc);
-                o.put("gap", gap);
-                o.put("z", z);
-                out.add(o);
-                boolean[] inSlice = new boolean[n];
-                for (int i = 0; i < n; i++) {
-                    inSlice[i] = col[i] == v && !right[i];
-                }
-                boolean overconfident = gap > 0;
-                findings.add(new Finding(ID, overconfident ? Severity.WARNING : Severity.INFO, String.format(java.util.Locale.ROOT,
-                        "%s where %s: mean confidence %.2f but accuracy %.2f (%d rows)",
-                        overconfident ? "Over-confident" : "Under-confident", label, mc, acc, cnt[v]), cnt[v],
-                        overconfident ? RowKeys.of(c.data().testKeys(), inSlice) : List.of(),
-                        overconfident ? "overconfident" : null, o));
+                int failures = cnt[v] - sr[v];
+                double promised = cnt[v] - sc[v];
+                examined.add(new Examined(f, v, cnt[v], failures, sc[v] / cnt[v], promised,
+                        excessP(failures, cnt[v], promised)));
             }
+        }
+        double[] q = benjaminiHochberg(examined.stream().mapToDouble(Examined::p).toArray());
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (int e = 0; e < examined.size(); e++) {
+            Examined x = examined.get(e);
+            double mc = x.meanConfidence();
+            double acc = 1 - (double) x.failures() / x.size();
+            double gap = mc - acc;
+            double se = Math.sqrt(Math.max(1e-12, mc * (1 - mc)) / x.size());
+            double z = gap / se;
+            double ratio = x.promised() > 0 ? x.failures() / x.promised() : (x.failures() > 0 ? Double.POSITIVE_INFINITY : 1.0);
+            boolean byGap = Math.abs(gap) >= gapT && Math.abs(z) >= zT;
+            boolean byRatio = ratio >= ratioT && q[e] <= alphaT;
+            if (!byGap && !byRatio) {
+                continue;
+            }
+            boolean overconfident = gap > 0 || byRatio;
+            String label = codes.labels().get(x.feature()).get(x.level());
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("slice", label);
+            o.put("size", x.size());
+            o.put("mean_confidence", mc);
+            o.put("accuracy", acc);
+            o.put("gap", gap);
+            o.put("z", z);
+            o.put("failures", x.failures());
+            o.put("promised_failures", x.promised());
+            o.put("error_ratio", Double.isFinite(ratio) ? ratio : Double.MAX_VALUE);
+            o.put("p_value", x.p());
+            o.put("q_value", q[e]);
+            o.put("flagged_by", byGap && byRatio ? "gap and error ratio" : byGap ? "gap" : "error ratio");
+            out.add(o);
+            int[] col = codes.codes().get(x.feature());
+            boolean[] inSlice = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                inSlice[i] = col[i] == x.level() && !right[i];
+            }
+            findings.add(new Finding(ID, overconfident ? Severity.WARNING : Severity.INFO, String.format(java.util.Locale.ROOT,
+                    "%s where %s: mean confidence %.2f but accuracy %.2f (%d rows; %d failures where the confidences promise %.1f)",
+                    overconfident ? "Over-confident" : "Under-confident", label, mc, acc, x.size(), x.failures(), x.promised()),
+                    x.size(), overconfident ? RowKeys.of(c.data().testKeys(), inSlice) : List.of(),
+                    overconfident ? "overconfident" : null, o));
         }
         out.sort((a, b) -> Double.compare(Math.abs((double) b.get("gap")), Math.abs((double) a.get("gap"))));
         return out;
+    }
+
+    /**
+     * P(at least {@code failures} failures) when the {@code size} rows fail independently with the
+     * probabilities their confidences give (summing to {@code promised}): bounded above by the
+     * binomial tail with the same mean, which holds from one failure above the mean (Hoeffding 1956).
+     */
+    static double excessP(int failures, int size, double promised) {
+        if (failures < promised + 1) {
+            return 1.0;
+        }
+        double rate = Math.max(1e-12, Math.min(1.0, promised / size));
+        return Math.min(1.0, SliceSearch.binomialP(failures, size, rate));
+    }
+
+    /** Benjamini–Hochberg q-values of all the p-values. */
+    static double[] benjaminiHochberg(double[] p) {
+        int m = p.length;
+        Integer[] order = new Integer[m];
+        for (int i = 0; i < m; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, java.util.Comparator.comparingDouble(i -> p[i]));
+        double[] q = new double[m];
+        double running = 1;
+        for (int r = m - 1; r >= 0; r--) {
+            int i = order[r];
+            running = Math.min(running, Math.min(1, p[i] * m / (r + 1)));
+            q[i] = running;
+        }
+        return q;
     }
 }

@@ -11,6 +11,7 @@ import dev.failforward.model.Task;
 import dev.failforward.progress.Progress;
 import org.apache.commons.math3.stat.inference.ChiSquareTest;
 import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
+import org.apache.commons.math3.stat.inference.MannWhitneyUTest;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,13 +28,19 @@ import java.util.Set;
  * {@code drift}: how the current rows (the test rows, or a separate current file) differ from the
  * reference rows (the training rows; the scored rows in a scan of given predictions). Per
  * feature, the test depends on type and size: with at most {@code large-n} rows on the smaller
- * side a feature drifts when its KS (numbers) or chi-square (categories) p-value is below
- * {@code alpha} divided by the number of features; on larger data, where every p-value is tiny,
- * when its PSI reaches {@code psi-warning}. PSI ≥ {@code psi-critical} makes it critical. Also
+ * side a feature drifts when its p-value, Holm-corrected over the features, is below
+ * {@code alpha}. A feature's p-value is the smallest of its tests times their number: for numbers
+ * KS (any change of shape) and the Mann–Whitney rank-sum test (a shift, which KS detects late on
+ * small samples), for categories chi-square, each on the present values, and — when either side
+ * has missing values — a chi-square test of the share missing, which the others cannot see. On
+ * larger data, where every p-value is tiny, a feature drifts when its PSI (missing values a bin of
+ * their own) reaches {@code psi-warning}. PSI ≥ {@code psi-critical} makes it critical. Also
  * reported: Wasserstein distance (in reference standard deviations), Jensen–Shannon distance,
  * categories never seen in training, a domain classifier's AUC (≥ {@code auc-warning} is a
  * warning) and out-of-distribution rows (a number outside the reference range widened by
- * {@code ood-margin} of it, or an unseen category).
+ * {@code ood-margin} of it, or an unseen category). Each feature's measurement carries the data of
+ * its histogram ({@link DriftHistogram}: {@code histogram-bins} bins, {@code histogram-categories}
+ * categories).
  */
 public final class DriftDetector implements Detector {
 
@@ -68,6 +75,8 @@ public final class DriftDetector implements Detector {
         t.put("ood-margin", 0.1);
         t.put("ood-warning-share", 0.01);
         t.put("domain-classifier", 1.0);
+        t.put("histogram-bins", 20.0);
+        t.put("histogram-categories", 10.0);
         return t;
     }
 
@@ -87,41 +96,50 @@ public final class DriftDetector implements Detector {
                 .filter(col -> !(col instanceof dev.failforward.data.TextColumn)).toList();
         int m = Math.max(1, features.size());
         boolean large = Math.min(ref.rowCount(), cur.rowCount()) > c.threshold(this, "large-n");
-        double alpha = c.threshold(this, "alpha") / m;
+        double alpha = c.threshold(this, "alpha");
         List<Map<String, Object>> perFeature = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         boolean[] ood = new boolean[cur.rowCount()];
         double margin = c.threshold(this, "ood-margin");
+        int histBins = (int) c.threshold(this, "histogram-bins");
+        int histCategories = (int) c.threshold(this, "histogram-categories");
         for (Column a : features) {
             Column b = cur.column(a.name());
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("feature", a.name());
             f.put("type", a.type().id());
             if (a instanceof NumericColumn na && b instanceof NumericColumn nb) {
-                numeric(na, nb, f, large, (int) c.threshold(this, "bins"), ood, margin);
+                numeric(na, nb, f, large, (int) c.threshold(this, "bins"), ood, margin, histBins);
             } else if (a instanceof CategoricalColumn ca && b instanceof CategoricalColumn cb) {
-                categorical(ca, cb, f, large, ood);
+                categorical(ca, cb, f, large, ood, histCategories);
             } else {
                 continue;
             }
+            perFeature.add(f);
+        }
+        if (!large) {
+            holm(perFeature);
+        }
+        for (Map<String, Object> f : perFeature) {
+            String name = (String) f.get("feature");
             double psi = (double) f.get("psi");
             double p = (double) f.getOrDefault("p_value", Double.NaN);
-            boolean drifted = large ? psi >= c.threshold(this, "psi-warning") : p < alpha;
+            double adjusted = (double) f.getOrDefault("holm_p_value", Double.NaN);
+            boolean drifted = large ? psi >= c.threshold(this, "psi-warning") : adjusted < alpha;
             f.put("drifted", drifted);
-            perFeature.add(f);
             if (drifted) {
                 Severity s = psi >= c.threshold(this, "psi-critical") ? Severity.CRITICAL : Severity.WARNING;
                 findings.add(new Finding(ID, s, String.format(java.util.Locale.ROOT,
-                        "'%s' differs between %s and %s rows (%s, PSI %.3f)", a.name(), refName, curName,
+                        "'%s' differs between %s and %s rows (%s, PSI %.3f)", name, refName, curName,
                         large ? "large data" : f.get("test") + " p = " + String.format(java.util.Locale.ROOT, "%.2g", p), psi),
-                        cur.rowCount(), List.of(), null, f));
+                        cur.rowCount(), List.of(), null, withoutHistogram(f)));
             }
             @SuppressWarnings("unchecked")
             List<String> fresh = (List<String>) f.get("new_categories");
             if (fresh != null && !fresh.isEmpty()) {
-                findings.add(new Finding(ID, Severity.WARNING, "'" + a.name() + "' has categories never seen in " + refName + " rows: "
+                findings.add(new Finding(ID, Severity.WARNING, "'" + name + "' has categories never seen in " + refName + " rows: "
                         + String.join(", ", fresh.subList(0, Math.min(5, fresh.size()))), (int) f.get("new_category_rows"),
-                        List.of(), c.current() == null ? "ood" : null, Map.of("feature", a.name(), "new_categories", fresh)));
+                        List.of(), c.current() == null ? "ood" : null, Map.of("feature", name, "new_categories", fresh)));
             }
         }
         // Most drifted first, so that the feature that moved most leads the list.
@@ -133,7 +151,7 @@ public final class DriftDetector implements Detector {
         out.put("reference_rows", ref.rowCount());
         out.put("current", c.current() != null ? "current file " + c.current().source() : "test rows");
         out.put("current_rows", cur.rowCount());
-        out.put("method", large ? "psi (large data)" : "ks / chi-square with Bonferroni alpha " + alpha);
+        out.put("method", large ? "psi (large data)" : "ks + rank-sum / chi-square (+ missing share), Holm-corrected at alpha " + alpha);
         out.put("features", perFeature);
         int oodCount = 0;
         for (boolean o : ood) {
@@ -173,21 +191,36 @@ public final class DriftDetector implements Detector {
     }
 
     private static void numeric(NumericColumn a, NumericColumn b, Map<String, Object> f, boolean large, int bins,
-                                boolean[] ood, double margin) {
+                                boolean[] ood, double margin, int histBins) {
         double[] ra = Arrays.stream(a.values()).filter(v -> !Double.isNaN(v)).sorted().toArray();
         double[] rb = Arrays.stream(b.values()).filter(v -> !Double.isNaN(v)).sorted().toArray();
+        int missA = a.size() - ra.length;
+        int missB = b.size() - rb.length;
         double[] cuts = FeatureCodes.cuts(ra, bins);
-        long[] ca = histogram(ra, cuts);
-        long[] cb = histogram(rb, cuts);
+        long[] ca = withMissing(histogram(ra, cuts), missA, missA + missB);
+        long[] cb = withMissing(histogram(rb, cuts), missB, missA + missB);
         f.put("psi", ra.length == 0 || rb.length == 0 ? 0.0 : Distances.psi(ca, cb));
         double sd = sd(ra);
         f.put("wasserstein_sd", sd == 0 ? 0.0 : Distances.wasserstein(ra, rb) / sd);
-        if (!large && ra.length > 1 && rb.length > 1) {
-            f.put("test", "ks");
-            f.put("p_value", new KolmogorovSmirnovTest().kolmogorovSmirnovTest(ra, rb));
+        if (!large) {
+            List<String> tests = new ArrayList<>();
+            List<Double> ps = new ArrayList<>();
+            if (ra.length > 1 && rb.length > 1) {
+                double ks = new KolmogorovSmirnovTest().kolmogorovSmirnovTest(ra, rb);
+                double rank = new MannWhitneyUTest().mannWhitneyUTest(ra, rb);
+                f.put("ks_p_value", ks);
+                f.put("rank_sum_p_value", rank);
+                tests.add("ks");
+                tests.add("rank-sum");
+                ps.add(ks);
+                ps.add(rank);
+            }
+            missingTest(ra.length, missA, rb.length, missB, f, tests, ps);
+            combine(f, tests, ps);
         }
         f.put("reference_mean", ra.length == 0 ? Double.NaN : Arrays.stream(ra).average().orElse(Double.NaN));
         f.put("current_mean", rb.length == 0 ? Double.NaN : Arrays.stream(rb).average().orElse(Double.NaN));
+        f.put("histogram", DriftHistogram.numeric(ra, rb, missA, missB, histBins));
         if (ra.length > 0) {
             double lo = ra[0];
             double hi = ra[ra.length - 1];
@@ -202,7 +235,7 @@ public final class DriftDetector implements Detector {
     }
 
     private static void categorical(CategoricalColumn a, CategoricalColumn b, Map<String, Object> f, boolean large,
-                                    boolean[] ood) {
+                                    boolean[] ood, int histCategories) {
         Set<String> levels = new LinkedHashSet<>(a.levels());
         levels.addAll(b.levels());
         List<String> all = new ArrayList<>(levels);
@@ -212,9 +245,13 @@ public final class DriftDetector implements Detector {
         }
         long[] ca = new long[all.size()];
         long[] cb = new long[all.size()];
+        int missA = 0;
+        int missB = 0;
         for (int i = 0; i < a.size(); i++) {
             if (a.code(i) >= 0) {
                 ca[index.get(a.levels().get(a.code(i)))]++;
+            } else {
+                missA++;
             }
         }
         int[] bMap = new int[b.levels().size()];
@@ -224,6 +261,8 @@ public final class DriftDetector implements Detector {
         for (int i = 0; i < b.size(); i++) {
             if (b.code(i) >= 0) {
                 cb[bMap[b.code(i)]]++;
+            } else {
+                missB++;
             }
         }
         List<String> fresh = new ArrayList<>();
@@ -239,27 +278,86 @@ public final class DriftDetector implements Detector {
                 ood[i] = true;
             }
         }
-        f.put("psi", Distances.psi(ca, cb));
+        f.put("psi", Distances.psi(withMissing(ca, missA, missA + missB), withMissing(cb, missB, missA + missB)));
         f.put("jensen_shannon", Distances.jensenShannon(ca, cb));
         f.put("new_categories", fresh);
         f.put("new_category_rows", (int) freshRows);
         if (!large) {
+            List<String> tests = new ArrayList<>();
+            List<Double> ps = new ArrayList<>();
             List<long[]> kept = new ArrayList<>();
             for (int l = 0; l < all.size(); l++) {
                 if (ca[l] + cb[l] > 0) {
                     kept.add(new long[]{ca[l], cb[l]});
                 }
             }
+            double chi = 1.0;
             if (kept.size() >= 2 && Arrays.stream(ca).sum() > 0 && Arrays.stream(cb).sum() > 0) {
                 long[] x = kept.stream().mapToLong(v -> v[0]).toArray();
                 long[] y = kept.stream().mapToLong(v -> v[1]).toArray();
-                f.put("test", "chi-square");
-                f.put("p_value", new ChiSquareTest().chiSquareTestDataSetsComparison(x, y));
-            } else {
-                f.put("test", "chi-square");
-                f.put("p_value", 1.0);
+                chi = new ChiSquareTest().chiSquareTestDataSetsComparison(x, y);
             }
+            f.put("chi_square_p_value", chi);
+            tests.add("chi-square");
+            ps.add(chi);
+            int presentA = (int) Arrays.stream(ca).sum();
+            int presentB = (int) Arrays.stream(cb).sum();
+            missingTest(presentA, missA, presentB, missB, f, tests, ps);
+            combine(f, tests, ps);
         }
+        f.put("histogram", DriftHistogram.categorical(all, ca, cb, missA, missB, histCategories));
+    }
+
+    /** When either side has missing values: chi-square test of the share missing (2 × 2). */
+    private static void missingTest(int presentA, int missA, int presentB, int missB, Map<String, Object> f,
+                                    List<String> tests, List<Double> ps) {
+        f.put("reference_missing_share", presentA + missA == 0 ? 0.0 : (double) missA / (presentA + missA));
+        f.put("current_missing_share", presentB + missB == 0 ? 0.0 : (double) missB / (presentB + missB));
+        if (missA + missB == 0 || presentA + presentB == 0 || presentA + missA == 0 || presentB + missB == 0) {
+            return;
+        }
+        double p = new ChiSquareTest().chiSquareTestDataSetsComparison(new long[]{presentA, missA}, new long[]{presentB, missB});
+        f.put("missing_share_p_value", p);
+        tests.add("missing share");
+        ps.add(p);
+    }
+
+    /** The feature's p-value: the smallest of its tests' p-values times their number (Bonferroni within the feature). */
+    private static void combine(Map<String, Object> f, List<String> tests, List<Double> ps) {
+        f.put("test", tests.isEmpty() ? "none" : String.join(" + ", tests));
+        double min = ps.stream().mapToDouble(Double::doubleValue).min().orElse(1.0);
+        f.put("p_value", Math.min(1.0, min * Math.max(1, ps.size())));
+    }
+
+    /** Holm's step-down adjustment of the features' p-values (family-wise error control, never weaker than Bonferroni). */
+    static void holm(List<Map<String, Object>> perFeature) {
+        List<Map<String, Object>> tested = perFeature.stream().filter(f -> f.containsKey("p_value")).toList();
+        int m = tested.size();
+        List<Map<String, Object>> sorted = new ArrayList<>(tested);
+        sorted.sort(Comparator.comparingDouble(f -> (double) f.get("p_value")));
+        double running = 0;
+        for (int r = 0; r < m; r++) {
+            Map<String, Object> f = sorted.get(r);
+            running = Math.max(running, Math.min(1.0, (m - r) * (double) f.get("p_value")));
+            f.put("holm_p_value", running);
+        }
+    }
+
+    /** A finding's evidence: the feature's measurement without its histogram, which the detector's measurement holds. */
+    private static Map<String, Object> withoutHistogram(Map<String, Object> f) {
+        Map<String, Object> e = new LinkedHashMap<>(f);
+        e.remove("histogram");
+        return e;
+    }
+
+    /** The counts with one more bin for the missing values, when either side has any. */
+    private static long[] withMissing(long[] counts, int missing, int missingBoth) {
+        if (missingBoth == 0) {
+            return counts;
+        }
+        long[] out = Arrays.copyOf(counts, counts.length + 1);
+        out[counts.length] = missing;
+        return out;
     }
 
     private static long[] histogram(double[] sorted, double[] cuts) {

@@ -8,8 +8,9 @@ import java.util.Map;
 /**
  * {@code weak-slice}: the test-row subgroups (up to {@code max-level} predicates) where failures
  * concentrate, by exact SliceLine search ({@link SliceSearch}), with the predicates the data does
- * not support dropped ({@link SliceSimplifier}). A group of overlapping slices is a
- * finding when its best slice is significant (BH q ≤ {@code q}) and its error rate is at least
+ * not support dropped ({@link SliceSimplifier}). Overlapping slices are grouped, significant
+ * slices (BH q ≤ {@code q}) first so that only they lead groups. A group is a finding when its
+ * leader is significant and its error rate is at least
  * {@code warning-ratio} (warning) or {@code critical-ratio} (critical) times the average;
  * significant slices below {@code warning-ratio} are info.
  */
@@ -69,8 +70,13 @@ public final class WeakSliceDetector implements Detector {
                 settings.alpha(), result.evaluated(), c.threshold(this, "simplify-alpha"));
         Map<Slice, List<String>> dropped = new java.util.HashMap<>();
         simplified.forEach(x -> dropped.put(x.slice(), x.dropped()));
-        List<SliceGroups.Group> groups = SliceGroups.of(codes, simplified.stream().map(SliceSimplifier.Simplified::slice).toList(),
-                c.threshold(this, "overlap"));
+        // Significant slices form the groups first: a slice whose excess may be chance cannot stand
+        // for a problem, so it must not lead a group and thereby hide a significant slice it overlaps.
+        double qMax = c.threshold(this, "q");
+        List<Slice> ordered = new ArrayList<>();
+        simplified.stream().map(SliceSimplifier.Simplified::slice).filter(x -> x.qValue() <= qMax).forEach(ordered::add);
+        simplified.stream().map(SliceSimplifier.Simplified::slice).filter(x -> !(x.qValue() <= qMax)).forEach(ordered::add);
+        List<SliceGroups.Group> groups = SliceGroups.of(codes, ordered, c.threshold(this, "overlap"));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("rows", n);
         m.put("average_error", result.averageError());

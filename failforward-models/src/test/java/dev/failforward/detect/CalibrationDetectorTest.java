@@ -45,4 +45,54 @@ class CalibrationDetectorTest {
         assertThat((double) d.measurements().get("ece")).isLessThan(0.05);
         assertThat(Planted.noWarnings(d)).isTrue();
     }
+
+    /**
+     * Lending club is 95 % one class, so the model is already sure of most rows: sharpening the
+     * 36-month loans to 0.99 moves their mean confidence by a few hundredths, which the gap rule
+     * cannot see, but they now promise 1 failure in 100 rows while failing several times as often.
+     */
+    @Test
+    void flagsASubgroupThatPromisesFarFewerFailuresThanItMakes() {
+        ScanData data = Planted.prepared("lending_club.csv", "Class");
+        Model model = Planted.trainer("builtin:logistic").train(data.train(), data.target(), Planted.SEED, Progress.NONE);
+        Predictions p = model.predict(data.test());
+        CategoricalColumn term = (CategoricalColumn) data.test().column("term");
+        int shortTerm = term.levels().indexOf("term_36");
+        double[] probs = p.probabilities().clone();
+        double before = 0;
+        int rows = 0;
+        for (int i = 0; i < p.rows(); i++) {
+            if (term.code(i) == shortTerm) {
+                int k = p.predictedClass(i);
+                before += p.probability(i, k);
+                rows++;
+                probs[i * 2 + k] = 0.99;
+                probs[i * 2 + 1 - k] = 0.01;
+            }
+        }
+        assertThat(0.99 - before / rows).as("the sharpening moves the mean confidence by less than the gap threshold").isLessThan(0.1);
+        Detection plain = detector.detect(Planted.context(data, p, null));
+        assertThat(plain.findings()).noneSatisfy(f -> assertThat(f.title()).startsWith("Over-confident where term = term_36"));
+
+        Detection d = detector.detect(Planted.context(data, Predictions.ofProbabilities(p.classes(), probs), null));
+        assertThat(d.findings()).anySatisfy(f -> {
+            assertThat(f.title()).startsWith("Over-confident where term = term_36");
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.causeTag()).isEqualTo("overconfident");
+            assertThat(f.evidence().get("flagged_by")).isEqualTo("error ratio");
+            assertThat((double) f.evidence().get("error_ratio")).isGreaterThan(2.0);
+            assertThat((double) f.evidence().get("q_value")).isLessThan(0.01);
+        });
+    }
+
+    @Test
+    void theExcessTestIsExactWhereItCanBeCheckedByHand() {
+        // 5 failures in 100 rows each promising 0.01: P(Bin(100, 0.01) >= 5) = 0.00343.
+        assertThat(CalibrationDetector.excessP(5, 100, 1.0)).isCloseTo(0.003435, org.assertj.core.data.Offset.offset(2e-5));
+        // No more failures than promised: no evidence of over-confidence.
+        assertThat(CalibrationDetector.excessP(1, 100, 1.0)).isEqualTo(1.0);
+        double[] q = CalibrationDetector.benjaminiHochberg(new double[]{0.01, 0.04, 0.03, 0.5});
+        // Sorted 0.01, 0.03, 0.04, 0.5: 0.04, min(0.06, 0.0533), 0.0533, 0.5.
+        assertThat(q).containsExactly(0.04, 0.04 * 4 / 3, 0.04 * 4 / 3, 0.5);
+    }
 }

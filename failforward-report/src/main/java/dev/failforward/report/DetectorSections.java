@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * The HTML section "Detectors": per detector its status, headline measurements, a chart where one
- * helps (slice error rates, reliability diagram, drift per feature, single-feature power) and its
- * findings. Every value from data goes through {@link Markup}, which escapes it.
+ * helps (slice error rates, reliability diagram, drift per feature with {@link DriftHistograms},
+ * single-feature power) and its findings. Every value from data goes through {@link Markup}, which escapes it.
  */
 final class DetectorSections {
 
@@ -46,6 +46,9 @@ final class DetectorSections {
             String chart = chart(d);
             if (chart != null) {
                 h.open("figure").raw(chart).close();
+            }
+            if (d.id().equals("drift")) {
+                DriftHistograms.render(h, d);
             }
             if (findings.isEmpty()) {
                 h.element("p", "No findings.", "class", "empty");

@@ -1,0 +1,131 @@
+package dev.failforward.detect;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reference-vs-current distributions of one feature, recorded with the drift measurement so that
+ * the report draws its histograms from what the run stored (and {@code report --run} draws them
+ * again). Numbers: equal-width bins over the range of both sides' present values — the same edges
+ * for both — as densities (share per unit of the feature), so that sides of different sizes
+ * compare. Categories: each side's share of the most common categories (largest share on either
+ * side first), the rest summed as "other", and which categories the reference never had. Both
+ * also give each side's share of missing values, which the bins leave out.
+ */
+final class DriftHistogram {
+
+    /** The name of the bucket that sums the categories not shown. */
+    static final String OTHER = "other";
+
+    private DriftHistogram() {
+    }
+
+    /** {@code ra} and {@code rb}: the present values of each side; {@code missingA/B}: how many are missing. */
+    static Map<String, Object> numeric(double[] ra, double[] rb, int missingA, int missingB, int bins) {
+        Map<String, Object> h = new LinkedHashMap<>();
+        h.put("kind", "numeric");
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double[] side : List.of(ra, rb)) {
+            if (side.length > 0) {
+                lo = Math.min(lo, Arrays.stream(side).min().getAsDouble());
+                hi = Math.max(hi, Arrays.stream(side).max().getAsDouble());
+            }
+        }
+        if (lo > hi) {
+            h.put("edges", List.of());
+            h.put("reference_density", List.of());
+            h.put("current_density", List.of());
+        } else {
+            if (lo == hi) {
+                lo -= 0.5;
+                hi += 0.5;
+            }
+            int k = Math.max(1, bins);
+            double width = (hi - lo) / k;
+            List<Double> edges = new ArrayList<>(k + 1);
+            for (int b = 0; b <= k; b++) {
+                edges.add(b == k ? hi : lo + b * width);
+            }
+            h.put("edges", edges);
+            h.put("reference_density", densities(ra, lo, width, k));
+            h.put("current_density", densities(rb, lo, width, k));
+        }
+        h.put("reference_missing_share", share(missingA, ra.length + missingA));
+        h.put("current_missing_share", share(missingB, rb.length + missingB));
+        return h;
+    }
+
+    /**
+     * {@code levels[l]} has {@code ca[l]} reference and {@code cb[l]} current rows; at most
+     * {@code top} categories are named, the rest go to {@link #OTHER}.
+     */
+    static Map<String, Object> categorical(List<String> levels, long[] ca, long[] cb, int missingA, int missingB, int top) {
+        double na = Arrays.stream(ca).sum();
+        double nb = Arrays.stream(cb).sum();
+        Integer[] order = new Integer[levels.size()];
+        for (int l = 0; l < order.length; l++) {
+            order[l] = l;
+        }
+        Comparator<Integer> bySize = Comparator.comparingDouble(l -> -Math.max(ca[l] / Math.max(1, na), cb[l] / Math.max(1, nb)));
+        Arrays.sort(order, bySize.thenComparing(l -> levels.get(l)));
+        List<String> names = new ArrayList<>();
+        List<Double> ref = new ArrayList<>();
+        List<Double> cur = new ArrayList<>();
+        List<Boolean> fresh = new ArrayList<>();
+        double otherA = 0;
+        double otherB = 0;
+        int shown = 0;
+        for (Integer l : order) {
+            if (ca[l] + cb[l] == 0) {
+                continue;
+            }
+            if (shown < top) {
+                names.add(levels.get(l));
+                ref.add(na == 0 ? 0.0 : ca[l] / na);
+                cur.add(nb == 0 ? 0.0 : cb[l] / nb);
+                fresh.add(ca[l] == 0);
+                shown++;
+            } else {
+                otherA += ca[l];
+                otherB += cb[l];
+            }
+        }
+        if (otherA + otherB > 0) {
+            names.add(OTHER);
+            ref.add(na == 0 ? 0.0 : otherA / na);
+            cur.add(nb == 0 ? 0.0 : otherB / nb);
+            fresh.add(false);
+        }
+        Map<String, Object> h = new LinkedHashMap<>();
+        h.put("kind", "categorical");
+        h.put("categories", names);
+        h.put("reference_share", ref);
+        h.put("current_share", cur);
+        h.put("new", fresh);
+        h.put("other_bucket", otherA + otherB > 0);
+        h.put("reference_missing_share", share(missingA, (long) na + missingA));
+        h.put("current_missing_share", share(missingB, (long) nb + missingB));
+        return h;
+    }
+
+    private static List<Double> densities(double[] values, double lo, double width, int k) {
+        long[] counts = new long[k];
+        for (double v : values) {
+            counts[Math.min(k - 1, Math.max(0, (int) Math.floor((v - lo) / width)))]++;
+        }
+        List<Double> out = new ArrayList<>(k);
+        for (long c : counts) {
+            out.add(values.length == 0 ? 0.0 : c / (values.length * width));
+        }
+        return out;
+    }
+
+    private static double share(long part, long whole) {
+        return whole == 0 ? 0.0 : (double) part / whole;
+    }
+}
