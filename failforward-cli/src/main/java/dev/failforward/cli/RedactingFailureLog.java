@@ -1,5 +1,7 @@
 package dev.failforward.cli;
 
+import dev.failforward.detect.DetectionLog;
+import dev.failforward.detect.DetectorReport;
 import dev.failforward.failure.Failure;
 import dev.failforward.failure.FailureFilter;
 import dev.failforward.failure.FailureLog;
@@ -19,7 +21,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** A failure log that redacts chosen input columns of everything written to it; reads pass through. */
-final class RedactingFailureLog implements FailureLog {
+final class RedactingFailureLog implements FailureLog, DetectionLog {
 
     private final FailureLog log;
     private final Redactor redactor;
@@ -46,6 +48,19 @@ final class RedactingFailureLog implements FailureLog {
     @Override
     public void complete(Run run, List<PredictionRecord> predictions, List<Failure> failures, RunValues values) {
         log.complete(run, predictions, failures.stream().map(redactor::apply).toList(), redactor.apply(values));
+    }
+
+    /** Detectors never see redacted columns (see {@code DetectorPlan#hidden}), so their results pass as they are. */
+    @Override
+    public void saveDetections(String runId, DetectorReport detections) {
+        if (log instanceof DetectionLog stored) {
+            stored.saveDetections(runId, detections);
+        }
+    }
+
+    @Override
+    public DetectorReport detections(String runId) {
+        return log instanceof DetectionLog stored ? stored.detections(runId) : DetectorReport.none();
     }
 
     @Override

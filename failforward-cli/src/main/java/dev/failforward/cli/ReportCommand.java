@@ -1,5 +1,7 @@
 package dev.failforward.cli;
 
+import dev.failforward.detect.DetectionLog;
+import dev.failforward.detect.DetectorReport;
 import dev.failforward.failure.FailureLog;
 import dev.failforward.failure.FailureQuery;
 import dev.failforward.failure.PredictionRecord;
@@ -27,7 +29,8 @@ import java.util.concurrent.Callable;
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
         header = "Re-render a stored run's report from the failure log.",
         description = {"Re-render the report (report.html, report.json, predictions.csv) of a stored run from the",
-                "failure log: metrics are recomputed from its stored predictions. A run explained with",
+                "failure log: metrics are recomputed from its stored predictions, the detectors' sections",
+                "come from their stored results, and a run explained with",
                 "'failforward explain' gets an Explanations section in report.html.", ""},
         footer = {"", "Examples:",
                 "  failforward report --run latest",
@@ -60,11 +63,12 @@ public final class ReportCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** Re-renders a complete run's report from the log, with its stored explanations, into {@code out}. */
+    /** Re-renders a complete run's report from the log, with its stored detector results and explanations, into {@code out}. */
     static ReportFiles write(FailureLog log, Run r, Path out) {
         List<PredictionRecord> predictions = log.predictions(r.id());
+        DetectorReport detected = log instanceof DetectionLog stored ? stored.detections(r.id()) : DetectorReport.none();
         ScanResult result = new ScanResult(r, evaluation(r, predictions), predictions,
-                log.failures(new FailureQuery(r.id(), null)));
+                log.failures(new FailureQuery(r.id(), null)), detected.results(), detected.findings());
         try {
             return ReportWriter.writeAll(result, StoredExplanations.of(log, r.id()), out);
         } catch (IOException e) {

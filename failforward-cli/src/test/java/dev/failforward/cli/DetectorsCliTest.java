@@ -52,6 +52,16 @@ class DetectorsCliTest {
         String html = Files.readString(dir.resolve("out/report.html"));
         FIVE.forEach(id -> assertThat(html).contains("id=\"detector-" + id + "\""));
 
+        // Rebuilt from the log alone, the report has the same detector results, findings and sections.
+        Cli rebuilt = Cli.run("report", "--run", "latest", "--out", dir.resolve("again").toString(),
+                "--store", dir.resolve("ff.db").toString());
+        assertThat(rebuilt.exit()).as(rebuilt.err()).isZero();
+        JsonNode again = new ObjectMapper().readTree(dir.resolve("again/report.json").toFile());
+        assertThat(again.path("detectors")).isEqualTo(r.path("detectors"));
+        assertThat(again.path("findings")).isEqualTo(r.path("findings"));
+        String againHtml = Files.readString(dir.resolve("again/report.html"));
+        FIVE.forEach(id -> assertThat(againHtml).contains("id=\"detector-" + id + "\""));
+
         Cli tagged = Cli.run("log", "list", "--run", "latest", "--cause", "weak-slice", "--format", "jsonl",
                 "--store", dir.resolve("ff.db").toString());
         assertThat(tagged.exit()).isZero();

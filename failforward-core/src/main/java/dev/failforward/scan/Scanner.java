@@ -1,5 +1,6 @@
 package dev.failforward.scan;
 
+import dev.failforward.detect.DetectionLog;
 import dev.failforward.detect.DetectorContext;
 import dev.failforward.detect.DetectorPlan;
 import dev.failforward.detect.DetectorReport;
@@ -119,6 +120,7 @@ public final class Scanner {
                 failures.size(), provenance);
         progress.start("Storing run " + runId, 1);
         log.complete(done, outcome.predictions(), failures, RunValues.of(data.test(), outcome.predictions()));
+        keep(runId, detected);
         progress.finish();
         return new ScanResult(done, outcome.evaluation(), outcome.predictions(), failures, detected.results(),
                 detected.findings());
@@ -205,9 +207,17 @@ public final class Scanner {
                 failures.size(), provenance);
         progress.start("Storing run " + runId, 1);
         log.complete(done, outcome.predictions(), failures, RunValues.of(data.test(), outcome.predictions()));
+        keep(runId, detected);
         progress.finish();
         return new ScanResult(done, outcome.evaluation(), outcome.predictions(), failures, detected.results(),
                 detected.findings());
+    }
+
+    /** Stores what the detectors found beside the run, when the log keeps it, so its report can be rebuilt. */
+    private void keep(String runId, DetectorReport detected) {
+        if (!detected.results().isEmpty() && log instanceof DetectionLog stored) {
+            stored.saveDetections(runId, detected);
+        }
     }
 
     /** The same, when no options need recording. */

@@ -1,5 +1,7 @@
 package dev.failforward.store;
 
+import dev.failforward.detect.DetectionLog;
+import dev.failforward.detect.DetectorReport;
 import dev.failforward.explain.AttributionContrast;
 import dev.failforward.explain.Explanation;
 import dev.failforward.failure.Failure;
@@ -34,7 +36,7 @@ import java.util.Optional;
  * none. One connection serves the log; its methods are synchronized, so one instance may be
  * shared between threads.
  */
-public final class JdbcFailureLog implements FailureLog {
+public final class JdbcFailureLog implements FailureLog, DetectionLog {
 
     /** The SQLite file used when no location is given, in the working directory. */
     public static final String DEFAULT_LOCATION = "failforward.db";
@@ -295,6 +297,19 @@ public final class JdbcFailureLog implements FailureLog {
     public synchronized List<AttributionContrast> contrasts(String runId) {
         Objects.requireNonNull(runId, "runId");
         return read("cannot read the attribution contrasts of run " + runId, () -> ContrastRows.ofRun(connection, runId));
+    }
+
+    @Override
+    public synchronized void saveDetections(String runId, DetectorReport detections) {
+        Objects.requireNonNull(runId, "runId");
+        Objects.requireNonNull(detections, "detections");
+        inTransaction("cannot store the detector results of run " + runId, () -> DetectionRows.save(connection, runId, detections));
+    }
+
+    @Override
+    public synchronized DetectorReport detections(String runId) {
+        Objects.requireNonNull(runId, "runId");
+        return read("cannot read the detector results of run " + runId, () -> DetectionRows.ofRun(connection, runId));
     }
 
     @Override

@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * Deletes runs with everything stored for them: attributions and their contrasts, input values,
- * counts per input value, failures, predictions, rows kept by an incomplete run, and the production events that an ingest
- * run judged. Triage decisions stay (they belong to people and to fingerprints, not to one run).
+ * counts per input value, detector results, failures, predictions, rows kept by an incomplete run,
+ * and the production events that an ingest run judged. Triage decisions stay (they belong to people and to fingerprints, not to one run).
  * The caller holds the transaction.
  */
 final class Purge {
@@ -21,6 +21,7 @@ final class Purge {
             "DELETE FROM predictions WHERE run_id = ?",
             "DELETE FROM scored_rows WHERE run_id = ?",
             "DELETE FROM run_values WHERE run_id = ?",
+            "DELETE FROM run_detections WHERE run_id = ?",
             "DELETE FROM production_events WHERE judged_run = ?",
             "DELETE FROM runs WHERE id = ?");
 
