@@ -46,10 +46,13 @@ public final class JdbcFailureLog implements FailureLog {
 
     private final StoreLocation where;
     private final Connection connection;
+    /** SQLite only: checkpoints the WAL beside the writing thread; null for PostgreSQL. */
+    private final WalCheckpoints checkpoints;
 
     private JdbcFailureLog(StoreLocation where, Connection connection) {
         this.where = where;
         this.connection = connection;
+        this.checkpoints = where.kind() == StoreLocation.Kind.SQLITE ? new WalCheckpoints(where) : null;
     }
 
     /**
@@ -305,6 +308,9 @@ public final class JdbcFailureLog implements FailureLog {
     @Override
     public synchronized void close() {
         try {
+            if (checkpoints != null) {
+                checkpoints.close();
+            }
             connection.close();
         } catch (SQLException e) {
             throw failed("cannot close the log", e);
@@ -380,6 +386,9 @@ public final class JdbcFailureLog implements FailureLog {
             try {
                 work.run();
                 connection.commit();
+                if (checkpoints != null) {
+                    checkpoints.request();
+                }
             } catch (SQLException | RuntimeException | Error e) {
                 try {
                     connection.rollback();
