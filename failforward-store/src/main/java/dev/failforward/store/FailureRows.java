@@ -11,8 +11,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -46,20 +44,7 @@ final class FailureRows {
                 first = r.getLong(1) + 1;
             }
         }
-        try (MultiRowInsert rows = new MultiRowInsert(c, "failures", "num, seq, " + FIELDS, 17)) {
-            int seq = 0;
-            for (Failure f : failures) {
-                rows.integer(first + seq).integer(seq).text(f.id()).text(f.runId()).text(f.rowKey()).text(f.origin())
-                        .text(Json.object(f.input())).text(f.expected()).text(f.predicted())
-                        .text(Json.object(f.probabilities())).real(f.prediction()).real(f.confidence()).real(f.loss())
-                        .text(Json.array(f.causeTags())).text(f.fingerprint());
-                Perturbation p = f.perturbation();
-                rows.text(p == null ? null : Json.object(p.params())).text(p == null ? null : Json.object(p.perturbedInput()));
-                rows.endRow();
-                seq++;
-            }
-            rows.finish();
-        }
+        FailureTexts texts = FailureTexts.start(failures);
         long[] nums = new long[failures.size()];
         List<Map<String, Object>> inputs = new ArrayList<>(failures.size());
         for (int i = 0; i < nums.length; i++) {
@@ -67,7 +52,20 @@ final class FailureRows {
             inputs.add(failures.get(i).input());
         }
         InputRows.insert(c, postgres, nums, inputs);
-        fingerprints(c, failures, first);
+        fingerprints(c, failures, first, texts.order());
+        String[][] json = texts.texts();
+        try (MultiRowInsert rows = new MultiRowInsert(c, "failures", "num, seq, " + FIELDS, 17, failures.size())) {
+            for (int seq = 0; seq < json.length; seq++) {
+                Failure f = failures.get(seq);
+                String[] t = json[seq];
+                rows.integer(first + seq).integer(seq).text(f.id()).text(f.runId()).text(f.rowKey()).text(f.origin())
+                        .text(t[0]).text(f.expected()).text(f.predicted()).text(t[1])
+                        .real(f.prediction()).real(f.confidence()).real(f.loss())
+                        .text(t[2]).text(f.fingerprint()).text(t[3]).text(t[4]);
+                rows.endRow();
+            }
+            rows.finish();
+        }
     }
 
     /**
@@ -75,13 +73,8 @@ final class FailureRows {
      * before it in the table's key order, instead of at a random place as an index on the
      * fingerprint column would put it, which on a large log cost more than the rest of the row.
      */
-    private static void fingerprints(Connection c, List<Failure> failures, long first) throws SQLException {
-        Integer[] order = new Integer[failures.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, Comparator.comparing((Integer i) -> failures.get(i).fingerprint()));
-        try (MultiRowInsert rows = new MultiRowInsert(c, "failure_fingerprints", "fingerprint, failure", 2)) {
+    private static void fingerprints(Connection c, List<Failure> failures, long first, int[] order) throws SQLException {
+        try (MultiRowInsert rows = new MultiRowInsert(c, "failure_fingerprints", "fingerprint, failure", 2, failures.size())) {
             for (int i : order) {
                 rows.text(failures.get(i).fingerprint()).integer(first + i);
                 rows.endRow();

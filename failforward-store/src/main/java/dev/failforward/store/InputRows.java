@@ -73,7 +73,7 @@ final class InputRows {
     private static void insert(Connection c, InputSet set, long[] nums, List<Map<String, Object>> inputs, List<Integer> rows)
             throws SQLException {
         int width = 1 + 2 * set.columns().size();
-        try (MultiRowInsert out = new MultiRowInsert(c, set.table(), "failure" + (width > 1 ? ", " : "") + set.valueColumns(), width)) {
+        try (MultiRowInsert out = new MultiRowInsert(c, set.table(), "failure" + (width > 1 ? ", " : "") + set.valueColumns(), width, rows.size())) {
             for (int i : rows) {
                 out.integer(nums[i]);
                 for (Object v : inputs.get(i).values()) {

@@ -48,10 +48,13 @@ public final class JdbcFailureLog implements FailureLog, DetectionLog {
 
     private final StoreLocation where;
     private final Connection connection;
+    /** SQLite only: checkpoints the WAL beside the writing thread; null for PostgreSQL. */
+    private final WalCheckpoints checkpoints;
 
     private JdbcFailureLog(StoreLocation where, Connection connection) {
         this.where = where;
         this.connection = connection;
+        this.checkpoints = where.kind() == StoreLocation.Kind.SQLITE ? new WalCheckpoints(where) : null;
     }
 
     /**
@@ -320,6 +323,9 @@ public final class JdbcFailureLog implements FailureLog, DetectionLog {
     @Override
     public synchronized void close() {
         try {
+            if (checkpoints != null) {
+                checkpoints.close();
+            }
             connection.close();
         } catch (SQLException e) {
             throw failed("cannot close the log", e);
@@ -395,6 +401,9 @@ public final class JdbcFailureLog implements FailureLog, DetectionLog {
             try {
                 work.run();
                 connection.commit();
+                if (checkpoints != null) {
+                    checkpoints.request();
+                }
             } catch (SQLException | RuntimeException | Error e) {
                 try {
                     connection.rollback();

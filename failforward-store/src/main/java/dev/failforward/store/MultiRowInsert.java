@@ -9,85 +9,110 @@ import java.sql.Types;
  * Appends rows with {@code INSERT … VALUES (…), (…), …}: many rows per statement execution, so a
  * run's tens of thousands of rows cost a few hundred statement steps instead of one per row (on
  * SQLite each step is a native call; on PostgreSQL each is a round trip's worth of protocol).
- * Values are collected per row with the typed methods, then {@link #endRow()}; {@link #finish()}
- * writes what is left. The caller holds the transaction.
+ * The number of rows is known up front, so each value is bound straight into the statement that
+ * will carry it (no copy, no boxing here): the full statement, reused, and one shorter statement
+ * for the last rows. Values are given per row with the typed methods, then {@link #endRow()};
+ * {@link #finish()} checks that every announced row came. The caller holds the transaction.
  */
 final class MultiRowInsert implements AutoCloseable {
 
     /** Parameters per statement: well under both databases' limits (SQLite 32,766; PostgreSQL 65,535). */
     private static final int MAX_PARAMETERS = 4_000;
-    private static final Object NULL_TEXT = new Object();
-    private static final Object NULL_REAL = new Object();
 
     private final Connection connection;
     private final String head;
     private final int width;
     private final int rowsPerStatement;
-    private final Object[] values;
     private PreparedStatement full;
-    private int count;
+    private PreparedStatement current;
+    private int chunkRows;
+    private int rowsInChunk;
+    private int remaining;
+    private int parameter;
 
-    /** {@code columns} is the parenthesised column list's content, {@code width} how many there are. */
-    MultiRowInsert(Connection connection, String table, String columns, int width) {
+    /**
+     * {@code columns} is the parenthesised column list's content, {@code width} how many there
+     * are, {@code rows} how many rows will be appended.
+     */
+    MultiRowInsert(Connection connection, String table, String columns, int width, int rows) {
         this.connection = connection;
         this.head = "INSERT INTO " + table + " (" + columns + ") VALUES ";
         this.width = width;
         this.rowsPerStatement = Math.max(1, MAX_PARAMETERS / width);
-        this.values = new Object[rowsPerStatement * width];
+        this.remaining = rows;
     }
 
-    MultiRowInsert text(String value) {
-        values[count++] = value == null ? NULL_TEXT : value;
+    MultiRowInsert text(String value) throws SQLException {
+        PreparedStatement s = statement();
+        if (value == null) {
+            s.setNull(++parameter, Types.VARCHAR);
+        } else {
+            s.setString(++parameter, value);
+        }
         return this;
     }
 
-    MultiRowInsert integer(long value) {
-        values[count++] = value;
+    MultiRowInsert integer(long value) throws SQLException {
+        statement().setLong(++parameter, value);
         return this;
     }
 
     /** A number, or NULL for null and NaN (see {@link SqlValues}). */
-    MultiRowInsert real(Double value) {
-        values[count++] = value == null || value.isNaN() ? NULL_REAL : value;
-        return this;
+    MultiRowInsert real(Double value) throws SQLException {
+        return value == null ? nullReal() : real(value.doubleValue());
     }
 
-    MultiRowInsert real(double value) {
-        values[count++] = Double.isNaN(value) ? NULL_REAL : (Object) value;
-        return this;
-    }
-
-    /** Ends the current row; writes a full statement's worth of rows. */
-    void endRow() throws SQLException {
-        if (count % width != 0) {
-            throw new IllegalStateException("a row of " + head + " has " + (count % width) + " values, not " + width);
+    MultiRowInsert real(double value) throws SQLException {
+        if (Double.isNaN(value)) {
+            return nullReal();
         }
-        if (count == values.length) {
-            if (full == null) {
-                full = connection.prepareStatement(sql(rowsPerStatement));
+        statement().setDouble(++parameter, value);
+        return this;
+    }
+
+    private MultiRowInsert nullReal() throws SQLException {
+        statement().setNull(++parameter, Types.DOUBLE);
+        return this;
+    }
+
+    /** The statement of the rows being bound: the full one, or the shorter one for the last rows. */
+    private PreparedStatement statement() throws SQLException {
+        if (current == null) {
+            if (remaining <= 0) {
+                throw new IllegalStateException("more rows for " + head + " than announced");
             }
-            execute(full, count);
-        }
-    }
-
-    private void execute(PreparedStatement s, int n) throws SQLException {
-        for (int i = 0; i < n; i++) {
-            Object v = values[i];
-            if (v instanceof String t) {
-                s.setString(i + 1, t);
-            } else if (v instanceof Long l) {
-                s.setLong(i + 1, l);
-            } else if (v instanceof Double d) {
-                s.setDouble(i + 1, d);
-            } else if (v == NULL_TEXT) {
-                s.setNull(i + 1, Types.VARCHAR);
+            chunkRows = Math.min(rowsPerStatement, remaining);
+            if (chunkRows == rowsPerStatement) {
+                if (full == null) {
+                    full = connection.prepareStatement(sql(rowsPerStatement));
+                }
+                current = full;
             } else {
-                s.setNull(i + 1, Types.DOUBLE);
+                current = connection.prepareStatement(sql(chunkRows));
             }
-            values[i] = null;
         }
-        s.executeUpdate();
-        count = 0;
+        return current;
+    }
+
+    /** Ends the current row; writes the statement when all its rows are bound. */
+    void endRow() throws SQLException {
+        if (parameter != (rowsInChunk + 1) * width) {
+            throw new IllegalStateException("a row of " + head + " has " + (parameter - rowsInChunk * width)
+                    + " values, not " + width);
+        }
+        if (++rowsInChunk == chunkRows) {
+            try {
+                current.executeUpdate();
+            } finally {
+                if (current != full) {
+                    current.close();
+                }
+                current = null;
+            }
+            remaining -= chunkRows;
+            rowsInChunk = 0;
+            parameter = 0;
+        }
     }
 
     private String sql(int rows) {
@@ -99,19 +124,23 @@ final class MultiRowInsert implements AutoCloseable {
         return sb.toString();
     }
 
-    /** Writes the rows not yet written. */
-    void finish() throws SQLException {
-        if (count > 0) {
-            try (PreparedStatement rest = connection.prepareStatement(sql(count / width))) {
-                execute(rest, count);
-            }
+    /** Checks that every announced row was written. */
+    void finish() {
+        if (remaining != 0 || parameter != 0) {
+            throw new IllegalStateException(remaining + " announced rows of " + head + " were not written");
         }
     }
 
     @Override
     public void close() throws SQLException {
-        if (full != null) {
-            full.close();
+        try {
+            if (current != null && current != full) {
+                current.close();
+            }
+        } finally {
+            if (full != null) {
+                full.close();
+            }
         }
     }
 }

@@ -21,7 +21,7 @@ final class PredictionRows {
     /** Inserts many rows per statement; the caller holds the transaction. */
     static void insert(Connection c, String runId, List<PredictionRecord> predictions) throws SQLException {
         try (MultiRowInsert rows = new MultiRowInsert(c, "predictions",
-                "run_id, seq, row_key, expected, predicted, probabilities, prediction, loss, failure", 9)) {
+                "run_id, seq, row_key, expected, predicted, probabilities, prediction, loss, failure", 9, predictions.size())) {
             int seq = 0;
             for (PredictionRecord p : predictions) {
                 rows.text(runId).integer(seq++).text(p.rowKey()).text(p.expected()).text(p.predicted())

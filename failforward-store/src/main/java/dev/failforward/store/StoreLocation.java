@@ -31,6 +31,8 @@ record StoreLocation(String given, String jdbcUrl, Kind kind, Path file) {
     private static final int SQLITE_NOTADB = 26;
     private static final int SQLITE_BUSY_TIMEOUT_MS = 10_000;
     private static final int SQLITE_CACHE_KIB = 256 * 1024;
+    /** Pages of WAL (4 KiB each) at which a commit checkpoints in its own thread. */
+    private static final int SQLITE_WAL_BACKSTOP_PAGES = 262_144;
 
     /** A file path (SQLite), a {@code jdbc:sqlite:} URL or a {@code jdbc:postgresql:} URL; blank means the default file. */
     static StoreLocation parse(String location) {
@@ -155,6 +157,9 @@ record StoreLocation(String given, String jdbcUrl, Kind kind, Path file) {
             // commits. Temporary B-trees (sorts, IN lists) stay in memory.
             s.execute("PRAGMA synchronous = NORMAL");
             s.execute("PRAGMA temp_store = MEMORY");
+            // The log is checkpointed after each commit on a background thread (WalCheckpoints);
+            // SQLite's own checkpoint in the committing thread is only a backstop at 1 GiB of log.
+            s.execute("PRAGMA wal_autocheckpoint = " + SQLITE_WAL_BACKSTOP_PAGES);
             // The first statement that reads the file: it fails here when the file is not SQLite.
             try (ResultSet r = s.executeQuery("PRAGMA journal_mode = WAL")) {
                 r.next();

@@ -100,7 +100,7 @@ class FailureRatesTest {
                 c.setAutoCommit(false);
                 RunRows.insert(c, old.run());
                 PredictionRows.insert(c, old.run().id(), old.predictions());
-                FailureRows.insert(c, old.failures());
+                insertAsSchema30(c, old.failures());
                 c.commit();
             }
             try (JdbcFailureLog log = JdbcFailureLog.open(place.location())) {
@@ -141,5 +141,34 @@ class FailureRatesTest {
 
     private static String field(String line, int index) {
         return line.split(",", -1)[index].replace("\"", "");
+    }
+
+    /** The failures as schema 30 held them: rows of {@code failures} only, inputs as JSON (V32 makes the typed rows from it). */
+    private static void insertAsSchema30(Connection c, java.util.List<dev.failforward.failure.Failure> failures) throws Exception {
+        try (java.sql.PreparedStatement s = c.prepareStatement("INSERT INTO failures (num, seq, " + FailureRows.FIELDS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            int seq = 0;
+            for (dev.failforward.failure.Failure f : failures) {
+                int i = 1;
+                s.setLong(i++, seq + 1);
+                s.setLong(i++, seq++);
+                s.setString(i++, f.id());
+                s.setString(i++, f.runId());
+                s.setString(i++, f.rowKey());
+                s.setString(i++, f.origin());
+                s.setString(i++, Json.object(f.input()));
+                s.setString(i++, f.expected());
+                s.setString(i++, f.predicted());
+                s.setString(i++, Json.object(f.probabilities()));
+                s.setObject(i++, f.prediction(), java.sql.Types.DOUBLE);
+                s.setObject(i++, f.confidence(), java.sql.Types.DOUBLE);
+                s.setObject(i++, Double.isNaN(f.loss()) ? null : f.loss(), java.sql.Types.DOUBLE);
+                s.setString(i++, Json.array(f.causeTags()));
+                s.setString(i++, f.fingerprint());
+                s.setNull(i++, java.sql.Types.VARCHAR);
+                s.setNull(i, java.sql.Types.VARCHAR);
+                s.executeUpdate();
+            }
+        }
     }
 }

@@ -1,0 +1,98 @@
+package dev.failforward.store;
+
+import dev.failforward.failure.Failure;
+import dev.failforward.failure.Perturbation;
+
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * What a run's failures need before their rows are written — the order of their fingerprints and
+ * the JSON texts of each failure's input, probabilities, cause tags and perturbation — made on a
+ * second thread while the writing thread stores the input rows: SQLite works in the thread that
+ * calls it, so on a machine with two cores the encoding no longer adds to the append's time. The
+ * rows themselves are still written in the caller's one transaction.
+ */
+final class FailureTexts {
+
+    private final CompletableFuture<int[]> order = new CompletableFuture<>();
+    private final CompletableFuture<String[][]> texts = new CompletableFuture<>();
+
+    private FailureTexts() {
+    }
+
+    /** Starts encoding {@code failures} on a new daemon thread. */
+    static FailureTexts start(List<Failure> failures) {
+        FailureTexts t = new FailureTexts();
+        Thread thread = new Thread(() -> t.encode(failures), "failforward-encode");
+        thread.setDaemon(true);
+        thread.start();
+        return t;
+    }
+
+    private void encode(List<Failure> failures) {
+        try {
+            order.complete(fingerprintOrder(failures));
+            String[][] out = new String[failures.size()][];
+            for (int i = 0; i < out.length; i++) {
+                Failure f = failures.get(i);
+                Perturbation p = f.perturbation();
+                out[i] = new String[] {Json.object(f.input()), Json.object(f.probabilities()), Json.array(f.causeTags()),
+                        p == null ? null : Json.object(p.params()), p == null ? null : Json.object(p.perturbedInput())};
+            }
+            texts.complete(out);
+        } catch (Throwable e) {
+            order.completeExceptionally(e);
+            texts.completeExceptionally(e);
+        }
+    }
+
+    /** The failures' positions sorted by fingerprint. */
+    private static int[] fingerprintOrder(List<Failure> failures) {
+        Integer[] boxed = new Integer[failures.size()];
+        String[] fingerprints = new String[boxed.length];
+        for (int i = 0; i < boxed.length; i++) {
+            boxed[i] = i;
+            fingerprints[i] = failures.get(i).fingerprint();
+        }
+        Arrays.sort(boxed, (a, b) -> fingerprints[a].compareTo(fingerprints[b]));
+        int[] out = new int[boxed.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = boxed[i];
+        }
+        return out;
+    }
+
+    /** The positions of the failures in fingerprint order; waits for them. */
+    int[] order() throws SQLException {
+        return await(order);
+    }
+
+    /**
+     * Per failure, in list order: input, probabilities, cause tags, perturbation parameters and
+     * perturbed input (the last two null without a perturbation); waits for them.
+     */
+    String[][] texts() throws SQLException {
+        return await(texts);
+    }
+
+    private static <T> T await(CompletableFuture<T> future) throws SQLException {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while encoding the failures", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new SQLException("cannot encode the failures", e.getCause());
+        }
+    }
+}
