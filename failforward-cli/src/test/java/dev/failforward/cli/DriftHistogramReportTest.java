@@ -11,10 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * The drift histograms on Telco against a current file whose monthly charges are raised by 30 %
@@ -91,7 +89,7 @@ class DriftHistogramReportTest {
     }
 
     private void assertHistogramsShown(Path html) throws Exception {
-        String dom = chromium("--dump-dom", html.toUri().toString());
+        String dom = Chromium.run(dir, "--dump-dom", html.toUri().toString());
         Path kept = Path.of(System.getProperty("basedir", ".")).resolve("target").resolve("drift-histograms-dom.html");
         Files.writeString(kept, dom);
         for (String part : List.of("class=\"charts drift-histograms\"",
@@ -143,26 +141,5 @@ class DriftHistogramReportTest {
             n++;
         }
         return n;
-    }
-
-    /** Headless Chromium with a fresh profile; returns what it printed on standard output. */
-    private String chromium(String... args) throws IOException, InterruptedException {
-        Path chromium = Path.of(System.getenv().getOrDefault("FAILFORWARD_CHROMIUM", "/usr/bin/chromium"));
-        if (!Files.isExecutable(chromium)) {
-            fail("Chromium is not installed at " + chromium + "; run scripts/test, which installs it.");
-        }
-        Path profile = Files.createTempDirectory(dir, "chromium-profile");
-        List<String> command = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--user-data-dir=" + profile));
-        command.addAll(List.of(args));
-        Path out = Files.createTempFile(dir, "chromium", ".out");
-        Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            fail("Chromium did not finish within 120 s");
-        }
-        assertThat(p.exitValue()).as("chromium exit code").isZero();
-        return Files.readString(out);
     }
 }

@@ -18,12 +18,10 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * {@code log stats --by COLUMN} as failure rates: a category's rate equals its failures over its
@@ -34,7 +32,6 @@ import static org.assertj.core.api.Assertions.fail;
 class LogStatsRatesTest {
 
     private static final Pattern RUN = Pattern.compile("Run (\\w{26})");
-    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("FAILFORWARD_CHROMIUM", "/usr/bin/chromium"));
     private static final int CONTRACT = 15;
 
     @TempDir
@@ -111,7 +108,7 @@ class LogStatsRatesTest {
         assertThat(stats.out()).contains("<script>alert(1)</script>").contains("HTML: ");
         String page = Files.readString(html);
         assertThat(page).contains("stroke-dasharray=\"6 4\"").contains("overall ");
-        String dom = chromium("--dump-dom", html.toUri().toString());
+        String dom = Chromium.run(dir, "--dump-dom", html.toUri().toString());
         assertThat(dom).contains("Failure rate by contract").contains("&lt;script&gt;alert(1)&lt;/script&gt;");
         assertThat(dom).as("no script element in the page").doesNotContainIgnoringCase("<script");
         assertThat(dom).contains("<svg").contains("failure rate (%)");
@@ -199,26 +196,5 @@ class LogStatsRatesTest {
     private static String[] row(String out, String first) {
         return out.lines().filter(l -> l.startsWith(first + "  ")).findFirst()
                 .orElseThrow(() -> new AssertionError("no row " + first + " in\n" + out)).trim().split("\\s{2,}");
-    }
-
-    private static String chromium(String... args) throws IOException, InterruptedException {
-        if (!Files.isExecutable(CHROMIUM)) {
-            fail("Chromium is not installed at " + CHROMIUM + "; run scripts/test, which installs it");
-        }
-        Path profile = Files.createTempDirectory(dir, "chromium-profile");
-        List<String> command = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--user-data-dir=" + profile));
-        command.addAll(List.of(args));
-        Path out = Files.createTempFile(dir, "chromium", ".out");
-        Path err = Files.createTempFile(dir, "chromium", ".err");
-        Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
-            fail("Chromium did not finish within 120 s");
-        }
-        assertThat(p.exitValue()).as(Files.readString(err)).isZero();
-        return Files.readString(out);
     }
 }
