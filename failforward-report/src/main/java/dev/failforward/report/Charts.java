@@ -160,8 +160,10 @@ public final class Charts {
                 double top = y.map(values[i]);
                 svg.rect(centre - barWidth / 2, Math.min(zero, top), barWidth, Math.abs(zero - top), color,
                         name + ": " + Format.number(values[i]));
-                if (slot >= 28) {
-                    svg.text(centre, Math.min(zero, top) - 5, Format.brief(values[i]), Svg.TextKind.VALUE, "middle");
+                // A value label that would run into its neighbours is left to the bar's tooltip.
+                String label = Format.brief(values[i]);
+                if (CHAR_WIDTH * label.length() <= slot - 4) {
+                    svg.text(centre, Math.min(zero, top) - 5, label, Svg.TextKind.VALUE, "middle");
                 }
             }
             if (rotate) {

@@ -95,7 +95,8 @@ final class DetectorSections {
             }
             case "drift": {
                 List<Map<String, Object>> features = (List<Map<String, Object>>) m.getOrDefault("features", List.of());
-                return bars("Population stability index per feature (training → test)", "feature", "PSI", features, "feature", "psi");
+                String compared = m.getOrDefault("reference", "training") + " → " + m.getOrDefault("current", "test rows");
+                return bars("PSI per feature (" + compared + ")", "feature", "PSI", features, "feature", "psi");
             }
             case "leakage": {
                 List<Map<String, Object>> power = (List<Map<String, Object>>) m.getOrDefault("single_feature_power", List.of());

@@ -130,6 +130,19 @@ class ChartsTest {
     }
 
     @Test
+    void barValueLabelsThatWouldOverlapAreLeftToTheTooltips() throws Exception {
+        List<String> names = new ArrayList<>();
+        double[] values = new double[13];
+        for (int i = 0; i < values.length; i++) {
+            names.add("feature " + i);
+            values[i] = i == 0 ? 1.564 : 0.000258 - i * 1e-6;
+        }
+        Document d = parse(Charts.bar("PSI", "feature", "PSI", names, values, Palette.VERMILLION));
+        assertThat(texts(d, "text")).contains("1.56").noneMatch(t -> t.startsWith("0.000"));
+        assertThat(texts(d, "title")).contains("feature 1: 0.000257", "feature 12: 0.000246");
+    }
+
+    @Test
     void barChartWithManyLongLabelsTurnsThem() {
         List<String> names = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
