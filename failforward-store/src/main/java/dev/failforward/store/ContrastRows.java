@@ -34,13 +34,8 @@ final class ContrastRows {
 
     /** Replaces the run's row for the contrast's method; the caller holds the transaction. */
     static void save(Connection c, String runId, AttributionContrast contrast) throws SQLException {
-        try (PreparedStatement known = c.prepareStatement("SELECT id FROM runs WHERE id = ?")) {
-            known.setString(1, runId);
-            try (ResultSet r = known.executeQuery()) {
-                if (!r.next()) {
-                    throw new StoreException("no run " + runId + " to store a contrast for");
-                }
-            }
+        if (RunRows.byId(c, runId).isEmpty()) {
+            throw new StoreException("no run " + runId + " to store a contrast for");
         }
         try (PreparedStatement delete = c.prepareStatement("DELETE FROM attribution_contrasts WHERE run_id = ? AND method = ?");
              PreparedStatement insert = c.prepareStatement(

@@ -1,11 +1,5 @@
 package dev.failforward.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.failforward.detect.DetectorReport;
 import dev.failforward.detect.DetectorResult;
 import dev.failforward.detect.Finding;
@@ -28,25 +22,13 @@ import java.util.Map;
  */
 final class DetectionRows {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
-            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-            .build();
-    private static final TypeReference<LinkedHashMap<String, Object>> OBJECT = new TypeReference<>() {
-    };
-
     private DetectionRows() {
     }
 
     /** Replaces the run's rows; the caller holds the transaction. */
     static void save(Connection c, String runId, DetectorReport report) throws SQLException {
-        try (PreparedStatement known = c.prepareStatement("SELECT id FROM runs WHERE id = ?")) {
-            known.setString(1, runId);
-            try (ResultSet r = known.executeQuery()) {
-                if (!r.next()) {
-                    throw new StoreException("no run " + runId + " to store detector results for");
-                }
-            }
+        if (RunRows.byId(c, runId).isEmpty()) {
+            throw new StoreException("no run " + runId + " to store detector results for");
         }
         try (PreparedStatement delete = c.prepareStatement("DELETE FROM run_detections WHERE run_id = ?");
              PreparedStatement insert = c.prepareStatement(
@@ -73,7 +55,7 @@ final class DetectionRows {
             s.setString(1, runId);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    Map<String, Object> body = read(r.getString(2));
+                    Map<String, Object> body = Json.values(r.getString(2));
                     if ("result".equals(r.getString(1))) {
                         results.add(result(body));
                     } else {
@@ -90,11 +72,7 @@ final class DetectionRows {
         insert.setString(1, runId);
         insert.setString(2, kind);
         insert.setInt(3, position);
-        try {
-            insert.setString(4, MAPPER.writeValueAsString(body));
-        } catch (JsonProcessingException e) {
-            throw new StoreException("cannot write detector results as JSON: " + StoreException.oneLine(e), e);
-        }
+        insert.setString(4, Json.write(body));
         insert.addBatch();
     }
 
@@ -131,13 +109,5 @@ final class DetectionRows {
         return new Finding((String) o.get("detector"), Severity.valueOf((String) o.get("severity")), (String) o.get("title"),
                 ((Number) o.get("rows")).intValue(), (List<String>) o.get("row_keys"), (String) o.get("cause_tag"),
                 (Map<String, Object>) o.get("evidence"));
-    }
-
-    private static Map<String, Object> read(String json) {
-        try {
-            return MAPPER.readValue(json, OBJECT);
-        } catch (JsonProcessingException e) {
-            throw new StoreException("a stored detector result is not valid JSON: " + StoreException.oneLine(e), e);
-        }
     }
 }
