@@ -109,14 +109,9 @@ final class DriftHistograms {
             svg.text(WIDTH / 2, HEIGHT / 2, "No values to show", Svg.TextKind.NOTE, "middle");
             return;
         }
-        double max = 0;
-        for (int b = 0; b < k; b++) {
-            max = Math.max(max, Math.max(ref[b], cur[b]));
-        }
         double bottom = HEIGHT - BOTTOM;
         Scale x = Scale.nice(edges[0], edges[k], 6, LEFT, WIDTH - RIGHT);
-        Scale y = Scale.nice(0, max == 0 ? 1 : max, 5, bottom, TOP);
-        grid(svg, y);
+        Scale y = grid(svg, ref, cur, k);
         for (double t : x.ticks()) {
             double px = x.map(t);
             svg.line(px, bottom, px, bottom + 4, Palette.AXIS, 1, null);
@@ -148,13 +143,8 @@ final class DriftHistograms {
             svg.text(WIDTH / 2, HEIGHT / 2, "No values to show", Svg.TextKind.NOTE, "middle");
             return;
         }
-        double max = 0;
-        for (int i = 0; i < k; i++) {
-            max = Math.max(max, Math.max(ref[i], cur[i]));
-        }
         double bottom = HEIGHT - BOTTOM;
-        Scale y = Scale.nice(0, max == 0 ? 1 : max, 5, bottom, TOP);
-        grid(svg, y);
+        Scale y = grid(svg, ref, cur, k);
         double slot = (WIDTH - RIGHT - LEFT) / k;
         double bar = Math.min(36, slot * 0.38);
         for (int i = 0; i < k; i++) {
@@ -176,12 +166,19 @@ final class DriftHistograms {
         axes(svg, "", "share of rows");
     }
 
-    private static void grid(Svg svg, Scale y) {
+    /** The y scale from 0 to the larger of both sides' first {@code k} values, drawn as grid lines with ticks. */
+    private static Scale grid(Svg svg, double[] ref, double[] cur, int k) {
+        double max = 0;
+        for (int i = 0; i < k; i++) {
+            max = Math.max(max, Math.max(ref[i], cur[i]));
+        }
+        Scale y = Scale.nice(0, max == 0 ? 1 : max, 5, HEIGHT - BOTTOM, TOP);
         for (double t : y.ticks()) {
             double py = y.map(t);
             svg.line(LEFT, py, WIDTH - RIGHT, py, Palette.GRID, 1, null);
             svg.text(LEFT - 8, py + 4, Format.tick(t), Svg.TextKind.TICK, "end");
         }
+        return y;
     }
 
     private static void axes(Svg svg, String xLabel, String yLabel) {
