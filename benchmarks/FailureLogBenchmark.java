@@ -32,6 +32,38 @@ public final class FailureLogBenchmark {
     /** SQLite works in the calling thread (JNI), so this thread's CPU time is the append's cost whatever else runs. */
     static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
     /** The whole process's CPU time (all threads: the append's, the garbage collector's, the JIT compiler's). */
+    /**
+     * CPU clock ticks (user + system) per kind of thread, from /proc: the writing thread ({@code main}),
+     * encoding, WAL checkpoint, garbage collector and JIT compiler threads, summed over each kind.
+     */
+    static Map<String, Long> threadTicks() throws java.io.IOException {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path t : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String name = Files.readString(t.resolve("comm")).trim().replaceAll("[#0-9 ]+$", "").replaceAll("Thre?a?d?$", "");
+                    String stat = Files.readString(t.resolve("stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    out.merge(name, Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
+                } catch (java.nio.file.NoSuchFileException gone) {
+                    // the thread ended while being read
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Seconds of CPU per kind of thread between two readings, largest first, 0.05 s or more. */
+    static String threadShares(Map<String, Long> before, Map<String, Long> after) {
+        long hz = 100;
+        return after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .filter(e -> e.getValue() >= 5)
+                .sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
+                .map(e -> String.format("%s %.2f s", e.getKey(), e.getValue() / (double) hz))
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
     static final com.sun.management.OperatingSystemMXBean PROCESS =
             (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 
@@ -75,7 +107,9 @@ public final class FailureLogBenchmark {
                 long t0 = System.nanoTime();
                 long c0 = CPU.getCurrentThreadCpuTime();
                 long p0 = PROCESS.getProcessCpuTime();
+                Map<String, Long> threads0 = threadTicks();
                 log.complete(run, List.of(), failures, values);
+                Map<String, Long> threads1 = threadTicks();
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 double cpu = (CPU.getCurrentThreadCpuTime() - c0) / 1e9;
                 double process = (PROCESS.getProcessCpuTime() - p0) / 1e9;
@@ -89,6 +123,7 @@ public final class FailureLogBenchmark {
                         + " %.2f s CPU in the whole process = %,.0f failures/s per process CPU second; log holds %,d%n",
                         r + 1, perRun, failures.get(0).input().size(), seconds, rate, cpu, perRun / cpu, cpu * 1e6 / perRun,
                         process, perRun / process, total);
+                System.out.println("  process CPU by thread: " + threadShares(threads0, threads1));
                 System.out.printf("  counts per value of its %,d evaluated rows: %d groups, made in %.2f s CPU (before the append)%n",
                         perRun * 4, values.counts().size(), countCpu);
             }

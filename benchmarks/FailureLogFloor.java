@@ -10,8 +10,9 @@ import java.lang.management.*;
  * names what to leave out or change: {@code full} (failures with indexes on id, (run_id, seq) and
  * fingerprint), {@code nofp}, {@code noid}, {@code norun}, {@code nojson} (no input JSON copy),
  * {@code noinputs}, {@code fpint} (a 64-bit hash of the fingerprint indexed instead),
- * {@code fpsorted} (the layout the log uses: no fingerprint index, sorted pairs table), and
- * combinations such as {@code nofp-noid-norun}. Run by failure-log-floor.sh.
+ * {@code fpsorted} (the layout the log uses: no fingerprint index, sorted pairs table),
+ * {@code fp64} (with fpsorted: the pairs keyed by a 64-bit integer instead of the text),
+ * {@code p16k} (16 KiB pages; any size in KiB), and combinations such as {@code nofp-noid-norun}. Run by failure-log-floor.sh.
  */
 public class FailureLogFloor {
     static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
@@ -32,6 +33,8 @@ public class FailureLogFloor {
         boolean inputs = !variant.contains("noinputs");
         boolean failures = !variant.contains("nofailures");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            java.util.regex.Matcher page = java.util.regex.Pattern.compile("p(\\d+)k").matcher(variant);
+            if (page.find()) s.execute("PRAGMA page_size = " + Integer.parseInt(page.group(1)) * 1024);
             s.execute("PRAGMA journal_mode = WAL"); s.execute("PRAGMA synchronous = NORMAL"); s.execute("PRAGMA cache_size = -262144");
             s.execute("PRAGMA foreign_keys = ON");
             s.execute("CREATE TABLE runs (id TEXT PRIMARY KEY)");
@@ -39,7 +42,8 @@ public class FailureLogFloor {
             if (fpInt) s.execute("CREATE INDEX failures_by_fp_key ON failures (fp_key)");
             if (runIdx) s.execute("CREATE UNIQUE INDEX failures_by_run ON failures (run_id, seq)");
             if (fpIdx) s.execute("CREATE INDEX failures_by_fingerprint ON failures (fingerprint)");
-            if (fpSorted) s.execute("CREATE TABLE fps (fingerprint TEXT NOT NULL, failure INTEGER NOT NULL, PRIMARY KEY (fingerprint, failure)) WITHOUT ROWID");
+            boolean fp64 = variant.contains("fp64");
+            if (fpSorted) s.execute("CREATE TABLE fps (fingerprint " + (fp64 ? "INTEGER" : "TEXT") + " NOT NULL, failure INTEGER NOT NULL, PRIMARY KEY (fingerprint, failure)) WITHOUT ROWID");
             s.execute("CREATE TABLE inputs_1 (failure INTEGER PRIMARY KEY, c0, c1, c2, c3, c4, c5, c6, c7)");
             SplittableRandom random = new SplittableRandom(42);
             long num = 1;
@@ -119,10 +123,13 @@ public class FailureLogFloor {
                 if (fpSorted) {
                     Integer[] order = new Integer[per];
                     for (int i = 0; i < per; i++) order[i] = i;
+                    long[] keys64 = new long[per];
+                    for (int i = 0; i < per; i++) keys64[i] = Long.parseUnsignedLong(allFps[i].substring(0, Math.min(16, allFps[i].length())), 16);
+                    if (fp64) Arrays.sort(order, Comparator.comparingLong(i -> keys64[i])); else
                     Arrays.sort(order, Comparator.comparing(i -> allFps[i]));
                     try (PreparedStatement fq = c.prepareStatement(sql("fps", "fingerprint, failure", 2, rowsPer))) {
                         for (int i0 = 0; i0 < per; i0 += rowsPer) { int p = 1;
-                            for (int k = 0; k < rowsPer; k++) { int i = order[i0 + k]; fq.setString(p++, allFps[i]); fq.setLong(p++, num + i); }
+                            for (int k = 0; k < rowsPer; k++) { int i = order[i0 + k]; if (fp64) fq.setLong(p++, keys64[i]); else fq.setString(p++, allFps[i]); fq.setLong(p++, num + i); }
                             fq.executeUpdate(); }
                     }
                 }

@@ -7,6 +7,6 @@ mvn -B -q -o -pl failforward-store -am package -Dmaven.test.skip=true
 cp=$(mvn -B -q -o -pl failforward-store dependency:build-classpath -Dmdep.outputFile=/dev/stdout)
 db=${1:-$(mktemp -d)/benchmark-failforward.db}
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1); load before: $(uptime | sed 's/.*load average: //')"
-/usr/bin/time -f "process: %e s wall, %U s user + %S s system CPU" java ${FAILFORWARD_JAVA_OPTS--XX:+UseParallelGC} -Xmx3g -cp "failforward-store/target/classes:failforward-core/target/classes:$cp" \
+/usr/bin/time -f "process: %e s wall, %U s user + %S s system CPU" java $(scripts/java-opts) -Xmx3g -cp "failforward-store/target/classes:failforward-core/target/classes:$cp" \
   benchmarks/FailureLogBenchmark.java "$db" "${2:-200000}" "${3:-5}"
 echo "load after: $(uptime | sed 's/.*load average: //')"
