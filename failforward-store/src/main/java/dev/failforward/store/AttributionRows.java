@@ -36,21 +36,16 @@ final class AttributionRows {
     /** Replaces the rows of these failures for each explanation's method; the caller holds the transaction. */
     static void save(Connection c, String runId, Map<String, Explanation> byFailure) throws SQLException {
         String now = Instant.now().toString();
-        try (PreparedStatement known = c.prepareStatement("SELECT run_id FROM failures WHERE id = ?");
-             PreparedStatement delete = c.prepareStatement("DELETE FROM attributions WHERE failure_id = ? AND method = ?");
+        try (PreparedStatement delete = c.prepareStatement("DELETE FROM attributions WHERE failure = ? AND method = ?");
              PreparedStatement insert = c.prepareStatement(
-                     "INSERT INTO attributions (failure_id, run_id, method, explanation, created_at) VALUES (?, ?, ?, ?, ?)")) {
+                     "INSERT INTO attributions (failure, run_id, method, explanation, created_at) VALUES (?, ?, ?, ?, ?)")) {
             for (Map.Entry<String, Explanation> e : byFailure.entrySet()) {
-                known.setString(1, e.getKey());
-                try (ResultSet r = known.executeQuery()) {
-                    if (!r.next() || !runId.equals(r.getString(1))) {
-                        throw new StoreException("failure " + e.getKey() + " is not a failure of run " + runId);
-                    }
-                }
-                delete.setString(1, e.getKey());
+                long number = FailureRows.number(c, e.getKey()).filter(n -> runId.equals(n.getValue())).map(Map.Entry::getKey)
+                        .orElseThrow(() -> new StoreException("failure " + e.getKey() + " is not a failure of run " + runId));
+                delete.setLong(1, number);
                 delete.setString(2, e.getValue().method());
                 delete.executeUpdate();
-                insert.setString(1, e.getKey());
+                insert.setLong(1, number);
                 insert.setString(2, runId);
                 insert.setString(3, e.getValue().method());
                 insert.setString(4, write(e.getValue()));
@@ -64,9 +59,9 @@ final class AttributionRows {
     /** The explanations of one failure, by method name. */
     static List<Explanation> ofFailure(Connection c, String failureId) throws SQLException {
         List<Explanation> out = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement(
-                "SELECT method, explanation FROM attributions WHERE failure_id = ? ORDER BY method")) {
-            s.setString(1, failureId);
+        try (PreparedStatement s = c.prepareStatement("SELECT a.method, a.explanation FROM attributions a "
+                + "JOIN failures f ON f.num = a.failure WHERE " + FailureRows.BY_ID + " ORDER BY a.method")) {
+            SqlValues.bind(s, FailureRows.byId(failureId));
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     out.add(read(r.getString(1), r.getString(2)));
@@ -76,11 +71,11 @@ final class AttributionRows {
         return out;
     }
 
-    /** The explanations of a run's failures: failure id to its explanations, by method name. */
+    /** The explanations of a run's failures: failure id to its explanations, by method name, in stored order. */
     static Map<String, List<Explanation>> ofRun(Connection c, String runId) throws SQLException {
         Map<String, List<Explanation>> out = new LinkedHashMap<>();
-        try (PreparedStatement s = c.prepareStatement(
-                "SELECT failure_id, method, explanation FROM attributions WHERE run_id = ? ORDER BY failure_id, method")) {
+        try (PreparedStatement s = c.prepareStatement("SELECT " + FailureRows.ID + ", a.method, a.explanation "
+                + "FROM attributions a JOIN failures f ON f.num = a.failure WHERE a.run_id = ? ORDER BY f.seq, a.method")) {
             s.setString(1, runId);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {

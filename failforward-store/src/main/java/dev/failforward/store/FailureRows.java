@@ -11,14 +11,30 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The {@code failures} table: each failure of a run, numbered in the order the run listed them. */
 final class FailureRows {
 
-    static final String FIELDS = "id, run_id, row_key, origin, input, expected, predicted, probabilities, "
+    /**
+     * A failure's id, with the table named {@code f}. An id that is its run's id and its position
+     * ({@code RUN-N}, N from 1), as every failure FailForward makes has, is not stored: the
+     * {@code (run_id, seq)} index finds it, and appending writes neither the text nor an entry
+     * into an index on it. Other ids are stored and indexed (schema version 37).
+     */
+    static final String ID = "COALESCE(f.id, f.run_id || '-' || (f.seq + 1))";
+    private static final String COLUMNS = "run_id, row_key, origin, input, expected, predicted, probabilities, "
             + "prediction, confidence, loss, cause_tags, fingerprint, probe_params, perturbed_input";
+    /** What {@link #read} reads, in order, with the table named {@code f}. */
+    static final String FIELDS = ID + ", " + Arrays.stream(COLUMNS.split(", ")).map(c -> "f." + c).collect(Collectors.joining(", "));
+    /** How many columns {@link #FIELDS} selects. */
+    static final int FIELD_COUNT = 1 + COLUMNS.split(", ").length;
+    /** The condition that finds a failure by id through an index, with the values {@link #byId} gives. */
+    static final String BY_ID = "(f.id = ? OR (f.id IS NULL AND f.run_id = ? AND f.seq = ?))";
 
     private FailureRows() {
     }
@@ -54,17 +70,54 @@ final class FailureRows {
         InputRows.insert(c, postgres, nums, inputs);
         fingerprints(c, failures, first, texts.order());
         String[][] json = texts.texts();
-        try (MultiRowInsert rows = new MultiRowInsert(c, "failures", "num, seq, " + FIELDS, 17, failures.size())) {
+        try (MultiRowInsert rows = new MultiRowInsert(c, "failures", "num, seq, id, " + COLUMNS, 17, failures.size())) {
             for (int seq = 0; seq < json.length; seq++) {
                 Failure f = failures.get(seq);
                 String[] t = json[seq];
-                rows.integer(first + seq).integer(seq).text(f.id()).text(f.runId()).text(f.rowKey()).text(f.origin())
+                rows.integer(first + seq).integer(seq).text(t[5]).text(f.runId()).text(f.rowKey()).text(f.origin())
                         .text(t[0]).text(f.expected()).text(f.predicted()).text(t[1])
                         .real(f.prediction()).real(f.confidence()).real(f.loss())
                         .text(t[2]).text(f.fingerprint()).text(t[3]).text(t[4]);
                 rows.endRow();
             }
             rows.finish();
+        }
+        refuseTwiceGivenIds(c, failures.get(0).runId(), json);
+    }
+
+    /**
+     * Fails when an id is stored for one failure and derived for another (see {@link #ID}): the
+     * unique index covers stored ids alone. Only stored ids can clash, and those of other runs only
+     * when they begin with this run's id, so a run of FailForward's own ids costs one empty range
+     * scan.
+     */
+    private static void refuseTwiceGivenIds(Connection c, String runId, String[][] texts) throws SQLException {
+        List<String> stored = new ArrayList<>();
+        for (String[] t : texts) {
+            if (t[5] != null) {
+                stored.add(t[5]);
+            }
+        }
+        try (PreparedStatement s = c.prepareStatement("SELECT f.id FROM failures f WHERE f.id > ? AND f.id < ?")) {
+            s.setString(1, runId + "-");
+            s.setString(2, runId + ".");
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    stored.add(r.getString(1));
+                }
+            }
+        }
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM failures f WHERE f.id IS NULL AND f.run_id = ? AND f.seq = ?")) {
+            for (String id : stored) {
+                Object[] parts = byId(id);
+                s.setString(1, (String) parts[1]);
+                s.setLong(2, (Long) parts[2]);
+                try (ResultSet r = s.executeQuery()) {
+                    if (r.next()) {
+                        throw new SQLException("failure id " + id + " is given to two failures");
+                    }
+                }
+            }
         }
     }
 
@@ -85,7 +138,7 @@ final class FailureRows {
 
     /** By run (oldest first), then in stored order, at most {@code query.limit()}. */
     static List<Failure> find(Connection c, FailureQuery query) throws SQLException {
-        String sql = "SELECT " + FIELDS + " FROM failures" + where(query) + " ORDER BY run_id, seq"
+        String sql = "SELECT " + FIELDS + " FROM failures f" + where(query) + " ORDER BY f.run_id, f.seq"
                 + (query.limit() == null ? "" : " LIMIT ?");
         List<Failure> out = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement(sql)) {
@@ -118,7 +171,7 @@ final class FailureRows {
 
     /** How many match, ignoring the limit. */
     static long count(Connection c, FailureQuery query) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM failures" + where(query))) {
+        try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM failures f" + where(query))) {
             bind(s, query);
             try (ResultSet r = s.executeQuery()) {
                 r.next();
@@ -127,8 +180,38 @@ final class FailureRows {
         }
     }
 
+    /** The values of {@link #BY_ID} for this id: the stored id, else the run and position it names. */
+    static Object[] byId(String id) {
+        int dash = id.lastIndexOf('-');
+        long position = -1;
+        if (dash > 0 && dash < id.length() - 1 && id.length() - dash <= 10 && id.substring(dash + 1).chars().allMatch(Character::isDigit)
+                && id.charAt(dash + 1) != '0') {
+            position = Long.parseLong(id.substring(dash + 1)) - 1;
+        }
+        return new Object[] {id, position < 0 ? "" : id.substring(0, dash), position};
+    }
+
+    /** The id a failure is stored with: null when it is {@code RUN-N} for its position (see {@link #ID}). */
+    static String storedId(Failure f, int seq) {
+        String id = f.id();
+        String runId = f.runId();
+        boolean derived = id.length() > runId.length() + 1 && id.startsWith(runId) && id.charAt(runId.length()) == '-'
+                && id.substring(runId.length() + 1).equals(Integer.toString(seq + 1));
+        return derived ? null : id;
+    }
+
+    /** The number and run of the failure with this id, if the log has it. */
+    static Optional<Map.Entry<Long, String>> number(Connection c, String id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT f.num, f.run_id FROM failures f WHERE " + BY_ID)) {
+            SqlValues.bind(s, byId(id));
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(Map.entry(r.getLong(1), r.getString(2))) : Optional.empty();
+            }
+        }
+    }
+
     private static String where(FailureQuery query) {
-        return query.runId() == null ? "" : " WHERE run_id = ?";
+        return query.runId() == null ? "" : " WHERE f.run_id = ?";
     }
 
     private static int bind(PreparedStatement s, FailureQuery query) throws SQLException {

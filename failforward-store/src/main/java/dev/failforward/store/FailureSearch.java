@@ -17,7 +17,6 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Turns a {@link FailureFilter} into one SQL query. Only fixed SQL text is written here; every
@@ -27,13 +26,11 @@ import java.util.stream.Collectors;
  */
 final class FailureSearch {
 
-    private static final String COLUMNS = Arrays.stream(FailureRows.FIELDS.split(",\\s*"))
-            .map(c -> "f." + c).collect(Collectors.joining(", "));
     private static final String SEEN_BEFORE = "EXISTS (SELECT 1 FROM failure_fingerprints s JOIN failures p ON p.num = s.failure "
             + "WHERE s.fingerprint = f.fingerprint AND p.run_id < f.run_id)";
     private static final String TRIAGE_STATUS = "(SELECT t.status FROM triage t WHERE t.fingerprint = f.fingerprint ORDER BY t.seq DESC LIMIT 1)";
     private static final String TRIAGE_CAUSE = "(SELECT t.cause FROM triage t WHERE t.fingerprint = f.fingerprint ORDER BY t.seq DESC LIMIT 1)";
-    static final String SELECT = "SELECT " + COLUMNS + ", CASE WHEN " + SEEN_BEFORE + " THEN 1 ELSE 0 END, "
+    static final String SELECT = "SELECT " + FailureRows.FIELDS + ", CASE WHEN " + SEEN_BEFORE + " THEN 1 ELSE 0 END, "
             + TRIAGE_STATUS + ", " + TRIAGE_CAUSE + " FROM failures f";
 
     private final List<Object> binds = new ArrayList<>();
@@ -213,10 +210,10 @@ final class FailureSearch {
         }
     }
 
-    /** Failures selected by a fixed condition on {@code f} with one bound text, stored order. */
-    static List<LoggedFailure> by(Connection c, String condition, String value) throws SQLException {
+    /** Failures selected by a fixed condition on {@code f} with bound values, stored order. */
+    static List<LoggedFailure> by(Connection c, String condition, Object... values) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(SELECT + " WHERE " + condition + " ORDER BY f.run_id, f.seq")) {
-            s.setString(1, value);
+            SqlValues.bind(s, values);
             return read(s);
         }
     }
@@ -238,7 +235,7 @@ final class FailureSearch {
         try (ResultSet r = s.executeQuery()) {
             while (r.next()) {
                 Failure f = FailureRows.read(r);
-                int i = FailureRows.FIELDS.split(",").length + 1;
+                int i = FailureRows.FIELD_COUNT + 1;
                 Recurrence recurrence = r.getInt(i++) == 1 ? Recurrence.RECURRING : Recurrence.NEW;
                 String status = r.getString(i++);
                 String cause = r.getString(i);

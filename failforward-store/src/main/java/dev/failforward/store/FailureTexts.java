@@ -10,11 +10,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 /**
- * What a run's failures need before their rows are written — the order of their fingerprints and
- * the JSON texts of each failure's input, probabilities, cause tags and perturbation — made on a
- * second thread while the writing thread stores the input rows: SQLite works in the thread that
- * calls it, so on a machine with two cores the encoding no longer adds to the append's time. The
- * rows themselves are still written in the caller's one transaction.
+ * What a run's failures need before their rows are written — the order of their fingerprints, the
+ * JSON texts of each failure's input, probabilities, cause tags and perturbation, and the id to
+ * store — made on a second thread while the writing thread stores the input rows: SQLite works in
+ * the thread that calls it, so on a machine with two cores the encoding no longer adds to the
+ * append's time. The rows themselves are still written in the caller's one transaction.
  */
 final class FailureTexts {
 
@@ -41,7 +41,8 @@ final class FailureTexts {
                 Failure f = failures.get(i);
                 Perturbation p = f.perturbation();
                 out[i] = new String[] {Json.object(f.input()), Json.object(f.probabilities()), Json.array(f.causeTags()),
-                        p == null ? null : Json.object(p.params()), p == null ? null : Json.object(p.perturbedInput())};
+                        p == null ? null : Json.object(p.params()), p == null ? null : Json.object(p.perturbedInput()),
+                        FailureRows.storedId(f, i)};
             }
             texts.complete(out);
         } catch (Throwable e) {
@@ -73,7 +74,8 @@ final class FailureTexts {
 
     /**
      * Per failure, in list order: input, probabilities, cause tags, perturbation parameters and
-     * perturbed input (the last two null without a perturbation); waits for them.
+     * perturbed input (these two null without a perturbation) and the id to store (null when the
+     * run and position give it); waits for them.
      */
     String[][] texts() throws SQLException {
         return await(texts);

@@ -46,4 +46,11 @@ final class SqlValues {
     static Instant instant(String text) {
         return text == null ? null : Instant.parse(text);
     }
+
+    /** Binds {@code values} to the statement's parameters from the first, in order. */
+    static void bind(PreparedStatement s, Object... values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            s.setObject(i + 1, values[i]);
+        }
+    }
 }

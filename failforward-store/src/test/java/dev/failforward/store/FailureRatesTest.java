@@ -145,8 +145,9 @@ class FailureRatesTest {
 
     /** The failures as schema 30 held them: rows of {@code failures} only, inputs as JSON (V32 makes the typed rows from it). */
     private static void insertAsSchema30(Connection c, java.util.List<dev.failforward.failure.Failure> failures) throws Exception {
-        try (java.sql.PreparedStatement s = c.prepareStatement("INSERT INTO failures (num, seq, " + FailureRows.FIELDS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (java.sql.PreparedStatement s = c.prepareStatement("INSERT INTO failures (num, seq, id, run_id, row_key, origin, "
+                + "input, expected, predicted, probabilities, prediction, confidence, loss, cause_tags, fingerprint, probe_params, "
+                + "perturbed_input) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int seq = 0;
             for (dev.failforward.failure.Failure f : failures) {
                 int i = 1;

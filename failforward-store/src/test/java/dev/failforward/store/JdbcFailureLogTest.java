@@ -4,6 +4,7 @@ import dev.failforward.failure.Failure;
 import dev.failforward.failure.FailureFilter;
 import dev.failforward.failure.FailureQuery;
 import dev.failforward.failure.Perturbation;
+import dev.failforward.failure.LoggedFailure;
 import dev.failforward.failure.PredictionRecord;
 import dev.failforward.model.Task;
 import dev.failforward.run.Provenance;
@@ -168,6 +169,47 @@ class JdbcFailureLogTest {
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(foreign.runId());
             assertThat(log.run(scored.run().id())).get().extracting(Run::status).isEqualTo(RunStatus.INCOMPLETE);
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Database.class)
+    void idsOtherThanRunAndPositionAreKeptFoundAndNeverGivenTwice(Database db) {
+        Telco.Scored a = Telco.scan(RunIds.next(), 300, 200, 3);
+        Telco.Scored b = Telco.scan(RunIds.next(), 600, 200, 4);
+        // b's failures: one named freely, one out of its position, one with a's first failure's id.
+        List<Failure> renamed = new ArrayList<>(b.failures());
+        renamed.set(0, withId(renamed.get(0), "ticket 7 \"x\""));
+        renamed.set(1, withId(renamed.get(1), b.run().id() + "-" + (renamed.size() + 5)));
+        List<Failure> clashing = new ArrayList<>(renamed);
+        clashing.set(2, withId(clashing.get(2), a.failures().get(0).id()));
+        try (Database.Place place = db.fresh(dir); JdbcFailureLog log = JdbcFailureLog.open(place.location())) {
+            log.complete(a.run(), a.predictions(), a.failures());
+            assertThatThrownBy(() -> log.complete(b.run(), b.predictions(), clashing)).isInstanceOf(StoreException.class)
+                    .hasMessageContaining("failure id " + a.failures().get(0).id() + " is given to two failures");
+            assertThat(log.run(b.run().id())).isEmpty();
+
+            log.complete(b.run(), b.predictions(), renamed);
+            assertThat(log.failures(new FailureQuery(b.run().id(), null))).containsExactlyElementsOf(renamed);
+            for (Failure f : List.of(renamed.get(0), renamed.get(1), renamed.get(2), a.failures().get(0))) {
+                assertThat(log.failure(f.id())).get().extracting(LoggedFailure::failure).isEqualTo(f);
+            }
+            // The position renamed.get(1)'s id names is past the run's end; position 2 holds a derived id.
+            assertThat(log.failure(b.run().id() + "-1")).isEmpty();
+            assertThat(log.failure(b.run().id() + "-01")).isEmpty();
+            assertThat(log.failure(b.run().id() + "-2")).isEmpty();
+            assertThat(log.failure(b.run().id() + "-3")).get().extracting(LoggedFailure::failure).isEqualTo(renamed.get(2));
+            // An id of a's form stored in another run would clash with a's derived id: refused too.
+            Telco.Scored c = Telco.scan(RunIds.next(), 900, 200, 5);
+            List<Failure> borrowing = new ArrayList<>(c.failures());
+            borrowing.set(0, withId(borrowing.get(0), a.run().id() + "-2"));
+            assertThatThrownBy(() -> log.complete(c.run(), c.predictions(), borrowing)).isInstanceOf(StoreException.class)
+                    .hasMessageContaining("failure id " + a.run().id() + "-2 is given to two failures");
+        }
+    }
+
+    private static Failure withId(Failure f, String id) {
+        return new Failure(id, f.runId(), f.rowKey(), f.origin(), f.input(), f.expected(), f.predicted(), f.probabilities(),
+                f.prediction(), f.confidence(), f.loss(), f.causeTags(), f.fingerprint());
     }
 
     @ParameterizedTest

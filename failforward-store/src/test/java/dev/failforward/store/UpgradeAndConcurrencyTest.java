@@ -1,8 +1,12 @@
 package dev.failforward.store;
 
+import dev.failforward.explain.Attribution;
+import dev.failforward.explain.Explanation;
+import dev.failforward.explain.Fidelity;
 import dev.failforward.failure.Failure;
 import dev.failforward.failure.FailureFilter;
 import dev.failforward.failure.FailureQuery;
+import dev.failforward.failure.LoggedFailure;
 import dev.failforward.failure.StatDimension;
 import dev.failforward.failure.StatRow;
 import dev.failforward.failure.WhereParser;
@@ -39,6 +43,14 @@ class UpgradeAndConcurrencyTest {
     @EnumSource(Database.class)
     void aVersion1LogIsMigratedAndItsInputsBackfilled(Database db) throws Exception {
         Telco.Scored scored = Telco.scan(RunIds.next(), 0, 500, 5);
+        // One failure with an id of its own: version 37 keeps only such ids.
+        List<Failure> failures = new ArrayList<>(scored.failures());
+        Failure second = failures.get(1);
+        failures.set(1, new Failure("imported/2", second.runId(), second.rowKey(), second.origin(), second.input(),
+                second.expected(), second.predicted(), second.probabilities(), second.prediction(), second.confidence(),
+                second.loss(), second.causeTags(), second.fingerprint()));
+        Explanation explanation = new Explanation("lime", "Yes", "probability", 0.25, 0.75,
+                List.of(new Attribution("tenure", 0.5)), Fidelity.r2(0.9));
         try (Database.Place place = db.fresh(dir)) {
             StoreLocation where = StoreLocation.parse(place.location());
             if (where.kind() == StoreLocation.Kind.SQLITE) {
@@ -52,7 +64,7 @@ class UpgradeAndConcurrencyTest {
                         + "expected, predicted, probabilities, prediction, confidence, loss, cause_tags, fingerprint) VALUES (?"
                         + ", ?".repeat(13) + ")")) {
                     int seq = 0;
-                    for (Failure f : scored.failures()) {
+                    for (Failure f : failures) {
                         int i = 1;
                         s.setInt(i++, seq++);
                         s.setString(i++, f.id());
@@ -72,19 +84,38 @@ class UpgradeAndConcurrencyTest {
                     }
                 }
             }
+            // Attributions as version 36 kept them, by failure id (version 37 refers to the failure's number).
+            Flyway.configure(getClass().getClassLoader()).dataSource(where.jdbcUrl(), null, null)
+                    .locations(Migrations.LOCATION).target("36").load().migrate();
+            try (Connection c = DriverManager.getConnection(where.jdbcUrl());
+                 PreparedStatement s = c.prepareStatement("INSERT INTO attributions (failure_id, run_id, method, explanation, "
+                         + "created_at) VALUES (?, ?, 'lime', ?, '2026-11-29T00:00:00Z')")) {
+                for (Failure f : failures.subList(0, 2)) {
+                    s.setString(1, f.id());
+                    s.setString(2, f.runId());
+                    s.setString(3, AttributionRows.write(explanation));
+                    s.executeUpdate();
+                }
+            }
             try (JdbcFailureLog log = JdbcFailureLog.open(place.location())) {
                 assertThat(log.runs()).extracting(Run::id).containsExactly(scored.run().id());
-                assertThat(log.failures(FailureQuery.all())).containsExactlyElementsOf(scored.failures());
+                assertThat(log.failures(FailureQuery.all())).containsExactlyElementsOf(failures);
+                for (Failure f : failures.subList(0, 3)) {
+                    assertThat(log.failure(f.id())).get().extracting(LoggedFailure::failure).isEqualTo(f);
+                    assertThat(log.attributions(f.id())).usingRecursiveFieldByFieldElementComparator()
+                            .isEqualTo(f == failures.get(2) ? List.of() : List.of(explanation));
+                }
+                assertThat(log.attributionsOfRun(scored.run().id())).containsOnlyKeys(failures.get(0).id(), "imported/2");
                 FailureFilter twoYear = new FailureFilter(null, null, null, null, WhereParser.parse("contract = 'Two year' OR tenure >= 60"),
                         null, null, null, null);
                 assertThat(log.find(twoYear)).extracting(f -> f.failure().id()).isNotEmpty()
-                        .containsExactlyElementsOf(scored.failures().stream().filter(f -> "Two year".equals(f.input().get("contract"))
+                        .containsExactlyElementsOf(failures.stream().filter(f -> "Two year".equals(f.input().get("contract"))
                                 || f.input().get("tenure") instanceof Double t && t >= 60).map(Failure::id).toList());
                 // Found by fingerprint through the table version 33 fills from the stored failures.
-                Failure last = scored.failures().get(scored.failures().size() - 1);
+                Failure last = failures.get(failures.size() - 1);
                 assertThat(log.history(last.fingerprint())).extracting(f -> f.failure().id()).containsExactly(last.id());
                 assertThat(log.stats(null, StatDimension.FEATURE, "contract").stream().mapToLong(StatRow::failures).sum())
-                        .isEqualTo(scored.failures().size());
+                        .isEqualTo(failures.size());
             }
         }
     }
