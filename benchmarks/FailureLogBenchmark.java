@@ -107,9 +107,11 @@ public final class FailureLogBenchmark {
                 long t0 = System.nanoTime();
                 long c0 = CPU.getCurrentThreadCpuTime();
                 long p0 = PROCESS.getProcessCpuTime();
+                long a0 = ((com.sun.management.ThreadMXBean) CPU).getCurrentThreadAllocatedBytes();
                 Map<String, Long> threads0 = threadTicks();
                 log.complete(run, List.of(), failures, values);
                 Map<String, Long> threads1 = threadTicks();
+                long allocated = ((com.sun.management.ThreadMXBean) CPU).getCurrentThreadAllocatedBytes() - a0;
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 double cpu = (CPU.getCurrentThreadCpuTime() - c0) / 1e9;
                 double process = (PROCESS.getProcessCpuTime() - p0) / 1e9;
@@ -123,7 +125,8 @@ public final class FailureLogBenchmark {
                         + " %.2f s CPU in the whole process = %,.0f failures/s per process CPU second; log holds %,d%n",
                         r + 1, perRun, failures.get(0).input().size(), seconds, rate, cpu, perRun / cpu, cpu * 1e6 / perRun,
                         process, perRun / process, total);
-                System.out.println("  process CPU by thread: " + threadShares(threads0, threads1));
+                System.out.println("  process CPU by thread: " + threadShares(threads0, threads1)
+                        + String.format("; the writing thread allocated %,d bytes per failure", allocated / perRun));
                 System.out.printf("  counts per value of its %,d evaluated rows: %d groups, made in %.2f s CPU (before the append)%n",
                         perRun * 4, values.counts().size(), countCpu);
             }

@@ -8,7 +8,7 @@ dir=$(mktemp -d)
 per=${1:-200000}; runs=${2:-5}; shift 2 || true
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1); load before: $(uptime | sed 's/.*load average: //')"
 for variant in "${@:-full nofp fpsorted}"; do
-  for v in $variant; do java -cp "$cp" benchmarks/FailureLogFloor.java "$v" "$per" "$runs" "$dir/floor-$v.db" 2>&1 | grep -v SLF4J; done
+  for v in $variant; do java $(scripts/java-opts) -cp "$cp" benchmarks/FailureLogFloor.java "$v" "$per" "$runs" "$dir/floor-$v.db" 2>&1 | grep -v SLF4J; done
 done
 echo "load after: $(uptime | sed 's/.*load average: //')"
 rm -rf "$dir"

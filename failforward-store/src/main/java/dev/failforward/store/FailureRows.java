@@ -68,13 +68,15 @@ final class FailureRows {
             inputs.add(failures.get(i).input());
         }
         InputRows.insert(c, postgres, nums, inputs);
-        fingerprints(c, failures, first, texts.order());
+        fingerprints(c, first, texts.keys(), texts.order());
         String[][] json = texts.texts();
-        try (MultiRowInsert rows = new MultiRowInsert(c, "failures", "num, seq, id, " + COLUMNS, 17, failures.size())) {
+        long[] keys = texts.keys();
+        try (MultiRowInsert rows = new MultiRowInsert(c, "failures", "num, seq, id, fingerprint_key, " + COLUMNS, 18,
+                failures.size())) {
             for (int seq = 0; seq < json.length; seq++) {
                 Failure f = failures.get(seq);
                 String[] t = json[seq];
-                rows.integer(first + seq).integer(seq).text(t[5]).text(f.runId()).text(f.rowKey()).text(f.origin())
+                rows.integer(first + seq).integer(seq).text(t[5]).integer(keys[seq]).text(f.runId()).text(f.rowKey()).text(f.origin())
                         .text(t[0]).text(f.expected()).text(f.predicted()).text(t[1])
                         .real(f.prediction()).real(f.confidence()).real(f.loss())
                         .text(t[2]).text(f.fingerprint()).text(t[3]).text(t[4]);
@@ -122,14 +124,14 @@ final class FailureRows {
     }
 
     /**
-     * The failures' (fingerprint, number) pairs, in fingerprint order: each goes next to the one
-     * before it in the table's key order, instead of at a random place as an index on the
-     * fingerprint column would put it, which on a large log cost more than the rest of the row.
+     * The failures' (fingerprint key, number) pairs, in key order: each goes next to the one before
+     * it in the table's key order, instead of at a random place as an index on the fingerprint
+     * would put it, which on a large log cost more than the rest of the row.
      */
-    private static void fingerprints(Connection c, List<Failure> failures, long first, int[] order) throws SQLException {
-        try (MultiRowInsert rows = new MultiRowInsert(c, "failure_fingerprints", "fingerprint, failure", 2, failures.size())) {
+    private static void fingerprints(Connection c, long first, long[] keys, int[] order) throws SQLException {
+        try (MultiRowInsert rows = new MultiRowInsert(c, "failure_fingerprints", "fingerprint_key, failure", 2, keys.length)) {
             for (int i : order) {
-                rows.text(failures.get(i).fingerprint()).integer(first + i);
+                rows.integer(keys[i]).integer(first + i);
                 rows.endRow();
             }
             rows.finish();

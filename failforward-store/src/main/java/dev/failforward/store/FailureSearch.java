@@ -27,7 +27,7 @@ import java.util.Set;
 final class FailureSearch {
 
     private static final String SEEN_BEFORE = "EXISTS (SELECT 1 FROM failure_fingerprints s JOIN failures p ON p.num = s.failure "
-            + "WHERE s.fingerprint = f.fingerprint AND p.run_id < f.run_id)";
+            + "WHERE s.fingerprint_key = f.fingerprint_key AND p.fingerprint = f.fingerprint AND p.run_id < f.run_id)";
     private static final String TRIAGE_STATUS = "(SELECT t.status FROM triage t WHERE t.fingerprint = f.fingerprint ORDER BY t.seq DESC LIMIT 1)";
     private static final String TRIAGE_CAUSE = "(SELECT t.cause FROM triage t WHERE t.fingerprint = f.fingerprint ORDER BY t.seq DESC LIMIT 1)";
     static final String SELECT = "SELECT " + FailureRows.FIELDS + ", CASE WHEN " + SEEN_BEFORE + " THEN 1 ELSE 0 END, "

@@ -10,14 +10,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 /**
- * What a run's failures need before their rows are written — the order of their fingerprints, the
- * JSON texts of each failure's input, probabilities, cause tags and perturbation, and the id to
- * store — made on a second thread while the writing thread stores the input rows: SQLite works in
- * the thread that calls it, so on a machine with two cores the encoding no longer adds to the
- * append's time. The rows themselves are still written in the caller's one transaction.
+ * What a run's failures need before their rows are written — their fingerprint keys in list and in
+ * key order, the JSON texts of each failure's input, probabilities, cause tags and perturbation, and
+ * the id to store — made on a second thread while the writing thread stores the input rows: SQLite
+ * works in the thread that calls it, so on a machine with two cores the encoding no longer adds to
+ * the append's time. The rows themselves are still written in the caller's one transaction.
  */
 final class FailureTexts {
 
+    private final CompletableFuture<long[]> keys = new CompletableFuture<>();
     private final CompletableFuture<int[]> order = new CompletableFuture<>();
     private final CompletableFuture<String[][]> texts = new CompletableFuture<>();
 
@@ -35,7 +36,12 @@ final class FailureTexts {
 
     private void encode(List<Failure> failures) {
         try {
-            order.complete(fingerprintOrder(failures));
+            long[] k = new long[failures.size()];
+            for (int i = 0; i < k.length; i++) {
+                k[i] = FingerprintKey.of(failures.get(i).fingerprint());
+            }
+            keys.complete(k);
+            order.complete(keyOrder(k));
             String[][] out = new String[failures.size()][];
             for (int i = 0; i < out.length; i++) {
                 Failure f = failures.get(i);
@@ -46,20 +52,19 @@ final class FailureTexts {
             }
             texts.complete(out);
         } catch (Throwable e) {
+            keys.completeExceptionally(e);
             order.completeExceptionally(e);
             texts.completeExceptionally(e);
         }
     }
 
-    /** The failures' positions sorted by fingerprint. */
-    private static int[] fingerprintOrder(List<Failure> failures) {
-        Integer[] boxed = new Integer[failures.size()];
-        String[] fingerprints = new String[boxed.length];
+    /** The positions sorted by key. */
+    private static int[] keyOrder(long[] keys) {
+        Integer[] boxed = new Integer[keys.length];
         for (int i = 0; i < boxed.length; i++) {
             boxed[i] = i;
-            fingerprints[i] = failures.get(i).fingerprint();
         }
-        Arrays.sort(boxed, (a, b) -> fingerprints[a].compareTo(fingerprints[b]));
+        Arrays.sort(boxed, (a, b) -> Long.compare(keys[a], keys[b]));
         int[] out = new int[boxed.length];
         for (int i = 0; i < out.length; i++) {
             out[i] = boxed[i];
@@ -67,7 +72,12 @@ final class FailureTexts {
         return out;
     }
 
-    /** The positions of the failures in fingerprint order; waits for them. */
+    /** The failures' fingerprint keys ({@link FingerprintKey}), in list order; waits for them. */
+    long[] keys() throws SQLException {
+        return await(keys);
+    }
+
+    /** The positions of the failures in fingerprint key order; waits for them. */
     int[] order() throws SQLException {
         return await(order);
     }

@@ -211,7 +211,8 @@ public final class JdbcFailureLog implements FailureLog, DetectionLog {
     public synchronized List<LoggedFailure> history(String fingerprint) {
         Objects.requireNonNull(fingerprint, "fingerprint");
         return read("cannot read the history of " + fingerprint, () -> FailureSearch.by(connection,
-                "f.num IN (SELECT s.failure FROM failure_fingerprints s WHERE s.fingerprint = ?)", fingerprint));
+                "f.num IN (SELECT s.failure FROM failure_fingerprints s WHERE s.fingerprint_key = ?) AND f.fingerprint = ?",
+                FingerprintKey.of(fingerprint), fingerprint));
     }
 
     @Override

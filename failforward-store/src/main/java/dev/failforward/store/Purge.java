@@ -16,7 +16,8 @@ final class Purge {
     private static final List<String> STATEMENTS = List.of(
             "DELETE FROM attributions WHERE run_id = ?",
             "DELETE FROM attribution_contrasts WHERE run_id = ?",
-            "DELETE FROM failure_fingerprints WHERE (fingerprint, failure) IN (SELECT fingerprint, num FROM failures WHERE run_id = ?)",
+            "DELETE FROM failure_fingerprints WHERE (fingerprint_key, failure) IN "
+                    + "(SELECT fingerprint_key, num FROM failures WHERE run_id = ?)",
             "DELETE FROM failures WHERE run_id = ?",
             "DELETE FROM predictions WHERE run_id = ?",
             "DELETE FROM scored_rows WHERE run_id = ?",

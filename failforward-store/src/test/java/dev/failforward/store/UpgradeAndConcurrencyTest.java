@@ -111,7 +111,7 @@ class UpgradeAndConcurrencyTest {
                 assertThat(log.find(twoYear)).extracting(f -> f.failure().id()).isNotEmpty()
                         .containsExactlyElementsOf(failures.stream().filter(f -> "Two year".equals(f.input().get("contract"))
                                 || f.input().get("tenure") instanceof Double t && t >= 60).map(Failure::id).toList());
-                // Found by fingerprint through the table version 33 fills from the stored failures.
+                // Found by fingerprint through the keys version 38 computes for the stored failures.
                 Failure last = failures.get(failures.size() - 1);
                 assertThat(log.history(last.fingerprint())).extracting(f -> f.failure().id()).containsExactly(last.id());
                 assertThat(log.stats(null, StatDimension.FEATURE, "contract").stream().mapToLong(StatRow::failures).sum())
