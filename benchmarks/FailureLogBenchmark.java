@@ -25,7 +25,8 @@ import java.util.SplittableRandom;
  * 1,000,000 failures, a filtered list and statistics by one feature. Inputs look like the Telco
  * churn data's (numbers, categories, booleans, a few missing values). Each run also stores its
  * counts per input value (for failure rates) over its evaluated rows: its failures and three times
- * as many correct rows. Run by failure-log.sh.
+ * as many correct rows. Arguments: file, failures per run, runs, {@code gc} or {@code nogc} (see
+ * main). Run by failure-log.sh.
  */
 public final class FailureLogBenchmark {
 
@@ -75,6 +76,12 @@ public final class FailureLogBenchmark {
         Path file = Path.of(args.length > 0 ? args[0] : "benchmark-failforward.db");
         int perRun = args.length > 1 ? Integer.parseInt(args[1]) : 200_000;
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        // "gc" (the default): a full collection before each timed append, so the run's failures,
+        // made just before, sit in the old generation as a long scan's would by the time it
+        // stores them, and the append starts with an empty young generation (as JMH's -gc does);
+        // "nogc": none, so a young collection that copies the run's failures may fall inside it.
+        boolean collect = !(args.length > 3 && args[3].equals("nogc"));
+        System.out.println(collect ? "before each append: a full collection (gc)" : "before each append: no collection (nogc)");
         Files.deleteIfExists(file);
         Files.deleteIfExists(Path.of(file + "-wal"));
         Files.deleteIfExists(Path.of(file + "-shm"));
@@ -104,6 +111,9 @@ public final class FailureLogBenchmark {
                 RunValues values = RunValues.of(evaluated, failed);
                 double countCpu = (CPU.getCurrentThreadCpuTime() - v0) / 1e9;
                 evaluated = null;
+                if (collect) {
+                    System.gc();
+                }
                 long t0 = System.nanoTime();
                 long c0 = CPU.getCurrentThreadCpuTime();
                 long p0 = PROCESS.getProcessCpuTime();
