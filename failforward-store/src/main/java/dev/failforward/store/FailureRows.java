@@ -29,10 +29,14 @@ final class FailureRows {
     static final String ID = "COALESCE(f.id, f.run_id || '-' || (f.seq + 1))";
     private static final String COLUMNS = "run_id, row_key, origin, input, expected, predicted, probabilities, "
             + "prediction, confidence, loss, cause_tags, fingerprint, probe_params, perturbed_input";
-    /** What {@link #read} reads, in order, with the table named {@code f}. */
-    static final String FIELDS = ID + ", " + Arrays.stream(COLUMNS.split(", ")).map(c -> "f." + c).collect(Collectors.joining(", "));
+    /**
+     * What {@link #read} reads, in order, with the table named {@code f}: the id, the stored
+     * columns, then the number and input types that {@link InputTypes#restore} needs.
+     */
+    static final String FIELDS = ID + ", " + Arrays.stream(COLUMNS.split(", ")).map(c -> "f." + c).collect(Collectors.joining(", "))
+            + ", f.num, f.input_types";
     /** How many columns {@link #FIELDS} selects. */
-    static final int FIELD_COUNT = 1 + COLUMNS.split(", ").length;
+    static final int FIELD_COUNT = 1 + COLUMNS.split(", ").length + 2;
     /** The condition that finds a failure by id through an index, with the values {@link #byId} gives. */
     static final String BY_ID = "(f.id = ? OR (f.id IS NULL AND f.run_id = ? AND f.seq = ?))";
 
@@ -71,12 +75,12 @@ final class FailureRows {
         fingerprints(c, first, texts.keys(), texts.order());
         String[][] json = texts.texts();
         long[] keys = texts.keys();
-        try (MultiRowInsert rows = new MultiRowInsert(c, "failures", "num, seq, id, fingerprint_key, " + COLUMNS, 18,
+        try (MultiRowInsert rows = new MultiRowInsert(c, "failures", "num, seq, id, fingerprint_key, input_types, " + COLUMNS, 19,
                 failures.size())) {
             for (int seq = 0; seq < json.length; seq++) {
                 Failure f = failures.get(seq);
                 String[] t = json[seq];
-                rows.integer(first + seq).integer(seq).text(t[5]).integer(keys[seq]).text(f.runId()).text(f.rowKey()).text(f.origin())
+                rows.integer(first + seq).integer(seq).text(t[5]).integer(keys[seq]).text(t[6]).text(f.runId()).text(f.rowKey()).text(f.origin())
                         .text(t[0]).text(f.expected()).text(f.predicted()).text(t[1])
                         .real(f.prediction()).real(f.confidence()).real(f.loss())
                         .text(t[2]).text(f.fingerprint()).text(t[3]).text(t[4]);
@@ -142,26 +146,50 @@ final class FailureRows {
     static List<Failure> find(Connection c, FailureQuery query) throws SQLException {
         String sql = "SELECT " + FIELDS + " FROM failures f" + where(query) + " ORDER BY f.run_id, f.seq"
                 + (query.limit() == null ? "" : " LIMIT ?");
-        List<Failure> out = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement(sql)) {
             int next = bind(s, query);
             if (query.limit() != null) {
                 s.setInt(next, query.limit());
             }
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    out.add(read(r));
+            return readAll(c, s, null);
+        }
+    }
+
+    /**
+     * The failures a query selects, its first columns {@link #FIELDS}, with their inputs; for each
+     * row {@code more} (when given) reads the columns after them.
+     */
+    static List<Failure> readAll(Connection c, PreparedStatement s, RowReader more) throws SQLException {
+        List<Failure> read = new ArrayList<>();
+        List<Long> nums = new ArrayList<>();
+        List<String> types = new ArrayList<>();
+        try (ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                read.add(read(r));
+                nums.add(r.getLong(FIELD_COUNT - 1));
+                types.add(r.getString(FIELD_COUNT));
+                if (more != null) {
+                    more.read(r);
                 }
             }
         }
-        return out;
+        return InputTypes.restore(c, read, nums.stream().mapToLong(Long::longValue).toArray(), types.toArray(new String[0]));
     }
 
-    /** The failure in the current result row, whose first columns are {@link #FIELDS} in order. */
-    static Failure read(ResultSet r) throws SQLException {
+    /** Reads the columns of the current row that follow {@link #FIELDS}. */
+    interface RowReader {
+        void read(ResultSet r) throws SQLException;
+    }
+
+    /** The failure in the current result row, its input empty when only its wide row holds it (see {@link InputTypes}). */
+    private static Failure read(ResultSet r) throws SQLException {
         int i = 1;
-        Failure f = new Failure(r.getString(i++), r.getString(i++), r.getString(i++), r.getString(i++),
-                Json.values(r.getString(i++)), r.getString(i++), r.getString(i++),
+        String id = r.getString(i++);
+        String runId = r.getString(i++);
+        String rowKey = r.getString(i++);
+        String origin = r.getString(i++);
+        String input = r.getString(i++);
+        Failure f = new Failure(id, runId, rowKey, origin, input == null ? Map.of() : Json.values(input), r.getString(i++), r.getString(i++),
                 Json.doubles(r.getString(i++)), SqlValues.getOptional(r, i++), SqlValues.getOptional(r, i++),
                 SqlValues.getLoss(r, i++), Json.strings(r.getString(i++)), r.getString(i++));
         String params = r.getString(i++);

@@ -179,7 +179,7 @@ final class FailureSearch {
             if (filter.limit() != null) {
                 s.setInt(next, filter.limit());
             }
-            return read(s);
+            return read(c, s);
         }
     }
 
@@ -214,7 +214,7 @@ final class FailureSearch {
     static List<LoggedFailure> by(Connection c, String condition, Object... values) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(SELECT + " WHERE " + condition + " ORDER BY f.run_id, f.seq")) {
             SqlValues.bind(s, values);
-            return read(s);
+            return read(c, s);
         }
     }
 
@@ -230,17 +230,20 @@ final class FailureSearch {
         return i;
     }
 
-    private static List<LoggedFailure> read(PreparedStatement s) throws SQLException {
-        List<LoggedFailure> out = new ArrayList<>();
-        try (ResultSet r = s.executeQuery()) {
-            while (r.next()) {
-                Failure f = FailureRows.read(r);
-                int i = FailureRows.FIELD_COUNT + 1;
-                Recurrence recurrence = r.getInt(i++) == 1 ? Recurrence.RECURRING : Recurrence.NEW;
-                String status = r.getString(i++);
-                String cause = r.getString(i);
-                out.add(new LoggedFailure(f, recurrence, status == null ? TriageStatus.OPEN : TriageStatus.parse(status), cause));
-            }
+    private static List<LoggedFailure> read(Connection c, PreparedStatement s) throws SQLException {
+        List<Recurrence> recurrences = new ArrayList<>();
+        List<TriageStatus> statuses = new ArrayList<>();
+        List<String> causes = new ArrayList<>();
+        List<Failure> failures = FailureRows.readAll(c, s, r -> {
+            int i = FailureRows.FIELD_COUNT + 1;
+            recurrences.add(r.getInt(i++) == 1 ? Recurrence.RECURRING : Recurrence.NEW);
+            String status = r.getString(i++);
+            statuses.add(status == null ? TriageStatus.OPEN : TriageStatus.parse(status));
+            causes.add(r.getString(i));
+        });
+        List<LoggedFailure> out = new ArrayList<>(failures.size());
+        for (int i = 0; i < failures.size(); i++) {
+            out.add(new LoggedFailure(failures.get(i), recurrences.get(i), statuses.get(i), causes.get(i)));
         }
         return out;
     }

@@ -11,10 +11,11 @@ import java.util.concurrent.ExecutionException;
 
 /**
  * What a run's failures need before their rows are written — their fingerprint keys in list and in
- * key order, the JSON texts of each failure's input, probabilities, cause tags and perturbation, and
- * the id to store — made on a second thread while the writing thread stores the input rows: SQLite
- * works in the thread that calls it, so on a machine with two cores the encoding no longer adds to
- * the append's time. The rows themselves are still written in the caller's one transaction.
+ * key order, the JSON texts of each failure's probabilities, cause tags and perturbation (and of its
+ * input when the wide row cannot hold it), its input types and the id to store — made on a second
+ * thread while the writing thread stores the input rows: SQLite works in the thread that calls it,
+ * so on a machine with two cores the encoding no longer adds to the append's time. The rows
+ * themselves are still written in the caller's one transaction.
  */
 final class FailureTexts {
 
@@ -46,9 +47,10 @@ final class FailureTexts {
             for (int i = 0; i < out.length; i++) {
                 Failure f = failures.get(i);
                 Perturbation p = f.perturbation();
-                out[i] = new String[] {Json.object(f.input()), Json.object(f.probabilities()), Json.array(f.causeTags()),
-                        p == null ? null : Json.object(p.params()), p == null ? null : Json.object(p.perturbedInput()),
-                        FailureRows.storedId(f, i)};
+                String types = InputTypes.of(f.input());
+                out[i] = new String[] {types == null ? Json.object(f.input()) : null, Json.object(f.probabilities()),
+                        Json.array(f.causeTags()), p == null ? null : Json.object(p.params()),
+                        p == null ? null : Json.object(p.perturbedInput()), FailureRows.storedId(f, i), types};
             }
             texts.complete(out);
         } catch (Throwable e) {
@@ -83,9 +85,10 @@ final class FailureTexts {
     }
 
     /**
-     * Per failure, in list order: input, probabilities, cause tags, perturbation parameters and
-     * perturbed input (these two null without a perturbation) and the id to store (null when the
-     * run and position give it); waits for them.
+     * Per failure, in list order: input (null when its wide row holds it exactly), probabilities,
+     * cause tags, perturbation parameters and perturbed input (these two null without a
+     * perturbation), the id to store (null when the run and position give it) and the input
+     * types (see {@link InputTypes}); waits for them.
      */
     String[][] texts() throws SQLException {
         return await(texts);

@@ -224,7 +224,7 @@ class JdbcFailureLogTest {
 
     @ParameterizedTest
     @EnumSource(Database.class)
-    void keepsNaNInfinityAndMissingNumbers(Database db) {
+    void keepsNaNInfinityAndMissingNumbers(Database db) throws Exception {
         String id = RunIds.next();
         Instant now = Instant.now();
         Map<String, Double> metrics = new LinkedHashMap<>();
@@ -248,8 +248,20 @@ class JdbcFailureLogTest {
         Perturbation change = new Perturbation(Map.of("level", "0.5", "changed", "tenure,contract"), perturbed);
         Failure failure = new Failure(id + "-1", id, "a", "probe:noise", input, "20.25", "NaN", Map.of(), null, null,
                 Double.NaN, List.of("perturbation_sensitive", "out_of_distribution"), "f", change);
+        // Read back from the wide row: a NaN and a missing value are both NULL there.
+        Map<String, Object> gaps = new LinkedHashMap<>(input);
+        gaps.put("tenure", Double.NaN);
+        gaps.put("contract", "true");
+        // Kept as JSON: an integer and a list, which the wide row would turn into a double and a text.
+        Map<String, Object> event = new LinkedHashMap<>(input);
+        event.put("tenure", 7);
+        event.put("contract", List.of("a", 2.5));
+        Failure second = new Failure(id + "-2", id, "b", "production", gaps, "50", "52.55", Map.of(), 52.55, null, 2.55,
+                List.of(), "g");
+        Failure third = new Failure(id + "-3", id, "c", "production", event, "50", "52.55", Map.of(), 52.55, null, 2.55,
+                List.of(), "h");
         try (Database.Place place = db.fresh(dir); JdbcFailureLog log = JdbcFailureLog.open(place.location())) {
-            log.complete(run, predictions, List.of(failure));
+            log.complete(run, predictions, List.of(failure, second, third));
             assertThat(log.run(id)).get().isEqualTo(run);
             List<PredictionRecord> stored = log.predictions(id);
             // NaN is stored as "no number": an optional prediction reads back as null, a loss as NaN.
@@ -263,6 +275,22 @@ class JdbcFailureLogTest {
             perturbed.forEach((k, v) -> assertThat(type(back.perturbation().perturbedInput().get(k))).as(k).isEqualTo(type(v)));
             // the search behind log list reads the same columns
             assertThat(log.find(FailureFilter.all()).get(0).failure()).isEqualTo(failure);
+            List<Failure> all = log.failures(FailureQuery.all());
+            assertThat(all).containsExactly(failure, second, third);
+            gaps.forEach((k, v) -> assertThat(type(all.get(1).input().get(k))).as(k).isEqualTo(type(v)));
+            assertThat(all.get(2).input().get("tenure")).isEqualTo(7);
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(StoreLocation.parse(place.location()).jdbcUrl());
+                 java.sql.ResultSet r = c.createStatement().executeQuery(
+                         "SELECT input IS NULL, input_types FROM failures ORDER BY seq")) {
+                List<String> rows = new ArrayList<>();
+                while (r.next()) {
+                    rows.add(r.getBoolean(1) + " " + r.getString(2));
+                }
+                assertThat(rows).containsExactly("true d0dsb", "true x0dsb", "false null");
+            }
+            for (Failure f : List.of(second, third)) {
+                assertThat(log.failure(f.id())).get().extracting(LoggedFailure::failure).isEqualTo(f);
+            }
         }
     }
 

@@ -8,14 +8,21 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 
 /**
- * Schema version 37: a failure whose id is its run's id and its position ({@code RUN-N}, N from 1,
- * as every failure FailForward makes) stores no id; it is found through the {@code (run_id, seq)}
- * index. Other ids are kept, with a unique index over them alone. Appending a failure then writes
- * no text id and no entry into an index on it. Attributions refer to their failure by number,
- * since a foreign key needs a unique column. In Java because SQLite rebuilds both tables (it cannot
- * drop a constraint) while PostgreSQL alters them in place.
+ * Schema version 37, lighter failure rows:
+ * <ul>
+ * <li>a failure whose id is its run's id and its position ({@code RUN-N}, N from 1, as every
+ * failure FailForward makes) stores no id; it is found through the {@code (run_id, seq)} index.
+ * Other ids are kept, with a unique index over them alone. Appending a failure then writes no text
+ * id and no entry into an index on it. Attributions refer to their failure by number, since a
+ * foreign key needs a unique column;
+ * <li>{@code input} (the JSON copy of the input values) may be NULL, and {@code input_types} says
+ * how to read the values back from the failure's wide input row instead ({@code InputTypes});
+ * failures stored before keep their JSON.
+ * </ul>
+ * In Java because SQLite rebuilds both tables (it cannot drop a constraint) while PostgreSQL alters
+ * them in place.
  */
-public class V37__failure_ids_from_run_and_position extends BaseJavaMigration {
+public class V37__lighter_failure_rows extends BaseJavaMigration {
 
     /** The stored id when it is not the one the run and position give; as in FailureRows. */
     private static final String STORED_ID = "CASE WHEN id = run_id || '-' || (seq + 1) THEN NULL ELSE id END";
@@ -43,6 +50,8 @@ public class V37__failure_ids_from_run_and_position extends BaseJavaMigration {
                 }
                 s.execute("ALTER TABLE failures DROP CONSTRAINT \"" + key.replace("\"", "\"\"") + "\"");
                 s.execute("ALTER TABLE failures ALTER COLUMN id DROP NOT NULL");
+                s.execute("ALTER TABLE failures ALTER COLUMN input DROP NOT NULL");
+                s.execute("ALTER TABLE failures ADD COLUMN input_types TEXT");
                 s.execute("UPDATE failures SET id = NULL WHERE id = run_id || '-' || (seq + 1)");
             } else {
                 s.execute("CREATE TABLE attributions_v37 (failure INTEGER NOT NULL REFERENCES failures (num), "
@@ -55,7 +64,7 @@ public class V37__failure_ids_from_run_and_position extends BaseJavaMigration {
                 s.execute("ALTER TABLE attributions_v37 RENAME TO attributions");
                 s.execute("CREATE INDEX attributions_by_run ON attributions (run_id)");
                 s.execute("CREATE TABLE failures_v37 (num INTEGER PRIMARY KEY, id TEXT, run_id TEXT NOT NULL REFERENCES runs (id), "
-                        + "seq INTEGER NOT NULL, row_key TEXT, origin TEXT NOT NULL, input TEXT NOT NULL, expected TEXT, "
+                        + "seq INTEGER NOT NULL, row_key TEXT, origin TEXT NOT NULL, input TEXT, input_types TEXT, expected TEXT, "
                         + "predicted TEXT, probabilities TEXT NOT NULL, prediction DOUBLE PRECISION, confidence DOUBLE PRECISION, "
                         + "loss DOUBLE PRECISION, cause_tags TEXT NOT NULL, fingerprint TEXT NOT NULL, probe_params TEXT, "
                         + "perturbed_input TEXT)");
