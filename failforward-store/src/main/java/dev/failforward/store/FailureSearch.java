@@ -152,7 +152,8 @@ final class FailureSearch {
         }
     }
 
-    private static String likeEscape(String s) {
+    /** {@code s} as a literal in a LIKE pattern with {@code ESCAPE '\'}. */
+    static String likeEscape(String s) {
         return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 

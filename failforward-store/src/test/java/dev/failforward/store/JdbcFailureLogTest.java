@@ -204,6 +204,14 @@ class JdbcFailureLogTest {
             borrowing.set(0, withId(borrowing.get(0), a.run().id() + "-2"));
             assertThatThrownBy(() -> log.complete(c.run(), c.predictions(), borrowing)).isInstanceOf(StoreException.class)
                     .hasMessageContaining("failure id " + a.run().id() + "-2 is given to two failures");
+            // ... and so is a run whose derived id another run already stored.
+            Telco.Scored later = Telco.scan(RunIds.next(), 1200, 200, 6);
+            borrowing.set(0, withId(borrowing.get(0), later.run().id() + "-1"));
+            log.complete(c.run(), c.predictions(), borrowing);
+            assertThatThrownBy(() -> log.complete(later.run(), later.predictions(), later.failures()))
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageContaining("failure id " + later.run().id() + "-1 is given to two failures");
+            assertThat(log.failure(later.run().id() + "-1")).get().extracting(f -> f.failure().runId()).isEqualTo(c.run().id());
         }
     }
 
