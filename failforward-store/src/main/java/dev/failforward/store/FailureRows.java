@@ -33,8 +33,8 @@ final class FailureRows {
      * What {@link #read} reads, in order, with the table named {@code f}: the id, the stored
      * columns, then the number and input types that {@link InputTypes#restore} needs.
      */
-    static final String FIELDS = ID + ", " + Arrays.stream(COLUMNS.split(", ")).map(c -> "f." + c).collect(Collectors.joining(", "))
-            + ", f.num, f.input_types";
+    static final String FIELDS = ID + ", " + Arrays.stream(COLUMNS.split(", ")).map(c -> "f." + c)
+            .collect(Collectors.joining(", ")) + ", f.num, f.input_types";
     /** How many columns {@link #FIELDS} selects. */
     static final int FIELD_COUNT = 1 + COLUMNS.split(", ").length + 2;
     /** The condition that finds a failure by id through an index, with the values {@link #byId} gives. */
@@ -75,13 +75,13 @@ final class FailureRows {
         fingerprints(c, first, texts.keys(), texts.order());
         String[][] json = texts.texts();
         long[] keys = texts.keys();
-        try (MultiRowInsert rows = new MultiRowInsert(c, "failures", "num, seq, id, fingerprint_key, input_types, " + COLUMNS, 19,
-                failures.size())) {
+        try (MultiRowInsert rows = new MultiRowInsert(c, "failures", "num, seq, id, fingerprint_key, input_types, " + COLUMNS,
+                19, failures.size())) {
             for (int seq = 0; seq < json.length; seq++) {
                 Failure f = failures.get(seq);
                 String[] t = json[seq];
-                rows.integer(first + seq).integer(seq).text(t[5]).integer(keys[seq]).text(t[6]).text(f.runId()).text(f.rowKey()).text(f.origin())
-                        .text(t[0]).text(f.expected()).text(f.predicted()).text(t[1])
+                rows.integer(first + seq).integer(seq).text(t[5]).integer(keys[seq]).text(t[6])
+                        .text(f.runId()).text(f.rowKey()).text(f.origin()).text(t[0]).text(f.expected()).text(f.predicted()).text(t[1])
                         .real(f.prediction()).real(f.confidence()).real(f.loss())
                         .text(t[2]).text(f.fingerprint()).text(t[3]).text(t[4]);
                 rows.endRow();
@@ -106,7 +106,8 @@ final class FailureRows {
         }
         // LIKE, not a range: PostgreSQL may compare text by a collation that ignores the dash. The
         // stored ids are few, and "IS NOT NULL" lets both databases read just their partial index.
-        try (PreparedStatement s = c.prepareStatement("SELECT f.id FROM failures f WHERE f.id IS NOT NULL AND f.id LIKE ? ESCAPE '\\'")) {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT f.id FROM failures f WHERE f.id IS NOT NULL AND f.id LIKE ? ESCAPE '\\'")) {
             s.setString(1, FailureSearch.likeEscape(runId) + "-%");
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
@@ -182,7 +183,7 @@ final class FailureRows {
         void read(ResultSet r) throws SQLException;
     }
 
-    /** The failure in the current result row, its input empty when only its wide row holds it (see {@link InputTypes}). */
+    /** The failure in the current result row; its input is empty when only its wide row holds it (see {@link InputTypes}). */
     private static Failure read(ResultSet r) throws SQLException {
         int i = 1;
         String id = r.getString(i++);
@@ -190,8 +191,8 @@ final class FailureRows {
         String rowKey = r.getString(i++);
         String origin = r.getString(i++);
         String input = r.getString(i++);
-        Failure f = new Failure(id, runId, rowKey, origin, input == null ? Map.of() : Json.values(input), r.getString(i++), r.getString(i++),
-                Json.doubles(r.getString(i++)), SqlValues.getOptional(r, i++), SqlValues.getOptional(r, i++),
+        Failure f = new Failure(id, runId, rowKey, origin, input == null ? Map.of() : Json.values(input),
+                r.getString(i++), r.getString(i++), Json.doubles(r.getString(i++)), SqlValues.getOptional(r, i++), SqlValues.getOptional(r, i++),
                 SqlValues.getLoss(r, i++), Json.strings(r.getString(i++)), r.getString(i++));
         String params = r.getString(i++);
         String perturbed = r.getString(i);
@@ -215,8 +216,9 @@ final class FailureRows {
     static Object[] byId(String id) {
         int dash = id.lastIndexOf('-');
         long position = -1;
-        if (dash > 0 && dash < id.length() - 1 && id.length() - dash <= 10 && id.substring(dash + 1).chars().allMatch(Character::isDigit)
-                && id.charAt(dash + 1) != '0') {
+        // RUN-N with N from 1, at most 9 digits and no leading zero (which would be another id).
+        if (dash > 0 && dash < id.length() - 1 && id.length() - dash <= 10 && id.charAt(dash + 1) != '0'
+                && id.substring(dash + 1).chars().allMatch(Character::isDigit)) {
             position = Long.parseLong(id.substring(dash + 1)) - 1;
         }
         return new Object[] {id, position < 0 ? "" : id.substring(0, dash), position};

@@ -204,7 +204,8 @@ public final class JdbcFailureLog implements FailureLog, DetectionLog {
     @Override
     public synchronized Optional<LoggedFailure> failure(String id) {
         Objects.requireNonNull(id, "id");
-        return read("cannot read failure " + id, () -> FailureSearch.by(connection, FailureRows.BY_ID, FailureRows.byId(id)).stream().findFirst());
+        return read("cannot read failure " + id,
+                () -> FailureSearch.by(connection, FailureRows.BY_ID, FailureRows.byId(id)).stream().findFirst());
     }
 
     @Override
