@@ -33,9 +33,13 @@ public final class FailureLogBenchmark {
     /** SQLite works in the calling thread (JNI), so this thread's CPU time is the append's cost whatever else runs. */
     static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
     /** The whole process's CPU time (all threads: the append's, the garbage collector's, the JIT compiler's). */
+    static final com.sun.management.OperatingSystemMXBean PROCESS =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+
     /**
-     * CPU clock ticks (user + system) per kind of thread, from /proc: the writing thread ({@code main}),
-     * encoding, WAL checkpoint, garbage collector and JIT compiler threads, summed over each kind.
+     * CPU clock ticks (user + system) per kind of thread, from /proc: the writing thread
+     * ({@code java}, the main thread), garbage collector and JIT compiler threads, summed over each
+     * kind. A thread that ends in between, such as the encoding thread, drops out.
      */
     static Map<String, Long> threadTicks() throws java.io.IOException {
         Map<String, Long> out = new java.util.TreeMap<>();
@@ -56,7 +60,7 @@ public final class FailureLogBenchmark {
 
     /** Seconds of CPU per kind of thread between two readings, largest first, 0.05 s or more. */
     static String threadShares(Map<String, Long> before, Map<String, Long> after) {
-        long hz = 100;
+        long hz = 100; // USER_HZ, the unit of /proc's tick counts on Linux
         return after.entrySet().stream()
                 .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
                 .filter(e -> e.getValue() >= 5)
@@ -64,9 +68,6 @@ public final class FailureLogBenchmark {
                 .map(e -> String.format("%s %.2f s", e.getKey(), e.getValue() / (double) hz))
                 .collect(java.util.stream.Collectors.joining(", "));
     }
-
-    static final com.sun.management.OperatingSystemMXBean PROCESS =
-            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 
     static final String[] CONTRACTS = {"Month-to-month", "One year", "Two year"};
     static final String[] PAYMENTS = {"Electronic check", "Mailed check", "Bank transfer (automatic)", "Credit card (automatic)"};
