@@ -18,8 +18,8 @@ import java.util.Map;
  * text, and a NaN or a missing value as NULL, so {@code failures.input_types} keeps one letter per
  * column saying what the value was: {@code d} a Double, {@code x} NaN, {@code 0} missing,
  * {@code s} a string, {@code b} a boolean — the types FailForward's data hold. A row holding
- * anything else (an integer or a list from a production event, say) keeps its JSON and no types,
- * so every value reads back as it was written.
+ * anything else (an integer or a list from a production event, say, or -0.0) keeps its JSON and
+ * no types, so every value reads back as it was written.
  */
 final class InputTypes {
 
@@ -42,6 +42,9 @@ final class InputTypes {
             } else if (v instanceof Boolean) {
                 type = 'b';
             } else if (v instanceof Double d) {
+                if (d == 0 && 1 / d < 0) {
+                    return null; // SQLite writes a whole REAL as an integer, so -0.0 would read back as 0.0
+                }
                 type = d.isNaN() ? 'x' : 'd';
             } else {
                 return null;

@@ -260,10 +260,12 @@ class JdbcFailureLogTest {
         Map<String, Object> gaps = new LinkedHashMap<>(input);
         gaps.put("tenure", Double.NaN);
         gaps.put("contract", "true");
-        // Kept as JSON: an integer and a list, which the wide row would turn into a double and a text.
+        // Kept as JSON: an integer, a list and -0.0, which the wide row would turn into a double, a
+        // text and 0.0.
         Map<String, Object> event = new LinkedHashMap<>(input);
         event.put("tenure", 7);
         event.put("contract", List.of("a", 2.5));
+        event.put("ratio", -0.0);
         Failure second = new Failure(id + "-2", id, "b", "production", gaps, "50", "52.55", Map.of(), 52.55, null, 2.55,
                 List.of(), "g");
         Failure third = new Failure(id + "-3", id, "c", "production", event, "50", "52.55", Map.of(), 52.55, null, 2.55,
@@ -287,6 +289,7 @@ class JdbcFailureLogTest {
             assertThat(all).containsExactly(failure, second, third);
             gaps.forEach((k, v) -> assertThat(type(all.get(1).input().get(k))).as(k).isEqualTo(type(v)));
             assertThat(all.get(2).input().get("tenure")).isEqualTo(7);
+            assertThat(all.get(2).input().get("ratio")).isEqualTo(-0.0);
             try (java.sql.Connection c = java.sql.DriverManager.getConnection(StoreLocation.parse(place.location()).jdbcUrl());
                  java.sql.ResultSet r = c.createStatement().executeQuery(
                          "SELECT input IS NULL, input_types FROM failures ORDER BY seq")) {
