@@ -1,11 +1,6 @@
 package dev.failforward.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.failforward.explain.Attribution;
@@ -24,11 +19,6 @@ import java.util.Map;
 
 /** The {@code attributions} table: a failure's explanation by one method, as JSON text. */
 final class AttributionRows {
-
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
-            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-            .build();
 
     private AttributionRows() {
     }
@@ -87,7 +77,7 @@ final class AttributionRows {
     }
 
     static String write(Explanation e) {
-        ObjectNode n = MAPPER.createObjectNode();
+        ObjectNode n = Json.node();
         n.put("output", e.output());
         n.put("scale", e.scale());
         n.put("base_value", e.baseValue());
@@ -99,20 +89,11 @@ final class AttributionRows {
         for (Attribution at : e.attributions()) {
             a.addObject().put("feature", at.feature()).put("value", at.value());
         }
-        try {
-            return MAPPER.writeValueAsString(n);
-        } catch (JsonProcessingException ex) {
-            throw new StoreException("cannot write an explanation as JSON: " + StoreException.oneLine(ex), ex);
-        }
+        return Json.write(n, "an explanation");
     }
 
     static Explanation read(String method, String json) {
-        JsonNode n;
-        try {
-            n = MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new StoreException("a stored explanation is not valid JSON: " + StoreException.oneLine(e), e);
-        }
+        JsonNode n = Json.tree(json, "a stored explanation");
         List<Attribution> attributions = new ArrayList<>();
         for (JsonNode a : n.path("attributions")) {
             attributions.add(new Attribution(a.path("feature").asText(), a.path("value").asDouble()));

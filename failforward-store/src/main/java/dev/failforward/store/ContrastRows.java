@@ -1,11 +1,6 @@
 package dev.failforward.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.failforward.explain.AttributionContrast;
@@ -23,11 +18,6 @@ import java.util.Map;
 
 /** The {@code attribution_contrasts} table: a run's failure-vs-correct contrast by one method, as JSON text. */
 final class ContrastRows {
-
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
-            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-            .build();
 
     private ContrastRows() {
     }
@@ -67,7 +57,7 @@ final class ContrastRows {
     }
 
     static String write(AttributionContrast contrast) {
-        ObjectNode n = MAPPER.createObjectNode();
+        ObjectNode n = Json.node();
         n.put("scale", contrast.scale());
         ArrayNode groups = n.putArray("groups");
         for (AttributionContrast.Group g : contrast.groups()) {
@@ -82,20 +72,11 @@ final class ContrastRows {
             ObjectNode k = o.putObject("on_correct");
             g.onCorrect().forEach(k::put);
         }
-        try {
-            return MAPPER.writeValueAsString(n);
-        } catch (JsonProcessingException ex) {
-            throw new StoreException("cannot write a contrast as JSON: " + StoreException.oneLine(ex), ex);
-        }
+        return Json.write(n, "a contrast");
     }
 
     static AttributionContrast read(String method, String json) {
-        JsonNode n;
-        try {
-            n = MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new StoreException("a stored contrast is not valid JSON: " + StoreException.oneLine(e), e);
-        }
+        JsonNode n = Json.tree(json, "a stored contrast");
         List<AttributionContrast.Group> groups = new ArrayList<>();
         for (JsonNode g : n.path("groups")) {
             groups.add(new AttributionContrast.Group(g.hasNonNull("slice") ? g.get("slice").asText() : null,

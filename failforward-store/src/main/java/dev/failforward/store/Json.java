@@ -50,6 +50,29 @@ final class Json {
         }
     }
 
+    /** An empty JSON object to fill, for a row that is written as a tree ({@link #write(JsonNode, String)}). */
+    static ObjectNode node() {
+        return MAPPER.createObjectNode();
+    }
+
+    /** The tree's JSON text; {@code what} names it in the error (e.g. "an explanation"). */
+    static String write(JsonNode node, String what) {
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new StoreException("cannot write " + what + " as JSON: " + StoreException.oneLine(e), e);
+        }
+    }
+
+    /** A stored JSON text as a tree; {@code what} names it in the error (e.g. "a stored explanation"). */
+    static JsonNode tree(String json, String what) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new StoreException(what + " is not valid JSON: " + StoreException.oneLine(e), e);
+        }
+    }
+
     /**
      * A flat map as a JSON object, written by hand: a run stores three per failure (input,
      * probabilities, probe parameters), and a generic writer's set-up per call was a large part of
