@@ -3,11 +3,6 @@
 # the built-in gbm on Telco churn and credit data: rows searched per second, model evaluations per row,
 # success rate and median distance. Usage: benchmarks/adversarial.sh [repeats]
 set -euo pipefail
-HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-"$HERE/failforward" --version >/dev/null
-JAR="$HERE/failforward-cli/target/failforward.jar"
-OUT=$(mktemp -d)
-trap 'rm -rf "$OUT"' EXIT
-javac -nowarn -cp "$JAR" -d "$OUT" "$HERE/benchmarks/adversarial/AdversarialBenchmark.java"
+source "$(dirname "${BASH_SOURCE[0]}")/compile.sh" adversarial/AdversarialBenchmark.java
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)"
 java -Xmx1g -cp "$JAR:$OUT" AdversarialBenchmark "$HERE/datasets" "${1:-3}"

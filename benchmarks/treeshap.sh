@@ -2,10 +2,5 @@
 # TreeSHAP speed: FailForward's fast TreeSHAP against xgboost4j's Booster.predictContrib on the same
 # 100-tree depth-6 model and 2,000 rows, 1 and 2 threads, in one JVM. Usage: benchmarks/treeshap.sh [repeats]
 set -euo pipefail
-HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-"$HERE/failforward" --version >/dev/null
-JAR="$HERE/failforward-cli/target/failforward.jar"
-OUT=$(mktemp -d)
-trap 'rm -rf "$OUT"' EXIT
-javac -nowarn -cp "$JAR" -d "$OUT" "$HERE/benchmarks/treeshap/TreeShapBenchmark.java"
+source "$(dirname "${BASH_SOURCE[0]}")/compile.sh" treeshap/TreeShapBenchmark.java
 java -Xmx1g -cp "$JAR:$OUT" TreeShapBenchmark "$HERE/datasets" "${1:-5}"
