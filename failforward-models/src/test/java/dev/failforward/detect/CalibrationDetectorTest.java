@@ -16,20 +16,8 @@ class CalibrationDetectorTest {
     @Test
     void flagsASubgroupWhereTheModelIsMadeOverconfident() {
         ScanData data = Planted.prepared("telco_churn.csv", "churn");
-        Model model = Planted.trainer("builtin:logistic").train(data.train(), data.target(), Planted.SEED, Progress.NONE);
-        Predictions p = model.predict(data.test());
-        CategoricalColumn contract = (CategoricalColumn) data.test().column("contract");
-        int monthly = contract.levels().indexOf("Month-to-month");
-        double[] probs = p.probabilities().clone();
-        for (int i = 0; i < p.rows(); i++) {
-            if (contract.code(i) == monthly) {
-                // Sharpen towards the predicted class: the same decisions, far more confident.
-                int k = p.predictedClass(i);
-                probs[i * 2 + k] = 0.99;
-                probs[i * 2 + 1 - k] = 0.01;
-            }
-        }
-        Detection d = detector.detect(Planted.context(data, Predictions.ofProbabilities(p.classes(), probs), null));
+        Predictions p = logistic(data);
+        Detection d = detector.detect(Planted.context(data, sharpened(p, data, "contract", "Month-to-month"), null));
         assertThat(d.findings()).anySatisfy(f -> {
             assertThat(f.title()).startsWith("Over-confident where contract = Month-to-month");
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
@@ -54,27 +42,22 @@ class CalibrationDetectorTest {
     @Test
     void flagsASubgroupThatPromisesFarFewerFailuresThanItMakes() {
         ScanData data = Planted.prepared("lending_club.csv", "Class");
-        Model model = Planted.trainer("builtin:logistic").train(data.train(), data.target(), Planted.SEED, Progress.NONE);
-        Predictions p = model.predict(data.test());
+        Predictions p = logistic(data);
         CategoricalColumn term = (CategoricalColumn) data.test().column("term");
         int shortTerm = term.levels().indexOf("term_36");
-        double[] probs = p.probabilities().clone();
         double before = 0;
         int rows = 0;
         for (int i = 0; i < p.rows(); i++) {
             if (term.code(i) == shortTerm) {
-                int k = p.predictedClass(i);
-                before += p.probability(i, k);
+                before += p.probability(i, p.predictedClass(i));
                 rows++;
-                probs[i * 2 + k] = 0.99;
-                probs[i * 2 + 1 - k] = 0.01;
             }
         }
         assertThat(0.99 - before / rows).as("the sharpening moves the mean confidence by less than the gap threshold").isLessThan(0.1);
         Detection plain = detector.detect(Planted.context(data, p, null));
         assertThat(plain.findings()).noneSatisfy(f -> assertThat(f.title()).startsWith("Over-confident where term = term_36"));
 
-        Detection d = detector.detect(Planted.context(data, Predictions.ofProbabilities(p.classes(), probs), null));
+        Detection d = detector.detect(Planted.context(data, sharpened(p, data, "term", "term_36"), null));
         assertThat(d.findings()).anySatisfy(f -> {
             assertThat(f.title()).startsWith("Over-confident where term = term_36");
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
@@ -83,6 +66,29 @@ class CalibrationDetectorTest {
             assertThat((double) f.evidence().get("error_ratio")).isGreaterThan(2.0);
             assertThat((double) f.evidence().get("q_value")).isLessThan(0.01);
         });
+    }
+
+    private static Predictions logistic(ScanData data) {
+        Model model = Planted.trainer("builtin:logistic").train(data.train(), data.target(), Planted.SEED, Progress.NONE);
+        return model.predict(data.test());
+    }
+
+    /**
+     * The predictions with the test rows where {@code column = level} sharpened towards their
+     * predicted class: the same decisions, far more confident (0.99).
+     */
+    private static Predictions sharpened(Predictions p, ScanData data, String column, String level) {
+        CategoricalColumn c = (CategoricalColumn) data.test().column(column);
+        int code = c.levels().indexOf(level);
+        double[] probs = p.probabilities().clone();
+        for (int i = 0; i < p.rows(); i++) {
+            if (c.code(i) == code) {
+                int k = p.predictedClass(i);
+                probs[i * 2 + k] = 0.99;
+                probs[i * 2 + 1 - k] = 0.01;
+            }
+        }
+        return Predictions.ofProbabilities(p.classes(), probs);
     }
 
     @Test
