@@ -178,7 +178,10 @@ public final class DriftDetector implements Detector {
                         Map.of("ood_rows", oodCount, "share", share, "current_row_indexes", indexes)));
             }
         }
-        if (c.trainer() != null && c.threshold(this, "domain-classifier") > 0) {
+        if (features.isEmpty()) {
+            // Text-only tables: the per-feature tests and the domain classifier need numeric or categorical columns.
+            out.put("domain_classifier", "not applicable: no numeric or categorical feature columns");
+        } else if (c.trainer() != null && c.threshold(this, "domain-classifier") > 0) {
             double auc = domainAuc(ref, cur, c);
             out.put("domain_classifier_auc", auc);
             if (auc >= c.threshold(this, "auc-warning")) {

@@ -26,7 +26,7 @@ import java.util.Set;
  * positives per level, which a near-copy of the target reaches even where the majority vote of the
  * bin holding the class boundary loses rows: ≥ {@code auc-warning} warning, ≥ {@code auc-critical}
  * critical); and identifier-like columns (at least {@code id-distinct}
- * of the training rows distinct, text or whole numbers).
+ * of the training rows distinct, categories or whole numbers; free-text columns never are).
  */
 public final class LeakageDetector implements Detector {
 
@@ -97,9 +97,10 @@ public final class LeakageDetector implements Detector {
         String ownName = noTraining ? "scored" : "training";
         for (Column col : own.features()) {
             double distinct = distinctShare(col);
-            boolean wholeOrText = col.type() == ColumnType.TEXT || col.type() == ColumnType.CATEGORICAL
+            // Free text is distinct row by row by nature (a review, a sentence): never an identifier.
+            boolean keyLike = col.type() == ColumnType.CATEGORICAL
                     || (col instanceof NumericColumn n && Arrays.stream(n.values()).allMatch(v -> Double.isNaN(v) || v == Math.rint(v)));
-            if (distinct >= c.threshold(this, "id-distinct") && wholeOrText && own.rowCount() >= 20) {
+            if (distinct >= c.threshold(this, "id-distinct") && keyLike && own.rowCount() >= 20) {
                 Map<String, Object> o = new LinkedHashMap<>();
                 o.put("feature", col.name());
                 o.put("distinct_share", distinct);
