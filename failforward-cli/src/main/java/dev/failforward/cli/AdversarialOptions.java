@@ -1,12 +1,8 @@
 package dev.failforward.cli;
 
-import dev.failforward.model.Model;
-import dev.failforward.model.Predictions;
-import dev.failforward.probe.adversarial.AdversarialOutcome;
 import dev.failforward.probe.adversarial.AdversarialSearch;
 import dev.failforward.probe.adversarial.AdversarialSettings;
 import dev.failforward.probe.adversarial.Bound;
-import dev.failforward.progress.Progress;
 import dev.failforward.scan.ScanData;
 import picocli.CommandLine.Option;
 
@@ -62,11 +58,5 @@ public final class AdversarialOptions {
         if (settings != null) {
             AdversarialSearch.check(data, settings);
         }
-    }
-
-    /** Runs the search when it is on; null otherwise. */
-    static AdversarialOutcome run(AdversarialSettings settings, Model model, ScanData data, Predictions baseline,
-                                  Progress progress) {
-        return settings == null ? null : AdversarialSearch.run(model, data, baseline, settings, progress);
     }
 }

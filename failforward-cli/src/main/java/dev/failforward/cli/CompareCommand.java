@@ -10,12 +10,13 @@ import dev.failforward.compare.Policy;
 import dev.failforward.compare.PolicyFile;
 import dev.failforward.compare.Side;
 import dev.failforward.compare.Verdict;
+import dev.failforward.data.ColumnType;
 import dev.failforward.data.DataException;
 import dev.failforward.data.ReadOptions;
-import dev.failforward.data.ColumnType;
 import dev.failforward.data.Table;
 import dev.failforward.data.TableReaders;
 import dev.failforward.failure.FailureLog;
+import dev.failforward.failure.Judge;
 import dev.failforward.failure.PredictionRecord;
 import dev.failforward.model.Model;
 import dev.failforward.model.ModelProviders;
@@ -23,14 +24,13 @@ import dev.failforward.model.Predictions;
 import dev.failforward.model.Task;
 import dev.failforward.model.builtin.ModelFiles;
 import dev.failforward.progress.Progress;
-import dev.failforward.run.Provenance;
 import dev.failforward.run.Run;
-import dev.failforward.run.RunIds;
-import dev.failforward.run.RunStatus;
+import dev.failforward.run.RunHeader;
 import dev.failforward.scan.Holdout;
 import dev.failforward.scan.ScanData;
 import dev.failforward.scan.ScanSpec;
 import dev.failforward.scan.TableFingerprint;
+import dev.failforward.session.RunSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -40,7 +40,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -406,25 +405,21 @@ public final class CompareCommand implements Callable<Integer> {
     /** Records the compare as a run: the candidate's predictions on the compared rows. */
     private String store(FailureLog log, Prepared prepared, Comparison comparison) {
         CompareInput in = prepared.input();
-        String runId = RunIds.next();
-        Instant started = Instant.now();
         Map<String, String> options = GivenOptions.of(spec);
         options.put("baseline_model", comparison.baseline().modelId());
-        Provenance provenance = Provenance.current(seed, prepared.dataFingerprint(), comparison.candidate().modelFingerprint(), options);
-        Run run = new Run(runId, "compare", started, null, RunStatus.INCOMPLETE, in.target().task(), in.target().column(),
-                in.target().classes(), in.candidate().modelId(), comparison.candidate().modelFingerprint(), null,
-                comparison.data(), prepared.dataFingerprint(), Map.of(), 0, 0, provenance);
-        log.begin(run);
+        RunHeader header = RunHeader.of("compare", in.target()).model(in.candidate().modelId())
+                .modelFile(comparison.candidate().modelFingerprint(), null).data(comparison.data(), prepared.dataFingerprint())
+                .seed(seed).options(options);
+        RunSession session = RunSession.begin(log, header);
         if (in.rows() != null) {
-            Holdout.Outcome outcome = Holdout.judge(runId, in.rows(), in.target(), in.rowKeys(), in.candidate().predictions());
-            log.complete(run.completed(Instant.now(), outcome.evaluation().metrics(), outcome.predictions().size(),
-                    outcome.failures().size()), outcome.predictions(), outcome.failures());
+            Holdout.Outcome outcome = Holdout.judge(session.id(), in.rows(), in.target(), in.rowKeys(), in.candidate().predictions());
+            session.complete(null, null, outcome.evaluation().metrics(), outcome.predictions(), outcome.failures(), null);
         } else {
             List<PredictionRecord> records = recordsWithoutRows(in);
-            int failures = (int) records.stream().filter(PredictionRecord::failure).count();
-            log.complete(run.completed(Instant.now(), comparison.candidate().metrics(), records.size(), failures), records, List.of());
+            session.completeCounted(comparison.candidate().metrics(), records,
+                    (int) records.stream().filter(PredictionRecord::failure).count());
         }
-        return runId;
+        return session.id();
     }
 
     /** Prediction records of the candidate when the rows' inputs are unknown (comparing stored runs). */
@@ -438,7 +433,7 @@ public final class CompareCommand implements Callable<Integer> {
                 int predicted = p.predictedClass(i);
                 out.add(new PredictionRecord(in.rowKeys().get(i), in.target().classes().get(in.labels()[i]),
                         in.target().classes().get(predicted), probs, null,
-                        -Math.log(Math.max(1e-15, probs[in.labels()[i]])), predicted != in.labels()[i]));
+                        Judge.logLoss(probs[in.labels()[i]]), predicted != in.labels()[i]));
             } else {
                 double e = p.value(i) - in.values()[i];
                 out.add(new PredictionRecord(in.rowKeys().get(i), dev.failforward.data.NumericColumn.format(in.values()[i]),

@@ -2,23 +2,17 @@ package dev.failforward.cli;
 
 import dev.failforward.data.Table;
 import dev.failforward.data.TableReaders;
-import dev.failforward.failure.Failure;
 import dev.failforward.failure.FailureLog;
-import dev.failforward.failure.RunValues;
 import dev.failforward.model.ExternalModel;
-import dev.failforward.model.Model;
 import dev.failforward.model.ModelConfig;
 import dev.failforward.model.ModelProvider;
 import dev.failforward.model.ModelProviders;
 import dev.failforward.model.ModelSources;
-import dev.failforward.model.Predictions;
 import dev.failforward.model.builtin.ModelFiles;
 import dev.failforward.model.external.ModelConfigFile;
 import dev.failforward.probe.ProbeOutcome;
 import dev.failforward.probe.ProbeResult;
-import dev.failforward.probe.ProbeRunner;
 import dev.failforward.probe.ProbeSuite;
-import dev.failforward.probe.adversarial.AdversarialFailures;
 import dev.failforward.probe.adversarial.AdversarialOutcome;
 import dev.failforward.probe.adversarial.AdversarialSettings;
 import dev.failforward.probe.adversarial.AdversarialSummary;
@@ -30,33 +24,32 @@ import dev.failforward.probe.text.TextAttackResult;
 import dev.failforward.probe.text.TextProbe;
 import dev.failforward.report.AdversarialHtml;
 import dev.failforward.report.AdversarialJson;
+import dev.failforward.report.ProbeReport;
 import dev.failforward.report.ProbeSection;
+import dev.failforward.report.ReportFiles;
 import dev.failforward.report.StressHtml;
 import dev.failforward.report.StressJson;
 import dev.failforward.report.TextAttackHtml;
 import dev.failforward.report.TextAttackJson;
-import dev.failforward.report.ProbeReport;
-import dev.failforward.report.ReportFiles;
-import dev.failforward.run.Provenance;
-import dev.failforward.run.Run;
-import dev.failforward.run.RunIds;
-import dev.failforward.run.RunStatus;
 import dev.failforward.scan.Holdout;
 import dev.failforward.scan.ScanData;
-import dev.failforward.scan.ScanResult;
 import dev.failforward.scan.ScanSpec;
 import dev.failforward.scan.TableFingerprint;
+import dev.failforward.session.ProbeSteps;
+import dev.failforward.session.ScanModel;
+import dev.failforward.session.ScanRequest;
+import dev.failforward.session.ScanResult;
+import dev.failforward.session.Scanner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -153,54 +146,44 @@ public final class ProbeCommand implements Callable<Integer> {
         checkOutputFolder(run.out);
         String fingerprint = TableFingerprint.of(table) + (test == null ? "" : "+" + TableFingerprint.of(test));
         Map<String, String> given = GivenOptions.of(spec);
-        TerminalProgress progress = new TerminalProgress(System.err);
-        ScanResult result;
-        ProbeOutcome outcome;
+        ScanModel scanned;
+        if (external == null) {
+            Path models = Stores.modelFolder(run.store);
+            scanned = new ScanModel.Trained(provider.id(), provider.trainer(), (runId, model) -> {
+                Path file = models.resolve(runId + ".model");
+                ModelFiles.save(model, file);
+                return file.toString();
+            });
+        } else {
+            scanned = new ScanModel.Given(external.bind(prepared.target(), prepared.test()), external.location());
+        }
+        ScanRequest request = ScanRequest.of(prepared, scanned).kind(KIND).dataNamed(dataName, fingerprint).seed(run.seed)
+                .options(given).step(ProbeSteps.probes(probes));
+        if (attack != null) {
+            request = request.step(ProbeSteps.adversarial(attack));
+        }
+        if (textAttack != null) {
+            request = request.step(ProbeSteps.textAttack(textAttack));
+        }
+        if (stressed != null) {
+            request = request.step(ProbeSteps.stress(table, scanSpec, provider.trainer(), stressed));
+        }
         try (FailureLog log = Stores.open(run.store)) {
-            String runId = RunIds.next();
-            Instant started = Instant.now();
-            var target = prepared.target();
-            log.begin(new Run(runId, KIND, started, null, RunStatus.INCOMPLETE, target.task(), target.column(),
-                    target.classes(), modelId, null, null, dataName, fingerprint, Map.of(), 0, 0,
-                    Provenance.current(run.seed, fingerprint, null, given)));
-            Model model = external == null ? provider.trainer().train(prepared.train(), target, run.seed, progress)
-                    : external.bind(target, prepared.test());
-            Predictions baseline = model.predict(prepared.test());
-            Holdout.Outcome holdout = Holdout.judge(runId, prepared.test(), target, prepared.testKeys(), baseline);
-            outcome = ProbeRunner.run(probes, model, prepared, baseline, run.seed, runId,
-                    holdout.failures().size() + 1, progress);
-            List<Failure> failures = new ArrayList<>(holdout.failures());
-            failures.addAll(outcome.failures());
-            AdversarialOutcome attacked = AdversarialOptions.run(attack, model, prepared, baseline, progress);
+            ScanResult result = new Scanner(log, new TerminalProgress(System.err)).scan(request);
+            ProbeOutcome outcome = result.step(ProbeOutcome.class).orElseThrow();
+            AdversarialOutcome attacked = result.step(AdversarialOutcome.class).orElse(null);
+            TextAttackResult textAttacked = result.step(TextAttackResult.class).orElse(null);
+            StressOutcome stressOutcome = result.step(StressOutcome.class).orElse(null);
             List<ProbeSection> sections = new ArrayList<>();
             if (attacked != null) {
-                failures.addAll(AdversarialFailures.of(attacked, runId, failures.size() + 1));
                 sections.add(new ProbeSection("adversarial", AdversarialJson.adversarial(attacked), AdversarialHtml.section(attacked)));
             }
-            TextAttackResult textAttacked = textAttack == null ? null : textAttack.run(model, prepared, baseline, run.seed,
-                    runId, failures.size() + 1, progress);
             if (textAttacked != null) {
-                failures.addAll(textAttacked.failures());
                 sections.add(new ProbeSection("text_adversarial", TextAttackJson.of(textAttacked), TextAttackHtml.section(textAttacked)));
             }
-            StressOutcome stressOutcome = null;
-            if (stressed != null) {
-                stressOutcome = StressRunner.run(table, scanSpec, provider.trainer(), stressed, prepared, model, baseline, runId,
-                        failures.size() + 1, progress);
-                failures.addAll(stressOutcome.failures());
+            if (stressOutcome != null) {
                 sections.add(new ProbeSection("stress", StressJson.stress(stressOutcome), StressHtml.section(stressOutcome)));
             }
-            String modelPath = external == null ? Stores.modelFolder(run.store).resolve(runId + ".model").toString()
-                    : external.location();
-            if (external == null) {
-                ModelFiles.save(model, Path.of(modelPath));
-            }
-            Run done = new Run(runId, KIND, started, Instant.now(), RunStatus.COMPLETE, target.task(), target.column(),
-                    target.classes(), modelId, model.fingerprint(), modelPath, dataName, fingerprint,
-                    holdout.evaluation().metrics(), holdout.predictions().size(), failures.size(),
-                    Provenance.current(run.seed, fingerprint, model.fingerprint(), given));
-            log.complete(done, holdout.predictions(), failures, RunValues.of(prepared.test(), holdout.predictions()));
-            result = new ScanResult(done, holdout.evaluation(), holdout.predictions(), failures, List.of(), List.of());
             ReportFiles written;
             try {
                 written = ProbeReport.writeAll(result, outcome, run.out, sections);

@@ -12,7 +12,7 @@ import dev.failforward.report.ReportFiles;
 import dev.failforward.report.ReportWriter;
 import dev.failforward.run.Run;
 import dev.failforward.run.RunStatus;
-import dev.failforward.scan.ScanResult;
+import dev.failforward.session.ScanResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

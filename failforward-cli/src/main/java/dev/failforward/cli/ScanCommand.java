@@ -1,5 +1,6 @@
 package dev.failforward.cli;
 
+import dev.failforward.FailForward;
 import dev.failforward.data.Table;
 import dev.failforward.data.TableReaders;
 import dev.failforward.detect.DetectorPlan;
@@ -87,7 +88,7 @@ public final class ScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DetectorPlan plan = DetectorPlans.of(detectors, thresholds);
+        DetectorPlan plan = FailForward.detectors(detectors, thresholds);
         if (predictionColumn == null && !probabilityColumns.isEmpty()) {
             throw new UsageException("--probability-columns needs --prediction-column");
         }

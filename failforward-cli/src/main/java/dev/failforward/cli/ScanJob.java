@@ -11,23 +11,26 @@ import dev.failforward.model.ExternalModel;
 import dev.failforward.model.Model;
 import dev.failforward.model.ModelConfig;
 import dev.failforward.model.ModelProvider;
+import dev.failforward.model.ModelProviders;
 import dev.failforward.model.ModelSource;
 import dev.failforward.model.ModelSources;
 import dev.failforward.model.ModelUnavailableException;
+import dev.failforward.model.builtin.ModelFiles;
 import dev.failforward.model.external.ModelConfigFile;
 import dev.failforward.probe.ProbeOutcome;
 import dev.failforward.probe.ProbeSuite;
-import dev.failforward.scan.ModelSaver;
-import dev.failforward.model.ModelProviders;
-import dev.failforward.model.builtin.ModelFiles;
 import dev.failforward.report.ReportFiles;
 import dev.failforward.report.ReportWriter;
 import dev.failforward.run.Run;
 import dev.failforward.scan.ScanData;
-import dev.failforward.scan.ScanResult;
 import dev.failforward.scan.ScanSpec;
-import dev.failforward.scan.Scanner;
 import dev.failforward.scan.TableFingerprint;
+import dev.failforward.session.ModelSaver;
+import dev.failforward.session.ProbeSteps;
+import dev.failforward.session.ScanModel;
+import dev.failforward.session.ScanRequest;
+import dev.failforward.session.ScanResult;
+import dev.failforward.session.Scanner;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -117,27 +120,28 @@ final class ScanJob {
             Run resumed = resume == null ? null : resumable(opened, resume, kind, provider.id(), fingerprint);
             Redactor redactor = redact.isEmpty() ? null : Redactor.forStore(options.store, redact);
             FailureLog log = redactor == null ? opened : new RedactingFailureLog(opened, redactor);
-            Scanner scanner = new Scanner(log, (runId, model) -> {
+            ModelSaver saver = (runId, model) -> {
                 Path file = models.resolve(runId + ".model");
                 ModelFiles.save(model, file);
                 return file.toString();
-            }, new TerminalProgress(err));
-            java.util.concurrent.atomic.AtomicReference<ProbeOutcome> probed = new java.util.concurrent.atomic.AtomicReference<>();
+            };
+            ScanRequest request = ScanRequest.of(prepared, new ScanModel.Trained(provider.id(), provider.trainer(), saver))
+                    .kind(kind).dataNamed(dataName, fingerprint).seed(spec.seed()).options(given).resuming(resumed)
+                    // Detectors do not see redacted columns: their findings would quote the values.
+                    .detectors(plan.hiding(redact));
             if (suite != null) {
-                scanner = scanner.probing(suite, probed::set);
+                request = request.step(ProbeSteps.probes(suite));
             }
-            // Detectors do not see redacted columns: their findings would quote the values.
-            result = scanner.scan(kind, prepared, provider.id(), provider.trainer(), dataName, fingerprint, spec.seed(), given,
-                    resumed, plan.hiding(redact));
+            result = new Scanner(log, new TerminalProgress(err)).scan(request);
             if (redactor != null) {
-                result = new ScanResult(result.run(), result.evaluation(), result.predictions(),
-                        result.failures().stream().map(redactor::apply).toList(), result.detectors(), result.findings());
+                result = result.withFailures(result.failures().stream().map(redactor::apply).toList());
             }
-            ReportFiles written = probed.get() == null ? write(result, options.out) : writeProbed(result, probed.get(), options.out);
+            ProbeOutcome probed = result.step(ProbeOutcome.class).orElse(null);
+            ReportFiles written = probed == null ? write(result, options.out) : writeProbed(result, probed, options.out);
             summary(result, written, log.location());
-            if (probed.get() != null) {
-                int n = probed.get().failures().size();
-                out.println("  probes:      " + probed.get().results().size() + " probe levels, " + n + " probe failures"
+            if (probed != null) {
+                int n = probed.failures().size();
+                out.println("  probes:      " + probed.results().size() + " probe levels, " + n + " probe failures"
                         + "  (failforward log list --run " + result.run().id() + " --origin 'probe:*')");
             }
         }
@@ -202,11 +206,11 @@ final class ScanJob {
         try (FailureLog log = Stores.open(options.store)) {
             String fingerprint = TableFingerprint.of(rows);
             Run resumed = resume == null ? null : resumable(log, resume, kind, loaded.id(), fingerprint);
-            Scanner scanner = new Scanner(log, ModelSaver.NONE, new TerminalProgress(err));
             ScanResult result;
             try {
-                result = scanner.scanModel(kind, prepared, model, loaded.location(), dataName, fingerprint, spec.seed(), given,
-                        DetectorPlan.none(), resumed);
+                result = new Scanner(log, new TerminalProgress(err)).scan(ScanRequest.of(prepared, new ScanModel.Given(model,
+                        loaded.location())).kind(kind).dataNamed(dataName, fingerprint).seed(spec.seed()).options(given)
+                        .resuming(resumed));
             } catch (ModelUnavailableException e) {
                 err.println("failforward: error: the model failed: " + e.getMessage());
                 return ExitCodes.PART_FAILED;
@@ -270,9 +274,9 @@ final class ScanJob {
         String dataName = Path.of(data.source()).getFileName().toString();
         ScanResult result;
         try (FailureLog log = Stores.open(options.store)) {
-            Scanner scanner = new Scanner(log, ModelSaver.NONE, new TerminalProgress(err));
-            result = scanner.scanModel("scan", prepared, model, null, dataName, TableFingerprint.of(data), spec.seed(), given,
-                    new DetectorPlan(kept, plan.config(), null, List.of(), plan.current()));
+            result = new Scanner(log, new TerminalProgress(err)).scan(ScanRequest.of(prepared, new ScanModel.Given(model, null))
+                    .dataNamed(dataName, TableFingerprint.of(data)).seed(spec.seed()).options(given)
+                    .detectors(new DetectorPlan(kept, plan.config(), null, List.of(), plan.current())));
             ReportFiles written = write(result, options.out);
             summary(result, written, log.location());
         }

@@ -1,5 +1,6 @@
 package dev.failforward.cli;
 
+import dev.failforward.FailForward;
 import dev.failforward.failure.FailureLog;
 import dev.failforward.store.JdbcFailureLog;
 
@@ -8,7 +9,7 @@ import java.nio.file.Path;
 /** Opens the failure log and says where a run's model is kept beside it. */
 final class Stores {
 
-    static final String DEFAULT = "failforward.db";
+    static final String DEFAULT = FailForward.DEFAULT_STORE;
 
     private Stores() {
     }
@@ -17,13 +18,8 @@ final class Stores {
         return JdbcFailureLog.open(location);
     }
 
-    /** Models are saved in {@code failforward-saved-models/} next to a SQLite file, or in the working folder for a server. */
+    /** Where runs' models are kept beside the store ({@link FailForward#modelFolder(String)}). */
     static Path modelFolder(String location) {
-        if (location.startsWith("jdbc:") && !location.startsWith("jdbc:sqlite:")) {
-            return Path.of("failforward-saved-models");
-        }
-        String file = location.startsWith("jdbc:sqlite:") ? location.substring("jdbc:sqlite:".length()) : location;
-        Path parent = Path.of(file).toAbsolutePath().getParent();
-        return parent.resolve("failforward-saved-models");
+        return FailForward.modelFolder(location);
     }
 }

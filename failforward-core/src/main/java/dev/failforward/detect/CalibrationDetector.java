@@ -1,5 +1,6 @@
 package dev.failforward.detect;
 
+import dev.failforward.failure.Judge;
 import dev.failforward.model.Predictions;
 import dev.failforward.scan.ScanData;
 
@@ -47,7 +48,7 @@ public final class CalibrationDetector implements Detector {
     public Map<String, Double> thresholds() {
         Map<String, Double> t = new LinkedHashMap<>();
         t.put("bins", 10.0);
-        t.put("overconfident", 0.9);
+        t.put("overconfident", Judge.DEFAULT_OVERCONFIDENT);
         t.put("overconfident-warning-share", 0.05);
         t.put("ece-warning", 0.05);
         t.put("ece-critical", 0.15);

@@ -1,5 +1,7 @@
 package dev.failforward.detect;
 
+import dev.failforward.failure.Judge;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +44,14 @@ public record DetectorConfig(Map<String, Double> overrides) {
             }
         }
         return new DetectorConfig(out);
+    }
+
+    /**
+     * How the run's predictions are judged: a wrong prediction is over-confident from the calibration
+     * detector's {@code overconfident} threshold, so the failures' tags and its finding agree.
+     */
+    public Judge judge() {
+        return new Judge(overrides.getOrDefault(CalibrationDetector.ID + ".overconfident", Judge.DEFAULT_OVERCONFIDENT));
     }
 
     /** The value for {@code detector}'s {@code key}: the override, or the detector's default. */

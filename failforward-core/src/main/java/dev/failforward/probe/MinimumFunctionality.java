@@ -8,6 +8,7 @@ import dev.failforward.data.Table;
 import dev.failforward.data.TextColumn;
 import dev.failforward.failure.Failure;
 import dev.failforward.failure.Fingerprints;
+import dev.failforward.failure.Judge;
 import dev.failforward.failure.Perturbation;
 import dev.failforward.model.Model;
 import dev.failforward.model.Predictions;
@@ -75,7 +76,7 @@ final class MinimumFunctionality {
             String key = "mft:" + c.name() + ":" + (i + 1);
             failures.add(new Failure(runId + "-" + (firstNumber + failures.size()),
                     runId, key, origin, input, c.expectLabel(), classes.get(b), byClass, null, p.probability(i, b),
-                    -Math.log(Math.max(1e-15, p.probability(i, expected))), List.of("mft-failed"),
+                    Judge.logLoss(p.probability(i, expected)), List.of("mft-failed"),
                     Fingerprints.failure(key, input, origin, params), new Perturbation(params, input)));
         }
         double pass = (double) (n - failed) / n;

@@ -6,6 +6,7 @@ import dev.failforward.data.NumericColumn;
 import dev.failforward.data.Table;
 import dev.failforward.failure.Failure;
 import dev.failforward.failure.Fingerprints;
+import dev.failforward.failure.Judge;
 import dev.failforward.failure.Perturbation;
 import dev.failforward.model.Model;
 import dev.failforward.model.Predictions;
@@ -125,7 +126,7 @@ public final class ProbeRunner {
                 for (int c = 0; c < k; c++) {
                     byClass.put(data.target().classes().get(c), after.probability(i, c));
                 }
-                double loss = -Math.log(Math.max(1e-15, after.probability(i, truth[i])));
+                double loss = Judge.logLoss(after.probability(i, truth[i]));
                 List<String> tags = new ArrayList<>();
                 tags.add(watched < 0 ? "flipped" : "direction-violated");
                 if (b != truth[i] && a == truth[i]) {

@@ -6,6 +6,7 @@ import dev.failforward.data.NumericColumn;
 import dev.failforward.data.Table;
 import dev.failforward.failure.Failure;
 import dev.failforward.failure.Fingerprints;
+import dev.failforward.failure.Judge;
 import dev.failforward.failure.PredictionRecord;
 import dev.failforward.metric.Evaluation;
 import dev.failforward.metric.Metrics;
@@ -27,8 +28,6 @@ public final class Holdout {
 
     public static final String ORIGIN = "holdout";
     public static final double REGRESSION_FAILURE_QUANTILE = 0.9;
-    /** A wrong prediction at least this confident is tagged {@code overconfident}. */
-    public static final double OVERCONFIDENT = 0.9;
 
     private Holdout() {
     }
@@ -36,7 +35,12 @@ public final class Holdout {
     public record Outcome(Evaluation evaluation, List<PredictionRecord> predictions, List<Failure> failures) {
     }
 
+    /** Judged with the default thresholds ({@link Judge#DEFAULT}). */
     public static Outcome judge(String runId, Table test, Target target, List<String> keys, Predictions p) {
+        return judge(runId, test, target, keys, p, Judge.DEFAULT);
+    }
+
+    public static Outcome judge(String runId, Table test, Target target, List<String> keys, Predictions p, Judge judge) {
         if (p.rows() != test.rowCount()) {
             throw new IllegalStateException("the model returned " + p.rows() + " predictions for " + test.rowCount() + " rows");
         }
@@ -51,7 +55,7 @@ public final class Holdout {
             for (int i = 0; i < truth.length; i++) {
                 int predicted = p.predictedClass(i);
                 double[] probs = Arrays.copyOfRange(p.probabilities(), i * k, (i + 1) * k);
-                double loss = -Math.log(Math.max(1e-15, probs[truth[i]]));
+                double loss = Judge.logLoss(probs[truth[i]]);
                 boolean failed = predicted != truth[i];
                 String expected = target.classes().get(truth[i]);
                 String predictedLabel = target.classes().get(predicted);
@@ -62,7 +66,7 @@ public final class Holdout {
                         byClass.put(target.classes().get(c), probs[c]);
                     }
                     double confidence = probs[predicted];
-                    List<String> tags = confidence >= OVERCONFIDENT ? List.of("overconfident") : List.of();
+                    List<String> tags = judge.tags(confidence);
                     failures.add(failure(runId, failures.size() + 1, keys.get(i), input(inputColumns, i), expected,
                             predictedLabel, byClass, null, confidence, loss, tags));
                 }

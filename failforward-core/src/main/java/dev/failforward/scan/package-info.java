@@ -1,2 +1,5 @@
-/** Scan orchestration: prepare the data, train, evaluate on held-out rows, log the failures. */
+/**
+ * The rows a run evaluates: preparing and splitting the data ({@link dev.failforward.scan.ScanData}),
+ * fingerprints of tables, and judging predictions on held-out rows ({@link dev.failforward.scan.Holdout}).
+ */
 package dev.failforward.scan;

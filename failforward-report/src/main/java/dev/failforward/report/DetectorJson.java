@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.failforward.detect.DetectorResult;
 import dev.failforward.detect.Finding;
-import dev.failforward.scan.ScanResult;
+import dev.failforward.session.ScanResult;
 
 import java.util.Collection;
 import java.util.Map;

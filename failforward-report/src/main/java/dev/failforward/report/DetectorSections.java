@@ -2,7 +2,7 @@ package dev.failforward.report;
 
 import dev.failforward.detect.DetectorResult;
 import dev.failforward.detect.Finding;
-import dev.failforward.scan.ScanResult;
+import dev.failforward.session.ScanResult;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -4,7 +4,7 @@ import dev.failforward.explain.Attribution;
 import dev.failforward.explain.AttributionContrast;
 import dev.failforward.explain.Explanation;
 import dev.failforward.failure.Failure;
-import dev.failforward.scan.ScanResult;
+import dev.failforward.session.ScanResult;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -6,7 +6,7 @@ import dev.failforward.metric.Evaluation;
 import dev.failforward.run.Provenance;
 import dev.failforward.run.Run;
 import dev.failforward.run.RunStatus;
-import dev.failforward.scan.ScanResult;
+import dev.failforward.session.ScanResult;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -3,7 +3,7 @@ package dev.failforward.report;
 import dev.failforward.data.NumericColumn;
 import dev.failforward.failure.PredictionRecord;
 import dev.failforward.run.Run;
-import dev.failforward.scan.ScanResult;
+import dev.failforward.session.ScanResult;
 
 import java.io.IOException;
 import java.io.Writer;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.failforward.probe.ProbeOutcome;
 import dev.failforward.probe.ProbeResult;
 import dev.failforward.probe.text.TextAttackResult;
-import dev.failforward.scan.ScanResult;
+import dev.failforward.session.ScanResult;
 
 import java.io.IOException;
 import java.nio.file.Files;

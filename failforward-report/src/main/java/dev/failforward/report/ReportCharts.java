@@ -5,7 +5,7 @@ import dev.failforward.metric.CalibrationBin;
 import dev.failforward.metric.CurvePoint;
 import dev.failforward.metric.Evaluation;
 import dev.failforward.run.Run;
-import dev.failforward.scan.ScanResult;
+import dev.failforward.session.ScanResult;
 
 import java.util.ArrayList;
 import java.util.HashMap;

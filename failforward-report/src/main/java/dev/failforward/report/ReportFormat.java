@@ -1,6 +1,6 @@
 package dev.failforward.report;
 
-import dev.failforward.scan.ScanResult;
+import dev.failforward.session.ScanResult;
 
 import java.io.IOException;
 import java.io.StringWriter;

@@ -1,6 +1,6 @@
 package dev.failforward.report;
 
-import dev.failforward.scan.ScanResult;
+import dev.failforward.session.ScanResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

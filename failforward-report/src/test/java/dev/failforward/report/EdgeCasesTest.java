@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.failforward.metric.CurvePoint;
 import dev.failforward.run.Run;
 import dev.failforward.run.RunStatus;
-import dev.failforward.scan.ScanResult;
+import dev.failforward.session.ScanResult;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

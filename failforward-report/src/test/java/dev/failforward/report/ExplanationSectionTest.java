@@ -6,7 +6,7 @@ import dev.failforward.explain.Explanation;
 import dev.failforward.explain.Fidelity;
 import dev.failforward.explain.TextTokens;
 import dev.failforward.failure.Failure;
-import dev.failforward.scan.ScanResult;
+import dev.failforward.session.ScanResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -4,7 +4,7 @@ import dev.failforward.explain.Attribution;
 import dev.failforward.explain.Explanation;
 import dev.failforward.explain.Fidelity;
 import dev.failforward.failure.Failure;
-import dev.failforward.scan.ScanResult;
+import dev.failforward.session.ScanResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.failforward.failure.Failure;
 import dev.failforward.model.Task;
-import dev.failforward.scan.ScanResult;
+import dev.failforward.session.ScanResult;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.failforward.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.failforward.scan.ScanResult;
+import dev.failforward.session.ScanResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

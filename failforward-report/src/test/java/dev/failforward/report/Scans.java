@@ -13,9 +13,9 @@ import dev.failforward.run.RunIds;
 import dev.failforward.run.RunStatus;
 import dev.failforward.scan.Holdout;
 import dev.failforward.scan.ScanData;
-import dev.failforward.scan.ScanResult;
 import dev.failforward.scan.ScanSpec;
 import dev.failforward.scan.TableFingerprint;
+import dev.failforward.session.ScanResult;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

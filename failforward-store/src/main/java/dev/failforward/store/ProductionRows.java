@@ -3,6 +3,7 @@ package dev.failforward.store;
 import dev.failforward.failure.Failure;
 import dev.failforward.failure.Fingerprints;
 import dev.failforward.failure.IngestResult;
+import dev.failforward.failure.Judge;
 import dev.failforward.failure.PredictionRecord;
 import dev.failforward.failure.ProductionEvent;
 import dev.failforward.failure.RunValues;
@@ -34,7 +35,6 @@ import java.util.TreeSet;
 final class ProductionRows {
 
     static final String ORIGIN = "production";
-    private static final double OVERCONFIDENT = 0.9;
 
     private ProductionRows() {
     }
@@ -148,12 +148,12 @@ final class ProductionRows {
                 }
             }
             Double truthProbability = p.probabilities.get(p.outcome);
-            double loss = p.probabilities.isEmpty() ? Double.NaN : -Math.log(Math.max(1e-15, truthProbability == null ? 0 : truthProbability));
+            double loss = p.probabilities.isEmpty() ? Double.NaN : Judge.logLoss(truthProbability == null ? 0 : truthProbability);
             boolean failed = !p.prediction.equals(p.outcome);
             predictions.add(new PredictionRecord(p.id, p.outcome, p.prediction, probs, null, loss, failed));
             if (failed) {
                 Double confidence = p.probabilities.get(p.prediction);
-                List<String> tags = confidence != null && confidence >= OVERCONFIDENT ? List.of("overconfident") : List.of();
+                List<String> tags = Judge.DEFAULT.tags(confidence);
                 failures.add(new Failure(runId + "-" + (failures.size() + 1), runId, p.id, ORIGIN, p.features, p.outcome,
                         p.prediction, p.probabilities, null, confidence, loss, tags,
                         Fingerprints.failure(p.id, p.features, ORIGIN, Map.of())));

@@ -3,6 +3,7 @@ package dev.failforward.probe.adversarial;
 import dev.failforward.data.NumericColumn;
 import dev.failforward.failure.Failure;
 import dev.failforward.failure.Fingerprints;
+import dev.failforward.failure.Judge;
 import dev.failforward.failure.Perturbation;
 
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ public final class AdversarialFailures {
             String fingerprint = Fingerprints.failure(x.rowKey(), x.original(), ORIGIN,
                     Map.of("probe", "adversarial", "changed", String.join(",", x.changed())));
             double confidence = x.probabilities().get(x.predicted());
-            double loss = -Math.log(Math.max(1e-15, x.trueProbabilityAfter()));
+            double loss = Judge.logLoss(x.trueProbabilityAfter());
             out.add(new Failure(runId + "-" + (firstNumber + out.size()), runId, x.rowKey(), ORIGIN, x.original(),
                     x.expected(), x.predicted(), x.probabilities(), null, confidence, loss,
                     List.of("adversarial", "flipped", "became-wrong"), fingerprint,

@@ -6,6 +6,7 @@ import dev.failforward.data.Table;
 import dev.failforward.data.TextColumn;
 import dev.failforward.failure.Failure;
 import dev.failforward.failure.Fingerprints;
+import dev.failforward.failure.Judge;
 import dev.failforward.failure.Perturbation;
 import dev.failforward.model.Model;
 import dev.failforward.model.Predictions;
@@ -295,7 +296,7 @@ public final class TextAttack {
         params.put("verified", "true");
         String origin = "probe:" + ID;
         String key = data.testKeys().get(r.index);
-        double loss = -Math.log(Math.max(1e-15, check.probability(at, r.truth)));
+        double loss = Judge.logLoss(check.probability(at, r.truth));
         return new Failure(runId + "-" + number, runId, key, origin, input, classes.get(r.truth), classes.get(predicted),
                 probabilities, null, check.probability(at, predicted), loss, List.of("adversarial", "flipped", "became-wrong"),
                 Fingerprints.failure(key, input, origin, params), new Perturbation(params, perturbed));

@@ -1,4 +1,4 @@
-package dev.failforward.scan;
+package dev.failforward.session;
 
 import dev.failforward.model.Model;
 

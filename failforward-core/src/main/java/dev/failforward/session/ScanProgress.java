@@ -1,14 +1,16 @@
-package dev.failforward.scan;
+package dev.failforward.session;
 
 import dev.failforward.data.NumericColumn;
 import dev.failforward.data.Table;
 import dev.failforward.failure.FailureLog;
+import dev.failforward.failure.Judge;
 import dev.failforward.failure.PredictionRecord;
 import dev.failforward.failure.ScoredRow;
 import dev.failforward.model.BatchListener;
 import dev.failforward.model.Predictions;
 import dev.failforward.model.Target;
 import dev.failforward.progress.Progress;
+import dev.failforward.scan.ScanData;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -165,6 +167,6 @@ final class ScanProgress implements BatchListener {
         }
         List<String> classes = data.target().classes();
         return new PredictionRecord(key, classes.get(labels[p]), classes.get(predicted), probs, null,
-                -Math.log(Math.max(1e-15, probs[labels[p]])), predicted != labels[p]);
+                Judge.logLoss(probs[labels[p]]), predicted != labels[p]);
     }
 }

@@ -1,0 +1,13 @@
+package dev.failforward.session;
+
+import dev.failforward.failure.Failure;
+
+import java.util.List;
+
+/** What a {@link ScanStep} produced: its typed outcome and the failures it found (stored with the run). */
+public record StepResult<T>(T outcome, List<Failure> failures) {
+
+    public StepResult {
+        failures = List.copyOf(failures);
+    }
+}
