@@ -33,7 +33,7 @@ public final class ModelInspectCommand implements Callable<Integer> {
     String model;
 
     @Option(names = "--model-config", paramLabel = "FILE",
-            description = "JSON file: features, columns, classes, task, categories, output, activation (see the README).")
+            description = "JSON file: features, columns, classes, task, categories, output, activation, tokenizer, endpoint (see docs/models.md).")
     Path modelConfig;
 
     @Option(names = "--data", paramLabel = "FILE", description = "Data to check the feeding against (CSV, TSV or Parquet).")

@@ -51,7 +51,7 @@ public final class ScanCommand implements Callable<Integer> {
     String detectors;
 
     @Option(names = "--threshold", paramLabel = "ID.KEY=VALUE",
-            description = "Override a detector threshold, such as weak-slice.min-support=50 (repeatable; see README, Detectors).")
+            description = "Override a detector threshold, such as weak-slice.min-support=50 (repeatable; see docs/detectors.md, Thresholds).")
     List<String> thresholds = new ArrayList<>();
 
     @Option(names = "--resume", paramLabel = "RUN_ID",
