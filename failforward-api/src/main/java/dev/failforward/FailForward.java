@@ -7,7 +7,9 @@ import dev.failforward.detect.DetectorPlan;
 import dev.failforward.detect.Detectors;
 import dev.failforward.failure.FailureLog;
 import dev.failforward.model.ModelProviders;
+import dev.failforward.model.builtin.ModelFiles;
 import dev.failforward.progress.Progress;
+import dev.failforward.session.ModelSaver;
 import dev.failforward.store.JdbcFailureLog;
 
 import java.nio.file.Path;
@@ -74,6 +76,11 @@ public final class FailForward implements AutoCloseable {
         return modelFolder(store);
     }
 
+    /** Saves each run's model into {@link #modelFolder()}. */
+    public ModelSaver modelSaver() {
+        return modelSaver(store);
+    }
+
     /** {@link #modelFolder()} of the store at {@code location}. */
     public static Path modelFolder(String location) {
         if (location.startsWith("jdbc:") && !location.startsWith("jdbc:sqlite:")) {
@@ -81,6 +88,16 @@ public final class FailForward implements AutoCloseable {
         }
         String file = location.startsWith("jdbc:sqlite:") ? location.substring("jdbc:sqlite:".length()) : location;
         return Path.of(file).toAbsolutePath().getParent().resolve("failforward-saved-models");
+    }
+
+    /** Saves each run's model as {@code <run id>.model} in {@link #modelFolder(String)} of the store at {@code location}. */
+    public static ModelSaver modelSaver(String location) {
+        Path folder = modelFolder(location);
+        return (runId, model) -> {
+            Path file = folder.resolve(runId + ".model");
+            ModelFiles.save(model, file);
+            return file.toString();
+        };
     }
 
     /**

@@ -11,7 +11,6 @@ import dev.failforward.model.ModelProviders;
 import dev.failforward.model.ModelSource;
 import dev.failforward.model.ModelSources;
 import dev.failforward.model.Task;
-import dev.failforward.model.builtin.ModelFiles;
 import dev.failforward.report.ReportWriter;
 import dev.failforward.scan.ScanData;
 import dev.failforward.scan.ScanSpec;
@@ -145,12 +144,7 @@ public final class Scan {
         } else {
             ModelProvider provider = ModelProviders.find(model);
             prepared = ScanData.prepare(table, held, spec);
-            Path models = owner.modelFolder();
-            scanned = new ScanModel.Trained(provider.id(), provider.trainer(), (runId, trained) -> {
-                Path file = models.resolve(runId + ".model");
-                ModelFiles.save(trained, file);
-                return file.toString();
-            });
+            scanned = new ScanModel.Trained(provider.id(), provider.trainer(), owner.modelSaver());
         }
         String fingerprint = TableFingerprint.of(table) + (held == null ? "" : "+" + TableFingerprint.of(held));
         ScanRequest request = ScanRequest.of(prepared, scanned).dataNamed(data.getFileName().toString(), fingerprint)

@@ -1,5 +1,6 @@
 package dev.failforward.cli;
 
+import dev.failforward.FailForward;
 import dev.failforward.data.Table;
 import dev.failforward.data.TableReaders;
 import dev.failforward.failure.FailureLog;
@@ -8,7 +9,6 @@ import dev.failforward.model.ModelConfig;
 import dev.failforward.model.ModelProvider;
 import dev.failforward.model.ModelProviders;
 import dev.failforward.model.ModelSources;
-import dev.failforward.model.builtin.ModelFiles;
 import dev.failforward.model.external.ModelConfigFile;
 import dev.failforward.probe.ProbeOutcome;
 import dev.failforward.probe.ProbeResult;
@@ -148,12 +148,7 @@ public final class ProbeCommand implements Callable<Integer> {
         Map<String, String> given = GivenOptions.of(spec);
         ScanModel scanned;
         if (external == null) {
-            Path models = Stores.modelFolder(run.store);
-            scanned = new ScanModel.Trained(provider.id(), provider.trainer(), (runId, model) -> {
-                Path file = models.resolve(runId + ".model");
-                ModelFiles.save(model, file);
-                return file.toString();
-            });
+            scanned = new ScanModel.Trained(provider.id(), provider.trainer(), FailForward.modelSaver(run.store));
         } else {
             scanned = new ScanModel.Given(external.bind(prepared.target(), prepared.test()), external.location());
         }

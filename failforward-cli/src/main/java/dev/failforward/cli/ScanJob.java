@@ -1,5 +1,6 @@
 package dev.failforward.cli;
 
+import dev.failforward.FailForward;
 import dev.failforward.data.Table;
 import dev.failforward.detect.DetectorPlan;
 import dev.failforward.detect.DetectorResult;
@@ -15,7 +16,6 @@ import dev.failforward.model.ModelProviders;
 import dev.failforward.model.ModelSource;
 import dev.failforward.model.ModelSources;
 import dev.failforward.model.ModelUnavailableException;
-import dev.failforward.model.builtin.ModelFiles;
 import dev.failforward.model.external.ModelConfigFile;
 import dev.failforward.probe.ProbeOutcome;
 import dev.failforward.probe.ProbeSuite;
@@ -25,7 +25,6 @@ import dev.failforward.run.Run;
 import dev.failforward.scan.ScanData;
 import dev.failforward.scan.ScanSpec;
 import dev.failforward.scan.TableFingerprint;
-import dev.failforward.session.ModelSaver;
 import dev.failforward.session.ProbeSteps;
 import dev.failforward.session.ScanModel;
 import dev.failforward.session.ScanRequest;
@@ -114,18 +113,13 @@ final class ScanJob {
         if (prepared.droppedRows() > 0) {
             err.println("note: " + prepared.droppedRows() + " rows without a value in '" + spec.target() + "' were left out");
         }
-        Path models = Stores.modelFolder(options.store);
         ScanResult result;
         try (FailureLog opened = Stores.open(options.store)) {
             Run resumed = resume == null ? null : resumable(opened, resume, kind, provider.id(), fingerprint);
             Redactor redactor = redact.isEmpty() ? null : Redactor.forStore(options.store, redact);
             FailureLog log = redactor == null ? opened : new RedactingFailureLog(opened, redactor);
-            ModelSaver saver = (runId, model) -> {
-                Path file = models.resolve(runId + ".model");
-                ModelFiles.save(model, file);
-                return file.toString();
-            };
-            ScanRequest request = ScanRequest.of(prepared, new ScanModel.Trained(provider.id(), provider.trainer(), saver))
+            ScanRequest request = ScanRequest.of(prepared, new ScanModel.Trained(provider.id(), provider.trainer(),
+                    FailForward.modelSaver(options.store)))
                     .kind(kind).dataNamed(dataName, fingerprint).seed(spec.seed()).options(given).resuming(resumed)
                     // Detectors do not see redacted columns: their findings would quote the values.
                     .detectors(plan.hiding(redact));
