@@ -54,6 +54,11 @@ public final class ScanCommand implements Callable<Integer> {
             description = "Override a detector threshold, such as weak-slice.min-support=50 (repeatable; see docs/detectors.md, Thresholds).")
     List<String> thresholds = new ArrayList<>();
 
+    @Option(names = "--timings",
+            description = "Print the seconds each phase took (read, train, score, judge, each detector, store, report); "
+                    + "report.json keeps them under 'timings' in any case.")
+    boolean timings;
+
     @Option(names = "--resume", paramLabel = "RUN_ID",
             description = "Complete this incomplete run (e.g. of a killed scan, or of a model endpoint that failed for good: "
                     + "only the rows it has not scored are sent) instead of starting a new one; give the same options.")
@@ -98,18 +103,22 @@ public final class ScanCommand implements Callable<Integer> {
                     throw new UsageException(option + " does not apply to a scan of --prediction-column, which has no model");
                 }
             }
+            long reading = System.nanoTime();
             Table table = TableReaders.read(data.data, data.readOptions());
+            double read = (System.nanoTime() - reading) / 1e9;
             List<String> own = new ArrayList<>(probabilityColumns);
             own.add(predictionColumn);
             plan = withCurrent(plan, table, own);
-            return new ScanJob(System.out, System.err).runPredictions(table, data.spec(run.seed), predictionColumn,
+            return new ScanJob(System.out, System.err).timed(read, timings).runPredictions(table, data.spec(run.seed), predictionColumn,
                     probabilityColumns, run, GivenOptions.of(spec), plan, failOn == null ? null : Severity.parse(failOn.name()));
         }
+        long reading = System.nanoTime();
         Table table = TableReaders.read(data.data, data.readOptions());
         Table test = data.test == null ? null : TableReaders.read(data.test, data.readOptions());
+        double read = (System.nanoTime() - reading) / 1e9;
         plan = withCurrent(plan, table, List.of());
         String name = data.data.getFileName().toString();
-        return new ScanJob(System.out, System.err).probing(probes).run("scan", table, test, data.spec(run.seed), run, name,
+        return new ScanJob(System.out, System.err).probing(probes).timed(read, timings).run("scan", table, test, data.spec(run.seed), run, name,
                 GivenOptions.of(spec), resume, redact, plan, failOn == null ? null : Severity.parse(failOn.name()));
     }
 

@@ -51,10 +51,19 @@ final class ScanJob {
     private final PrintStream out;
     private final PrintStream err;
     private String probes = "none";
+    private double readSeconds;
+    private boolean printTimings;
 
     ScanJob(PrintStream out, PrintStream err) {
         this.out = out;
         this.err = err;
+    }
+
+    /** The seconds reading the data took (kept in the timings); {@code print}: print the time per phase. */
+    ScanJob timed(double read, boolean print) {
+        this.readSeconds = read;
+        this.printTimings = print;
+        return this;
     }
 
     /** Also run probes on the test rows of a built-in model: {@code none}, {@code default} or a suite file. */
@@ -122,7 +131,7 @@ final class ScanJob {
                     FailForward.modelSaver(options.store)))
                     .kind(kind).dataNamed(dataName, fingerprint).seed(spec.seed()).options(given).resuming(resumed)
                     // Detectors do not see redacted columns: their findings would quote the values.
-                    .detectors(plan.hiding(redact));
+                    .detectors(plan.hiding(redact)).timed("read", readSeconds);
             if (suite != null) {
                 request = request.step(ProbeSteps.probes(suite));
             }
@@ -131,8 +140,10 @@ final class ScanJob {
                 result = result.withFailures(result.failures().stream().map(redactor::apply).toList());
             }
             ProbeOutcome probed = result.step(ProbeOutcome.class).orElse(null);
+            long reporting = System.nanoTime();
             ReportFiles written = probed == null ? write(result, options.out) : writeProbed(result, probed, options.out);
             summary(result, written, log.location());
+            timings(result, reporting);
             if (probed != null) {
                 int n = probed.failures().size();
                 out.println("  probes:      " + probed.results().size() + " probe levels, " + n + " probe failures"
@@ -156,6 +167,18 @@ final class ScanJob {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report into " + folder + ": " + e.getMessage(), e);
         }
+    }
+
+    /** With {@code --timings}: the seconds of each phase, the reports' writing (begun at {@code reporting}) last. */
+    private void timings(ScanResult r, long reporting) {
+        if (!printTimings) {
+            return;
+        }
+        double report = (System.nanoTime() - reporting) / 1e9;
+        out.println("  timings (seconds):");
+        r.timings().forEach((phase, seconds) -> out.printf("    %-24s %8.3f%n", phase, seconds));
+        out.printf("    %-24s %8.3f%n", "report", report);
+        out.printf("    %-24s %8.3f%n", "total", r.timings().values().stream().mapToDouble(Double::doubleValue).sum() + report);
     }
 
     private void detectors(ScanResult r) {
@@ -204,13 +227,15 @@ final class ScanJob {
             try {
                 result = new Scanner(log, new TerminalProgress(err)).scan(ScanRequest.of(prepared, new ScanModel.Given(model,
                         loaded.location())).kind(kind).dataNamed(dataName, fingerprint).seed(spec.seed()).options(given)
-                        .resuming(resumed));
+                        .resuming(resumed).timed("read", readSeconds));
             } catch (ModelUnavailableException e) {
                 err.println("failforward: error: the model failed: " + e.getMessage());
                 return ExitCodes.PART_FAILED;
             }
+            long reporting = System.nanoTime();
             ReportFiles written = write(result, options.out);
             summary(result, written, log.location());
+            timings(result, reporting);
         }
         return ExitCodes.OK;
     }
@@ -270,9 +295,11 @@ final class ScanJob {
         try (FailureLog log = Stores.open(options.store)) {
             result = new Scanner(log, new TerminalProgress(err)).scan(ScanRequest.of(prepared, new ScanModel.Given(model, null))
                     .dataNamed(dataName, TableFingerprint.of(data)).seed(spec.seed()).options(given)
-                    .detectors(new DetectorPlan(kept, plan.config(), null, List.of(), plan.current())));
+                    .detectors(new DetectorPlan(kept, plan.config(), null, List.of(), plan.current())).timed("read", readSeconds));
+            long reporting = System.nanoTime();
             ReportFiles written = write(result, options.out);
             summary(result, written, log.location());
+            timings(result, reporting);
         }
         detectors(result);
         if (failOn != null && result.findings().stream().anyMatch(f -> f.severity().atLeast(failOn))) {

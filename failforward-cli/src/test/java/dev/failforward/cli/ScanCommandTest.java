@@ -28,6 +28,24 @@ class ScanCommandTest {
     }
 
     @Test
+    void timingsHoldEveryPhaseInReportJsonAndArePrintedOnRequest() throws IOException {
+        List<String> args = List.of("scan", "--out", dir.resolve("out").toString(), "--store", dir.resolve("ff.db").toString(),
+                "--data", Datasets.tabular("titanic.csv").toString(), "--target", "survived", "--ignore", "name,boat,body",
+                "--detectors", "weak-slice,calibration", "--timings");
+        Cli cli = Cli.run(args.toArray(String[]::new));
+        assertThat(cli.exit()).as(cli.err()).isZero();
+        JsonNode timings = new ObjectMapper().readTree(dir.resolve("out/report.json").toFile()).path("timings");
+        List<String> phases = new java.util.ArrayList<>();
+        timings.fieldNames().forEachRemaining(phases::add);
+        assertThat(phases).containsExactly("read", "train", "score", "judge", "detector:weak-slice", "detector:calibration",
+                "save model", "store");
+        timings.forEach(t -> assertThat(t.asDouble()).isGreaterThanOrEqualTo(0).isLessThan(600));
+        assertThat(timings.path("train").asDouble()).isPositive();
+        assertThat(cli.out()).contains("timings (seconds):").containsPattern("detector:weak-slice +\\d+\\.\\d{3}")
+                .containsPattern("report +\\d+\\.\\d{3}").containsPattern("total +\\d+\\.\\d{3}");
+    }
+
+    @Test
     void multiclassIrisWithTree() throws IOException {
         JsonNode r = scan("--data", Datasets.tabular("iris.csv").toString(), "--target", "species", "--model", "builtin:tree");
         assertThat(r.path("task").asText()).isEqualTo("multiclass_classification");

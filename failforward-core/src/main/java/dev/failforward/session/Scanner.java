@@ -50,21 +50,25 @@ public final class Scanner {
             header = header.modelFile(given.model().fingerprint(), given.location());
         }
         RunSession session = RunSession.beginOrResume(log, header, request.resumed());
+        PhaseTimer timer = new PhaseTimer(request.timings());
         Model model;
         Predictions predictions;
         if (request.model() instanceof ScanModel.Trained trained) {
-            model = trained.trainer().train(data.train(), data.target(), request.seed(), progress);
+            model = timer.time("train", () -> trained.trainer().train(data.train(), data.target(), request.seed(), progress));
             progress.start("Scoring " + data.test().rowCount() + " test rows", data.test().rowCount());
-            predictions = model.predict(data.test());
+            Model fitted = model;
+            predictions = timer.time("score", () -> fitted.predict(data.test()));
             progress.advance(data.test().rowCount());
             progress.finish();
         } else {
             model = ((ScanModel.Given) request.model()).model();
-            predictions = scoreKept(session, data, model, request.resumed() != null);
+            predictions = timer.time("score", () -> scoreKept(session, data, model, request.resumed() != null));
         }
         DetectorPlan plan = request.plan();
         Judge judge = plan.config().judge();
-        Holdout.Outcome outcome = Holdout.judge(session.id(), data.test(), data.target(), data.testKeys(), predictions, judge);
+        Predictions scored = predictions;
+        Holdout.Outcome outcome = timer.time("judge",
+                () -> Holdout.judge(session.id(), data.test(), data.target(), data.testKeys(), scored, judge));
         DetectorReport detected = DetectorReport.none();
         List<Failure> failures = outcome.failures();
         if (!plan.detectors().isEmpty()) {
@@ -75,28 +79,39 @@ public final class Scanner {
             detected = DetectorRunner.run(plan.detectors(), new DetectorContext(data.ignoring(plan.hidden()), predictions,
                     failed, plan.trainer(), request.seed(), plan.config(), progress, plan.visibleCurrent()));
             failures = DetectorRunner.tag(failures, detected.findings());
+            detected.results().forEach(d -> timer.add("detector:" + d.id(), d.millis() / 1000.0));
         }
         List<StepResult<?>> steps = new ArrayList<>();
         if (!request.steps().isEmpty()) {
             failures = new ArrayList<>(failures);
             for (ScanStep<?> step : request.steps()) {
-                StepResult<?> done = step.run(new StepContext(session.id(), model, data, predictions, request.seed(),
-                        failures.size() + 1, progress));
+                StepContext context = new StepContext(session.id(), model, data, predictions, request.seed(), failures.size() + 1,
+                        progress);
+                long start = System.nanoTime();
+                StepResult<?> done = step.run(context);
+                timer.add("step:" + stepName(done), (System.nanoTime() - start) / 1e9);
                 failures.addAll(done.failures());
                 steps.add(done);
             }
         }
-        String modelPath = request.model() instanceof ScanModel.Trained trained ? trained.saver().save(session.id(), model) : null;
+        Model fitted = model;
+        String modelPath = request.model() instanceof ScanModel.Trained trained
+                ? timer.time("save model", () -> trained.saver().save(session.id(), fitted)) : null;
         progress.start("Storing run " + session.id(), 1);
-        Run done = session.complete(model.fingerprint(), modelPath, outcome.evaluation().metrics(), outcome.predictions(),
-                failures, RunValues.of(data.test(), outcome.predictions()));
-        if (!detected.results().isEmpty() && log instanceof DetectionLog stored) {
-            // Kept beside the run, so its report can be rebuilt with the detector sections.
-            stored.saveDetections(done.id(), detected);
-        }
+        List<Failure> all = failures;
+        DetectorReport found = detected;
+        Run done = timer.time("store", () -> {
+            Run stored = session.complete(fitted.fingerprint(), modelPath, outcome.evaluation().metrics(),
+                    outcome.predictions(), all, RunValues.of(data.test(), outcome.predictions()));
+            if (!found.results().isEmpty() && log instanceof DetectionLog detections) {
+                // Kept beside the run, so its report can be rebuilt with the detector sections.
+                detections.saveDetections(stored.id(), found);
+            }
+            return stored;
+        });
         progress.finish();
         return new ScanResult(done, outcome.evaluation(), outcome.predictions(), failures, detected.results(),
-                detected.findings(), steps);
+                detected.findings(), steps, timer.seconds());
     }
 
     /**
@@ -129,5 +144,11 @@ public final class Scanner {
         }
         progress.finish();
         return kept.all();
+    }
+
+    /** A step's name in the timings, from its outcome's type: ProbeOutcome → probe, TextAttackResult → text-attack. */
+    private static String stepName(StepResult<?> done) {
+        String type = done.outcome() == null ? "step" : done.outcome().getClass().getSimpleName();
+        return type.replaceAll("(Outcome|Result)$", "").replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -63,6 +63,7 @@ public final class JsonReport implements ReportFormat {
         root.set("failures", failures(result));
         DetectorJson.addTo(root, result);
         root.set("provenance", provenance(run.provenance()));
+        root.set("timings", JsonValues.numbers(result.timings()));
         return root;
     }
 
