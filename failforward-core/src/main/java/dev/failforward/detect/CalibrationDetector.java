@@ -252,4 +252,28 @@ public final class CalibrationDetector implements Detector {
         }
         return q;
     }
+
+    /** The reliability diagram: accuracy against mean confidence per bin, over the diagonal of perfect calibration. */
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<DetectorChart> charts(Map<String, Object> measurements) {
+        List<Map<String, Object>> bins = (List<Map<String, Object>>) measurements.get("reliability");
+        if (bins == null || bins.isEmpty()) {
+            return List.of();
+        }
+        double[] x = new double[bins.size()];
+        double[] y = new double[bins.size()];
+        List<String> tips = new ArrayList<>();
+        for (int i = 0; i < x.length; i++) {
+            x[i] = ((Number) bins.get(i).get("mean_confidence")).doubleValue();
+            y[i] = ((Number) bins.get(i).get("accuracy")).doubleValue();
+            tips.add(bins.get(i).get("count") + " rows: confidence " + fourDigits(x[i]) + ", accuracy " + fourDigits(y[i]));
+        }
+        return List.of(new DetectorChart.Curve("Reliability diagram", "mean confidence", "accuracy", "model", x, y, tips, true));
+    }
+
+    private static String fourDigits(double v) {
+        return Double.isFinite(v) ? java.math.BigDecimal.valueOf(v).round(new java.math.MathContext(4)).stripTrailingZeros()
+                .toPlainString() : "n/a";
+    }
 }

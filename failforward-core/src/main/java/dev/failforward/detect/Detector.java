@@ -1,5 +1,6 @@
 package dev.failforward.detect;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,4 +22,12 @@ public interface Detector {
     Map<String, Double> thresholds();
 
     Detection detect(DetectorContext context);
+
+    /**
+     * The charts the report draws from this detector's measurements (as {@link #detect} made them,
+     * or as the failure log kept them); none by default.
+     */
+    default List<DetectorChart> charts(Map<String, Object> measurements) {
+        return List.of();
+    }
 }

@@ -426,4 +426,10 @@ public final class DriftDetector implements Detector {
         Collections.shuffle(order, random);
         return order.subList(0, max).stream().mapToInt(Integer::intValue).sorted().toArray();
     }
+
+    @Override
+    public List<DetectorChart> charts(Map<String, Object> measurements) {
+        String compared = measurements.getOrDefault("reference", "training") + " → " + measurements.getOrDefault("current", "test rows");
+        return ChartRows.bars("PSI per feature (" + compared + ")", "feature", "PSI", measurements.get("features"), "feature", "psi");
+    }
 }

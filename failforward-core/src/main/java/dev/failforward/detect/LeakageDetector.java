@@ -348,4 +348,10 @@ public final class LeakageDetector implements Detector {
         }
         return present == 0 ? 0 : (double) values.size() / present;
     }
+
+    @Override
+    public List<DetectorChart> charts(Map<String, Object> measurements) {
+        return ChartRows.bars("Predictive power of each feature alone", "feature", "power (0 = none, 1 = perfect)",
+                measurements.get("single_feature_power"), "feature", "power");
+    }
 }

@@ -145,4 +145,10 @@ public final class WeakSliceDetector implements Detector {
         o.put("group", group);
         return o;
     }
+
+    @Override
+    public List<DetectorChart> charts(Map<String, Object> measurements) {
+        return ChartRows.bars("Failure rate of the top slices", "slice", "failure rate", measurements.get("slices"), "slice",
+                "error_rate");
+    }
 }

@@ -1,21 +1,20 @@
 package dev.failforward.report;
 
+import dev.failforward.detect.DetectorChart;
 import dev.failforward.detect.DetectorResult;
+import dev.failforward.detect.Detectors;
 import dev.failforward.detect.Finding;
 import dev.failforward.session.ScanResult;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The HTML section "Detectors": per detector its status, headline measurements, a chart where one
- * helps (slice error rates, reliability diagram, drift per feature with {@link DriftHistograms},
- * single-feature power) and its findings. Every value from data goes through {@link Markup}, which escapes it.
+ * The HTML section "Detectors": per detector its status, headline measurements, the charts the
+ * detector describes ({@link dev.failforward.detect.Detector#charts}), drift's histograms
+ * ({@link DriftHistograms}) and its findings. Every value from data goes through {@link Markup}, which escapes it.
  */
 final class DetectorSections {
-
-    private static final int BARS = 12;
 
     private DetectorSections() {
     }
@@ -43,8 +42,7 @@ final class DetectorSections {
             if (reason != null) {
                 h.element("p", String.valueOf(reason), "class", "lead");
             }
-            String chart = chart(d);
-            if (chart != null) {
+            for (String chart : charts(d)) {
                 h.open("figure").raw(chart).close();
             }
             if (d.id().equals("drift")) {
@@ -68,57 +66,22 @@ final class DetectorSections {
         h.close();
     }
 
-    @SuppressWarnings("unchecked")
-    private static String chart(DetectorResult d) {
-        Map<String, Object> m = d.measurements();
-        switch (d.id()) {
-            case "weak-slice": {
-                List<Map<String, Object>> slices = (List<Map<String, Object>>) m.getOrDefault("slices", List.of());
-                return bars("Failure rate of the top slices", "slice", "failure rate", slices, "slice", "error_rate");
-            }
-            case "calibration": {
-                List<Map<String, Object>> bins = (List<Map<String, Object>>) m.get("reliability");
-                if (bins == null || bins.isEmpty()) {
-                    return null;
-                }
-                double[] x = new double[bins.size()];
-                double[] y = new double[bins.size()];
-                List<String> tips = new ArrayList<>();
-                for (int i = 0; i < x.length; i++) {
-                    x[i] = ((Number) bins.get(i).get("mean_confidence")).doubleValue();
-                    y[i] = ((Number) bins.get(i).get("accuracy")).doubleValue();
-                    tips.add(bins.get(i).get("count") + " rows: confidence " + Format.number(x[i]) + ", accuracy " + Format.number(y[i]));
-                }
-                return Charts.line("Reliability diagram", "mean confidence", "accuracy", List.of(
-                        Series.dashed("perfect calibration", new double[]{0, 1}, new double[]{0, 1}, Palette.GREY),
-                        new Series("model", x, y, Palette.BLUE, Series.Mark.LINE_AND_DOTS, tips)));
-            }
-            case "drift": {
-                List<Map<String, Object>> features = (List<Map<String, Object>>) m.getOrDefault("features", List.of());
-                String compared = m.getOrDefault("reference", "training") + " → " + m.getOrDefault("current", "test rows");
-                return bars("PSI per feature (" + compared + ")", "feature", "PSI", features, "feature", "psi");
-            }
-            case "leakage": {
-                List<Map<String, Object>> power = (List<Map<String, Object>>) m.getOrDefault("single_feature_power", List.of());
-                return bars("Predictive power of each feature alone", "feature", "power (0 = none, 1 = perfect)", power, "feature", "power");
-            }
-            default:
-                return null;
-        }
+    /** The charts the detector describes for its measurements; none for a detector no longer registered. */
+    private static List<String> charts(DetectorResult d) {
+        return Detectors.all().stream().filter(x -> x.id().equals(d.id())).findFirst()
+                .map(x -> x.charts(d.measurements())).orElse(List.of()).stream().map(DetectorSections::draw).toList();
     }
 
-    private static String bars(String title, String x, String y, List<Map<String, Object>> rows, String nameKey, String valueKey) {
-        if (rows.isEmpty()) {
-            return null;
+    private static String draw(DetectorChart chart) {
+        if (chart instanceof DetectorChart.Bars b) {
+            return Charts.bar(b.title(), b.xLabel(), b.yLabel(), b.names(), b.values(), Palette.VERMILLION);
         }
-        List<Map<String, Object>> shown = rows.subList(0, Math.min(BARS, rows.size()));
-        List<String> names = new ArrayList<>();
-        double[] values = new double[shown.size()];
-        for (int i = 0; i < shown.size(); i++) {
-            names.add(String.valueOf(shown.get(i).get(nameKey)));
-            Object v = shown.get(i).get(valueKey);
-            values[i] = v instanceof Number n ? n.doubleValue() : Double.NaN;
+        DetectorChart.Curve c = (DetectorChart.Curve) chart;
+        List<Series> series = new ArrayList<>();
+        if (c.diagonal()) {
+            series.add(Series.dashed("perfect calibration", new double[]{0, 1}, new double[]{0, 1}, Palette.GREY));
         }
-        return Charts.bar(title, x, y, names, values, Palette.VERMILLION);
+        series.add(new Series(c.name(), c.x(), c.y(), Palette.BLUE, Series.Mark.LINE_AND_DOTS, c.tooltips()));
+        return Charts.line(c.title(), c.xLabel(), c.yLabel(), series);
     }
 }

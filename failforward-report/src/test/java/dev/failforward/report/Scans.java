@@ -70,16 +70,21 @@ final class Scans {
 
     /** Telco with values that try to break out of HTML: in a class label, a category, a column name and the source. */
     static ScanResult hostileTelco() {
+        return telco(hostileTelcoTable(), HOSTILE_SPEC);
+    }
+
+    static Table hostileTelcoTable() {
         Table data = withLevel(read("telco_churn.csv"), "churn", "Yes", SCRIPT);
         data = withLevel(data, "payment_method", "Electronic check", ATTRIBUTE_BREAKER);
-        data = Table.of("/tmp/<i>data</i>.csv", data.columns().stream()
+        return Table.of("/tmp/<i>data</i>.csv", data.columns().stream()
                 .map(c -> c.name().equals("phone_service") ? c.rename(HOSTILE_COLUMN) : c).toList());
-        return telco(data, new ScanSpec("churn", null, SCRIPT, null, List.of(), ScanSpec.DEFAULT_TEST_FRACTION, ScanSpec.DEFAULT_SEED));
     }
 
     static final String SCRIPT = "<script>alert(1)</script>";
     static final String ATTRIBUTE_BREAKER = "\"'><svg onload=document.body.setAttribute('data-pwned','1')>";
     static final String HOSTILE_COLUMN = "<b onmouseover=alert(3)>phone</b>";
+    static final ScanSpec HOSTILE_SPEC = new ScanSpec("churn", null, SCRIPT, null, List.of(), ScanSpec.DEFAULT_TEST_FRACTION,
+            ScanSpec.DEFAULT_SEED);
 
     static ScanResult telco(Table data, ScanSpec spec) {
         return scan(data, spec, "rule:telco", d -> {

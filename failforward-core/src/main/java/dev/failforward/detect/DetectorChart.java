@@ -1,0 +1,39 @@
+package dev.failforward.detect;
+
+import java.util.List;
+
+/**
+ * A chart a detector asks the report to draw from its measurements, described as data: renderers
+ * draw any detector's charts without knowing the detector.
+ */
+public sealed interface DetectorChart {
+
+    String title();
+
+    /** Named bars, such as the failure rate of each slice or the PSI of each feature. */
+    record Bars(String title, String xLabel, String yLabel, List<String> names, double[] values) implements DetectorChart {
+        public Bars {
+            names = List.copyOf(names);
+            values = values.clone();
+            if (names.size() != values.length) {
+                throw new IllegalArgumentException(title + ": " + names.size() + " names for " + values.length + " values");
+            }
+        }
+    }
+
+    /**
+     * A line through points with a tooltip each, over the diagonal y = x on [0, 1] when {@code diagonal}
+     * (what perfect calibration would be).
+     */
+    record Curve(String title, String xLabel, String yLabel, String name, double[] x, double[] y, List<String> tooltips,
+                 boolean diagonal) implements DetectorChart {
+        public Curve {
+            x = x.clone();
+            y = y.clone();
+            tooltips = List.copyOf(tooltips);
+            if (x.length != y.length) {
+                throw new IllegalArgumentException(title + ": " + x.length + " x values for " + y.length + " y values");
+            }
+        }
+    }
+}
