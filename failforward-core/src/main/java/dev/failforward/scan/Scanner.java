@@ -105,6 +105,7 @@ public final class Scanner {
             detected = DetectorRunner.run(plan.detectors(), new DetectorContext(data.ignoring(plan.hidden()), predictions, failed,
                     plan.trainer(), seed, plan.config(), progress, plan.visibleCurrent()));
             failures = DetectorRunner.tag(failures, detected.findings());
+            failures = withLabelSuspects(runId, failures, data, detected);
         }
         if (probes != null) {
             ProbeOutcome probed = ProbeRunner.run(probes, model, data, predictions, seed, runId, failures.size() + 1, progress);
@@ -199,6 +200,7 @@ public final class Scanner {
             detected = DetectorRunner.run(plan.detectors(), new DetectorContext(data.ignoring(plan.hidden()), predictions,
                     failed, plan.trainer(), seed, plan.config(), progress, plan.visibleCurrent()));
             failures = DetectorRunner.tag(failures, detected.findings());
+            failures = withLabelSuspects(runId, failures, data, detected);
         }
         Provenance provenance = Provenance.current(seed, dataFingerprint, model.fingerprint(), options);
         Run done = new Run(runId, kind, started, Instant.now(), RunStatus.COMPLETE, data.target().task(),
@@ -211,6 +213,17 @@ public final class Scanner {
         progress.finish();
         return new ScanResult(done, outcome.evaluation(), outcome.predictions(), failures, detected.results(),
                 detected.findings());
+    }
+
+    /** The failures followed by the label-issue suspects, training and test rows, as failures of their own origin. */
+    private static List<Failure> withLabelSuspects(String runId, List<Failure> failures, ScanData data, DetectorReport detected) {
+        List<Failure> suspects = LabelSuspects.failures(runId, failures.size() + 1, data, detected.findings());
+        if (suspects.isEmpty()) {
+            return failures;
+        }
+        List<Failure> out = new java.util.ArrayList<>(failures);
+        out.addAll(suspects);
+        return out;
     }
 
     /** Stores what the detectors found beside the run, when the log keeps it, so its report can be rebuilt. */
