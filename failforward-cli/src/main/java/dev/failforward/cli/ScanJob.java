@@ -28,6 +28,7 @@ import dev.failforward.scan.ScanResult;
 import dev.failforward.scan.ScanSpec;
 import dev.failforward.scan.Scanner;
 import dev.failforward.scan.TableFingerprint;
+import dev.failforward.scan.TrainingOverlap;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -110,6 +111,13 @@ final class ScanJob {
         String fingerprint = TableFingerprint.of(data) + (test == null ? "" : "+" + TableFingerprint.of(test));
         if (prepared.droppedRows() > 0) {
             err.println("note: " + prepared.droppedRows() + " rows without a value in '" + spec.target() + "' were left out");
+        }
+        if (test != null) {
+            TrainingOverlap overlap = TrainingOverlap.of(prepared.train(), prepared.test());
+            if (overlap.largely()) {
+                err.println("WARNING: the test rows are largely training rows: " + overlap.describe() + ". Its metrics and"
+                        + " failures show what it remembers, not how it does on new data; give held-out rows as --test.");
+            }
         }
         Path models = Stores.modelFolder(options.store);
         ScanResult result;
