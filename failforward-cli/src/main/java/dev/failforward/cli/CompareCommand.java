@@ -30,6 +30,7 @@ import dev.failforward.scan.Holdout;
 import dev.failforward.scan.ScanData;
 import dev.failforward.scan.ScanSpec;
 import dev.failforward.scan.TableFingerprint;
+import dev.failforward.scan.TrainingOverlap;
 import dev.failforward.session.RunSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -112,6 +113,10 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--no-reference", description = "Leave out the reference models (prior predictor and builtin:logistic).")
     boolean noReference;
+
+    @Option(names = "--allow-training-rows", description = "Compare and gate even when the evaluated rows are largely the models' "
+            + "training rows (by default that is refused: such a comparison measures memory, not skill).")
+    boolean allowTrainingRows;
 
     @Option(names = "--resamples", paramLabel = "N", defaultValue = "" + PairedBootstrap.DEFAULT_RESAMPLES,
             description = "Paired bootstrap resamples (default: ${DEFAULT-VALUE}).")
@@ -248,6 +253,10 @@ public final class CompareCommand implements Callable<Integer> {
             throw new DataException(candTrainFile + ": the target's classes " + candData.target().classes()
                     + " differ from the baseline's " + baseData.target().classes());
         }
+        checkNotTrainingRows("baseline", baseTrainFile, baseData);
+        if (candTrainFile != null && !candTrainFile.equals(baseTrainFile)) {
+            checkNotTrainingRows("candidate", candTrainFile, candData);
+        }
         if (baseData.droppedRows() > 0) {
             System.err.println("note: rows without a value in '" + target + "' were left out");
         }
@@ -264,6 +273,27 @@ public final class CompareCommand implements Callable<Integer> {
         CompareInput input = new CompareInput(baseData.target(), baseData.testKeys(), labels(baseData), values(baseData),
                 baseData.test(), base, cand, references, groups, data.getFileName().toString());
         return new Prepared(input, TableFingerprint.of(test), baseData);
+    }
+
+    /**
+     * Refuses (unless {@code --allow-training-rows}) to compare on rows a built-in model is trained on:
+     * both models would be scored on what they memorised, and the more flexible one would win the gate.
+     */
+    private void checkNotTrainingRows(String role, Path trainFile, ScanData prepared) {
+        if (trainFile == null) {
+            return;
+        }
+        TrainingOverlap overlap = TrainingOverlap.of(prepared.train(), prepared.test());
+        if (!overlap.largely()) {
+            return;
+        }
+        String what = "--data " + data + " holds the training rows of the " + role + ": " + overlap.describe() + " ("
+                + trainFile + "). Scored on the rows they were trained on, models show what they remember, not how they do"
+                + " on new data";
+        if (!allowTrainingRows) {
+            throw new UsageException(what + "; give held-out rows as --data, or --allow-training-rows to compare and gate anyway");
+        }
+        System.err.println("WARNING: " + what + "; compared and gated anyway (--allow-training-rows)");
     }
 
     private static boolean isModelFile(String model) {

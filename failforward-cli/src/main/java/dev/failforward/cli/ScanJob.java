@@ -25,6 +25,7 @@ import dev.failforward.run.Run;
 import dev.failforward.scan.ScanData;
 import dev.failforward.scan.ScanSpec;
 import dev.failforward.scan.TableFingerprint;
+import dev.failforward.scan.TrainingOverlap;
 import dev.failforward.session.ProbeSteps;
 import dev.failforward.session.ScanModel;
 import dev.failforward.session.ScanRequest;
@@ -121,6 +122,13 @@ final class ScanJob {
         String fingerprint = TableFingerprint.of(data) + (test == null ? "" : "+" + TableFingerprint.of(test));
         if (prepared.droppedRows() > 0) {
             err.println("note: " + prepared.droppedRows() + " rows without a value in '" + spec.target() + "' were left out");
+        }
+        if (test != null) {
+            TrainingOverlap overlap = TrainingOverlap.of(prepared.train(), prepared.test());
+            if (overlap.largely()) {
+                err.println("WARNING: the test rows are largely training rows: " + overlap.describe() + ". Its metrics and"
+                        + " failures show what it remembers, not how it does on new data; give held-out rows as --test.");
+            }
         }
         ScanResult result;
         try (FailureLog opened = Stores.open(options.store)) {

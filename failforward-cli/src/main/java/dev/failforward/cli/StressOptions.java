@@ -18,11 +18,11 @@ public final class StressOptions {
     int maxGroups;
 
     @Option(names = "--time", paramLabel = "COL",
-            description = "Time-ordered split: train on the earliest 70% of rows by COL, test on the latest 30%.")
+            description = "Time-ordered split: train on the earliest 70%% of rows by COL, test on the latest 30%%.")
     String time;
 
     @Option(names = "--shift", paramLabel = "COL[:VALUE]",
-            description = "Shifted test set: redraw the test rows so 80% come from high values of COL (at or above the VALUE quantile, "
+            description = "Shifted test set: redraw the test rows so 80%% come from high values of COL (at or above the VALUE quantile, "
                     + "default 0.75; a quantile under 0.5 favours values at or below it) or from the level VALUE of a categorical COL "
                     + "(default: its rarest level).")
     String shift;

@@ -24,6 +24,12 @@ import java.util.Map;
  * significant: the count of failures is Poisson-binomial, whose upper tail is at most the binomial
  * tail with the same mean (Hoeffding 1956), and the p-values of every slice examined are
  * Benjamini–Hochberg corrected; q ≤ {@code slice-alpha} is significant.
+ *
+ * <p>Both rules measure a slice of at most half the rows against the model's own reliability curve
+ * (the accuracy of all rows per confidence bin, which predicts each row's chance of failing), so that
+ * a slice is reported for what it adds, not for restating the global miscalibration. A larger slice
+ * is measured against perfect calibration, and when over-confident it is folded into the global
+ * finding: it is not a place but most of the model.
  */
 public final class CalibrationDetector implements Detector {
 
@@ -136,14 +142,43 @@ public final class CalibrationDetector implements Detector {
                     RowKeys.of(c.data().testKeys(), over), "overconfident",
                     Map.of("overconfident_failures", overCount, "share_of_rows", share, "confidence_threshold", overT)));
         }
-        List<Map<String, Object>> slices = slices(c, conf, right, findings);
+        List<Finding> sliceFindings = new ArrayList<>();
+        List<Map<String, Object>> slices = slices(c, conf, right, sliceFindings);
         m.put("slices", slices);
+        // Slices holding more than half the rows are the global picture, not a place: they are folded
+        // into the global finding (named in its evidence) instead of standing as findings of their own.
+        List<Map<String, Object>> folded = new ArrayList<>();
+        for (Finding f : sliceFindings) {
+            if (f.causeTag() != null && f.rows() * 2 > n) {
+                folded.add(f.evidence());
+            } else {
+                findings.add(f);
+            }
+        }
+        if (!folded.isEmpty()) {
+            m.put("folded_slices", folded);
+            folded.sort((a, b) -> Double.compare((double) b.get("gap"), (double) a.get("gap")));
+            Map<String, Object> worst = folded.get(0);
+            String where = worst.get("slice") + " (" + worst.get("size") + " rows)"
+                    + (folded.size() > 1 ? " and " + (folded.size() - 1) + " other slices of more than half the rows" : "");
+            Finding global = findings.stream().filter(f -> f.evidence().containsKey("ece")).findFirst().orElse(null);
+            Map<String, Object> ev = new LinkedHashMap<>(global == null ? Map.of("ece", ece) : global.evidence());
+            ev.put("folded_slices", folded);
+            Finding merged = new Finding(ID, global == null ? Severity.WARNING : global.severity(), String.format(
+                    java.util.Locale.ROOT, "Confidence does not match accuracy: expected calibration error %.3f; over-confident"
+                            + " across most rows, where %s", ece, where), n, List.of(), null, ev);
+            if (global != null) {
+                findings.set(findings.indexOf(global), merged);
+            } else {
+                findings.add(0, merged);
+            }
+        }
         return new Detection(m, findings);
     }
 
     /** One single-predicate slice examined: its rows, failures and the failures its confidences promise. */
     private record Examined(int feature, int level, int size, int failures, double meanConfidence, double promised,
-                            double p) {
+                            double p, double expected) {
     }
 
     private List<Map<String, Object>> slices(DetectorContext c, double[] conf, boolean[] right, List<Finding> findings) {
@@ -154,15 +189,33 @@ public final class CalibrationDetector implements Detector {
         double ratioT = c.threshold(this, "slice-error-ratio");
         double alphaT = c.threshold(this, "slice-alpha");
         int n = codes.rows();
+        // What the model's own reliability curve (accuracy per confidence bin, over all rows) predicts for
+        // each row: a slice is reported for what it adds to the global miscalibration, not for restating it
+        // (a model over-confident everywhere is so in every large slice, most of all where it is surest).
+        int bins = (int) c.threshold(this, "bins");
+        double[] binRight = new double[bins];
+        int[] binCount = new int[bins];
+        for (int i = 0; i < n; i++) {
+            int b = Math.min(bins - 1, (int) Math.floor(conf[i] * bins));
+            binRight[b] += right[i] ? 1 : 0;
+            binCount[b]++;
+        }
+        double[] expectedFailure = new double[n];
+        for (int i = 0; i < n; i++) {
+            int b = Math.min(bins - 1, (int) Math.floor(conf[i] * bins));
+            expectedFailure[i] = Math.max(1 - conf[i], 1 - binRight[b] / binCount[b]);
+        }
         List<Examined> examined = new ArrayList<>();
         for (int f = 0; f < codes.features(); f++) {
             int levels = codes.levels(f) + 1;
             double[] sc = new double[levels];
+            double[] se = new double[levels];
             int[] sr = new int[levels];
             int[] cnt = new int[levels];
             int[] col = codes.codes().get(f);
             for (int i = 0; i < n; i++) {
                 sc[col[i]] += conf[i];
+                se[col[i]] += expectedFailure[i];
                 sr[col[i]] += right[i] ? 1 : 0;
                 cnt[col[i]]++;
             }
@@ -172,8 +225,11 @@ public final class CalibrationDetector implements Detector {
                 }
                 int failures = cnt[v] - sr[v];
                 double promised = cnt[v] - sc[v];
+                // Most of the rows: measured against perfect calibration (it is the global picture and is
+                // folded into the global finding); a smaller slice against the model's reliability curve.
+                double against = 2 * cnt[v] > n ? promised : se[v];
                 examined.add(new Examined(f, v, cnt[v], failures, sc[v] / cnt[v], promised,
-                        excessP(failures, cnt[v], promised)));
+                        excessP(failures, cnt[v], against), against));
             }
         }
         double[] q = benjaminiHochberg(examined.stream().mapToDouble(Examined::p).toArray());
@@ -186,8 +242,11 @@ public final class CalibrationDetector implements Detector {
             double se = Math.sqrt(Math.max(1e-12, mc * (1 - mc)) / x.size());
             double z = gap / se;
             double ratio = x.promised() > 0 ? x.failures() / x.promised() : (x.failures() > 0 ? Double.POSITIVE_INFINITY : 1.0);
-            boolean byGap = Math.abs(gap) >= gapT && Math.abs(z) >= zT;
-            boolean byRatio = ratio >= ratioT && q[e] <= alphaT;
+            // For an over-confident slice, the gap beyond what the reliability curve predicts for its confidences.
+            double excessGap = gap > 0 ? (x.failures() - x.expected()) / x.size() : gap;
+            double excessRatio = x.expected() > 0 ? x.failures() / x.expected() : ratio;
+            boolean byGap = gap > 0 ? excessGap >= gapT && excessGap / se >= zT : Math.abs(gap) >= gapT && Math.abs(z) >= zT;
+            boolean byRatio = excessRatio >= ratioT && q[e] <= alphaT;
             if (!byGap && !byRatio) {
                 continue;
             }
@@ -199,6 +258,8 @@ public final class CalibrationDetector implements Detector {
             o.put("mean_confidence", mc);
             o.put("accuracy", acc);
             o.put("gap", gap);
+            o.put("gap_beyond_global", excessGap);
+            o.put("expected_failures", x.expected());
             o.put("z", z);
             o.put("failures", x.failures());
             o.put("promised_failures", x.promised());

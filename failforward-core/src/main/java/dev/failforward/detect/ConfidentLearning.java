@@ -10,15 +10,19 @@ import java.util.List;
  * Per-class thresholds are the mean probability of a class over the rows labelled with it; a
  * row counts in the confident joint at (given i, true j) when j is the most probable of the
  * classes whose probability reaches their threshold. A row is a suspected label error when it
- * is off the joint's diagonal <em>and</em> among the rows pruned by noise rate (for each
- * off-diagonal cell, the calibrated count of rows with the largest margin {@code p_j − p_i}) —
- * both conditions, for precision. Its quality is the probability of its given label.
+ * is among the rows pruned by noise rate (for each off-diagonal cell of the joint, the calibrated
+ * count of rows with the largest margin {@code p_j − p_i}), the model predicts another class (as
+ * cleanlab's {@code find_label_issues} does), <em>and</em> its label is more likely wrong than right
+ * at a prior noise rate ({@link #wrongLabelPosterior}). The last condition calibrates the method to
+ * the model's competence: a weak model is seldom sure enough of another class, while confident
+ * learning alone counts all its confident mistakes as label noise (35 % of the rows of a four-class
+ * target predicted at 48 % accuracy). Its quality is the probability of its given label.
  */
 public final class ConfidentLearning {
 
     /** Suspects ranked worst first; the flags, quality and suggested class of every row; the joint and thresholds. */
     public record Result(int[] ranked, boolean[] issue, double[] quality, int[] suggested, long[][] confidentJoint,
-                         double[] thresholds) {
+                         double[] thresholds, double noiseRate, double noiseLow, double noiseHigh, double modelError) {
 
         public int count() {
             return ranked.length;
@@ -29,6 +33,10 @@ public final class ConfidentLearning {
     }
 
     public static Result find(double[] probabilities, int[] labels, int classes) {
+        return find(probabilities, labels, classes, 0.1);
+    }
+
+    public static Result find(double[] probabilities, int[] labels, int classes, double priorNoise) {
         int n = labels.length;
         int k = classes;
         if (probabilities.length != n * k) {
@@ -100,12 +108,42 @@ public final class ConfidentLearning {
         boolean[] issue = new boolean[n];
         List<Integer> suspects = new ArrayList<>();
         for (int r = 0; r < n; r++) {
-            if (pruned[r] && confidentTrue[r] >= 0 && confidentTrue[r] != labels[r]) {
+            if (pruned[r] && argmax(probabilities, r, k) != labels[r]
+                    && wrongLabelPosterior(quality[r], k, priorNoise) >= 0.5) {
                 issue[r] = true;
                 suspects.add(r);
             }
         }
         suspects.sort(Comparator.comparingDouble((Integer r) -> quality[r]).thenComparingInt(r -> r));
-        return new Result(suspects.stream().mapToInt(Integer::intValue).toArray(), issue, quality, suggested, joint, t);
+        int wrong = 0;
+        for (int r = 0; r < n; r++) {
+            wrong += argmax(probabilities, r, k) != labels[r] ? 1 : 0;
+        }
+        double[] ci = Wilson.interval(suspects.size(), n);
+        return new Result(suspects.stream().mapToInt(Integer::intValue).toArray(), issue, quality, suggested, joint, t,
+                n == 0 ? 0 : (double) suspects.size() / n, ci[0], ci[1], n == 0 ? 0 : (double) wrong / n);
+    }
+
+    private static int argmax(double[] probabilities, int row, int k) {
+        int arg = 0;
+        for (int c = 1; c < k; c++) {
+            if (probabilities[row * k + c] > probabilities[row * k + arg]) {
+                arg = c;
+            }
+        }
+        return arg;
+    }
+
+    /**
+     * The probability that a row's given label is wrong, when labels are flipped to another class at
+     * random with rate {@code noise} and the model's probability of the given label, {@code given}, is
+     * calibrated to the labels as given. The true class's probability q of the given label follows from
+     * {@code given = (1 − noise)·q + noise·(1 − q)/(k − 1)}; the label is wrong with probability
+     * {@code (1 − q)·noise/(k − 1) / given}.
+     */
+    static double wrongLabelPosterior(double given, int k, double noise) {
+        double flip = noise / (k - 1);
+        double q = Math.min(1, Math.max(0, (given - flip) / (1 - noise - flip)));
+        return given <= 0 ? 1 : Math.min(1, (1 - q) * flip / given);
     }
 }

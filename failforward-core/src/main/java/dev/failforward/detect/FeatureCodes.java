@@ -164,15 +164,16 @@ public record FeatureCodes(List<String> names, List<List<String>> labels, List<i
             out.add(name + " is missing");
             return out;
         }
+        int decimals = NumberLabels.decimals(values);
         for (int b = 0; b <= cuts.length; b++) {
             if (exact) {
-                out.add(name + " = " + NumericColumn.format(distinct[b]));
+                out.add(name + " = " + NumberLabels.format(distinct[b], decimals));
             } else if (b == 0) {
-                out.add(name + " < " + NumericColumn.format(cuts[0]));
+                out.add(name + " < " + NumberLabels.format(cuts[0], decimals));
             } else if (b == cuts.length) {
-                out.add(name + " ≥ " + NumericColumn.format(cuts[b - 1]));
+                out.add(name + " ≥ " + NumberLabels.format(cuts[b - 1], decimals));
             } else {
-                out.add(NumericColumn.format(cuts[b - 1]) + " ≤ " + name + " < " + NumericColumn.format(cuts[b]));
+                out.add(NumberLabels.format(cuts[b - 1], decimals) + " ≤ " + name + " < " + NumberLabels.format(cuts[b], decimals));
             }
         }
         if (anyMissing) {

@@ -39,6 +39,7 @@ public final class LabelIssueDetector implements Detector {
     public Map<String, Double> thresholds() {
         Map<String, Double> t = new LinkedHashMap<>();
         t.put("folds", 5.0);
+        t.put("prior-noise", 0.1);
         t.put("warning-share", 0.03);
         t.put("critical-share", 0.15);
         return t;
@@ -55,78 +56,89 @@ public final class LabelIssueDetector implements Detector {
         ScanData data = c.data();
         int k = data.target().classCount();
         int[] testLabels = ScanData.labels(data.test(), data.target());
-        double[] trainProbs = new double[0];
-        int[] trainLabels = new int[0];
-        if (c.trainer() != null) {
-            trainLabels = ScanData.labels(data.train(), data.target());
-            trainProbs = OutOfFold.probabilities(data.train(), data.target(), trainLabels, c.trainer(),
-                    (int) c.threshold(this, "folds"), c.seed(), c.progress());
-        }
-        Predictions p = c.predictions();
+        int[] trainLabels = c.trainer() == null ? new int[0] : ScanData.labels(data.train(), data.target());
         int nTrain = trainLabels.length;
         int nTest = testLabels.length;
-        double[] probs = new double[(nTrain + nTest) * k];
-        System.arraycopy(trainProbs, 0, probs, 0, trainProbs.length);
-        int[] map = OutOfFold.classMap(p.classes(), data.target().classes());
-        for (int r = 0; r < nTest; r++) {
-            for (int cl = 0; cl < p.classes().size(); cl++) {
-                if (map[cl] >= 0) {
-                    probs[(nTrain + r) * k + map[cl]] = p.probability(r, cl);
-                }
-            }
-        }
         int[] labels = new int[nTrain + nTest];
         System.arraycopy(trainLabels, 0, labels, 0, nTrain);
         System.arraycopy(testLabels, 0, labels, nTrain, nTest);
-        ConfidentLearning.Result r = ConfidentLearning.find(probs, labels, k);
+        double[] probs;
+        if (c.trainer() != null) {
+            // Training and test rows cross-validated together: every row is scored by the same kind of
+            // model, trained on the same number of rows, so one set of per-class thresholds fits all.
+            probs = OutOfFold.probabilities(Appended.of(data.train(), data.test()), data.target(), labels, c.trainer(),
+                    (int) c.threshold(this, "folds"), c.seed(), c.progress());
+        } else {
+            probs = new double[nTest * k];
+            Predictions p = c.predictions();
+            int[] map = OutOfFold.classMap(p.classes(), data.target().classes());
+            for (int r = 0; r < nTest; r++) {
+                for (int cl = 0; cl < p.classes().size(); cl++) {
+                    if (map[cl] >= 0) {
+                        probs[r * k + map[cl]] = p.probability(r, cl);
+                    }
+                }
+            }
+        }
+        ConfidentLearning.Result r = ConfidentLearning.find(probs, labels, k, c.threshold(this, "prior-noise"));
         List<String> classes = data.target().classes();
         List<Map<String, Object>> suspects = new ArrayList<>();
-        List<String> testKeys = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
         int inTrain = 0;
         List<Integer> trainRows = new ArrayList<>();
         for (int row : r.ranked()) {
             boolean train = row < nTrain;
+            String key = train ? data.trainKeys().get(row) : data.testKeys().get(row - nTrain);
             if (train) {
                 inTrain++;
                 trainRows.add(row);
-            } else {
-                testKeys.add(data.testKeys().get(row - nTrain));
             }
-            if (suspects.size() < LISTED) {
-                Map<String, Object> s = new LinkedHashMap<>();
-                s.put("set", train ? "train" : "test");
-                s.put(train ? "train_row" : "key", train ? (Object) row : data.testKeys().get(row - nTrain));
-                s.put("given", classes.get(labels[row]));
-                s.put("suggested", classes.get(r.suggested()[row]));
-                s.put("quality", r.quality()[row]);
-                suspects.add(s);
-            }
+            keys.add(key);
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("set", train ? "train" : "test");
+            s.put("key", key);
+            s.put("row", train ? row : row - nTrain);
+            s.put("given", classes.get(labels[row]));
+            s.put("suggested", classes.get(r.suggested()[row]));
+            s.put("quality", r.quality()[row]);
+            s.put("probabilities", toMap(classes, java.util.Arrays.copyOfRange(probs, row * k, (row + 1) * k)));
+            suspects.add(s);
         }
         int n = nTrain + nTest;
         double share = n == 0 ? 0 : (double) r.count() / n;
         m.put("applicable", true);
         m.put("rows_checked", n);
-        m.put("out_of_fold", c.trainer() == null ? "none (test rows only)" : (int) c.threshold(this, "folds") + "-fold");
+        m.put("out_of_fold", c.trainer() == null ? "none (test rows only)"
+                : (int) c.threshold(this, "folds") + "-fold over training and test rows");
         m.put("suspects", r.count());
         m.put("suspects_train", inTrain);
         m.put("suspects_test", r.count() - inTrain);
         m.put("share", share);
+        m.put("noise_rate", r.noiseRate());
+        m.put("noise_rate_interval", List.of(r.noiseLow(), r.noiseHigh()));
+        m.put("model_error_rate", r.modelError());
         m.put("thresholds", toMap(classes, r.thresholds()));
         m.put("confident_joint", r.confidentJoint());
-        m.put("ranked", suspects);
+        m.put("ranked", suspects.subList(0, Math.min(LISTED, suspects.size())));
         m.put("suspect_train_rows", trainRows);
         List<Finding> findings = new ArrayList<>();
         if (r.count() > 0) {
-            Severity s = share >= c.threshold(this, "critical-share") ? Severity.CRITICAL
-                    : share >= c.threshold(this, "warning-share") ? Severity.WARNING : Severity.INFO;
+            // Both must be material: the noise the suspects amount to (its lower bound, so that a few
+            // suspects among few rows are not a warning) and the count itself.
+            Severity s = r.noiseLow() >= c.threshold(this, "critical-share") ? Severity.CRITICAL
+                    : r.noiseLow() >= c.threshold(this, "warning-share") ? Severity.WARNING : Severity.INFO;
             Map<String, Object> ev = new LinkedHashMap<>();
             ev.put("share", share);
+            ev.put("noise_rate", r.noiseRate());
+            ev.put("noise_rate_interval", List.of(r.noiseLow(), r.noiseHigh()));
             ev.put("suspects_train", inTrain);
             ev.put("suspects_test", r.count() - inTrain);
             ev.put("worst", suspects.subList(0, Math.min(10, suspects.size())));
+            ev.put("suspects", suspects);
             findings.add(new Finding(ID, s, String.format(java.util.Locale.ROOT,
-                    "%d rows (%.1f%%) probably carry a wrong label (%d training, %d test)", r.count(), 100 * share,
-                    inTrain, r.count() - inTrain), r.count(), testKeys, "label-issue", ev));
+                    "%d rows (%.1f%%) probably carry a wrong label (%d training, %d test; estimated label noise %.1f%%, "
+                            + "95%% interval %.1f–%.1f%%)", r.count(), 100 * share, inTrain, r.count() - inTrain,
+                    100 * r.noiseRate(), 100 * r.noiseLow(), 100 * r.noiseHigh()), r.count(), keys, "label-issue", ev));
         }
         return new Detection(m, findings);
     }

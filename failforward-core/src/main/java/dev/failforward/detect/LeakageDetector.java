@@ -18,15 +18,21 @@ import java.util.Set;
  * {@code leakage}: signs that the evaluation is too easy to be true, reported as suspicions with
  * evidence. In a scan of given predictions (no training rows) there are no duplicates to look for,
  * the single-feature rule is cross-fitted on two halves of the scored rows, and identifier-like
- * columns are judged on the scored rows. Test rows that duplicate a training row (≥ {@code duplicate-warning-share} of the test
- * rows is a warning); a single feature that predicts the target almost alone (its predictive power
- * on the test rows, learned per value or quantile bin on the training rows and scaled so 0 = no
- * better than the majority class / the mean and 1 = perfect: ≥ {@code power-warning} warning,
- * ≥ {@code power-critical} critical; for a binary target also the AUC of the same rule's share of
- * positives per level, which a near-copy of the target reaches even where the majority vote of the
- * bin holding the class boundary loses rows: ≥ {@code auc-warning} warning, ≥ {@code auc-critical}
- * critical); and identifier-like columns (at least {@code id-distinct}
- * of the training rows distinct, categories or whole numbers; free-text columns never are).
+ * columns are judged on the scored rows.
+ * <ul>
+ *   <li>Copied records: test rows equal to a training row whose combination of feature values occurs
+ *   at most {@code duplicate-rare} times in training, with the same target (≥ {@code
+ *   duplicate-warning-share} of the test rows is a warning). Common combinations repeat by chance in
+ *   tables of few-valued features, often with the other label, and are only counted.</li>
+ *   <li>A single feature that predicts the target almost alone: its power on the test rows, learned
+ *   per value or quantile bin on the training rows and scaled so 0 = no better than the majority
+ *   class / the mean and 1 = perfect (≥ {@code power-warning} warning, ≥ {@code power-critical}
+ *   critical); for a binary target also its AUC (≥ {@code auc-warning} warning, ≥ {@code
+ *   auc-critical} critical), and a feature that stands alone — AUC ≥ {@code lift-auc} and at least
+ *   {@code lift-gap} above every other feature's — is a warning, shown beside the model's own AUC.</li>
+ *   <li>Identifier-like columns: at least {@code id-distinct} of the rows distinct, and categories or
+ *   whole numbers that are keys by name or fill their range (not amounts); free text never is.</li>
+ * </ul>
  */
 public final class LeakageDetector implements Detector {
 
@@ -58,6 +64,9 @@ public final class LeakageDetector implements Detector {
         t.put("auc-critical", 0.999);
         t.put("bins", 20.0);
         t.put("id-distinct", 0.95);
+        t.put("lift-auc", 0.9);
+        t.put("lift-gap", 0.1);
+        t.put("duplicate-rare", 2.0);
         return t;
     }
 
@@ -78,14 +87,37 @@ public final class LeakageDetector implements Detector {
         }
         List<Map<String, Object>> powers = power(c, train, test);
         m.put("single_feature_power", powers);
+        Double modelAuc = modelAuc(c);
+        if (modelAuc != null) {
+            m.put("model_auc", modelAuc);
+        }
         for (Map<String, Object> p : powers) {
             double power = (double) p.get("power");
             double auc = p.containsKey("auc") ? (double) p.get("auc") : 0;
-            if (power >= c.threshold(this, "power-warning") || auc >= c.threshold(this, "auc-warning")) {
+            // A feature far ahead of every other one: real predictors rarely stand alone (breast cancer's best
+            // features reach AUC 0.99 together), a column derived from the target does (a 95 % copy: AUC 0.95
+            // where the next best feature reaches 0.75).
+            double runnerUp = 0;
+            for (Map<String, Object> other : powers) {
+                if (other != p && other.containsKey("auc")) {
+                    runnerUp = Math.max(runnerUp, (double) other.get("auc"));
+                }
+            }
+            boolean standsAlone = p.containsKey("auc") && auc >= c.threshold(this, "lift-auc")
+                    && auc - runnerUp >= c.threshold(this, "lift-gap");
+            if (p.containsKey("auc")) {
+                p.put("next_best_auc", runnerUp);
+            }
+            if (power >= c.threshold(this, "power-warning") || auc >= c.threshold(this, "auc-warning") || standsAlone) {
                 Severity s = power >= c.threshold(this, "power-critical") || auc >= c.threshold(this, "auc-critical")
                         ? Severity.CRITICAL : Severity.WARNING;
+                if (modelAuc != null) {
+                    p.put("model_auc", modelAuc);
+                }
                 String measured = String.format(java.util.Locale.ROOT, "%s %.3f", p.get("measure"), (double) p.get("score"))
-                        + (p.containsKey("auc") ? String.format(java.util.Locale.ROOT, ", AUC %.4f", auc) : "");
+                        + (p.containsKey("auc") ? String.format(java.util.Locale.ROOT, ", AUC %.4f; next best feature %.3f",
+                        auc, runnerUp) : "")
+                        + (modelAuc == null ? "" : String.format(java.util.Locale.ROOT, "; the model's AUC %.3f", modelAuc));
                 findings.add(new Finding(ID, s, String.format(java.util.Locale.ROOT,
                         "'%s' alone predicts '%s' with power %.2f (%s): is it known at prediction time?",
                         p.get("feature"), c.data().target().column(), power, measured),
@@ -98,8 +130,7 @@ public final class LeakageDetector implements Detector {
         for (Column col : own.features()) {
             double distinct = distinctShare(col);
             // Free text is distinct row by row by nature (a review, a sentence): never an identifier.
-            boolean keyLike = col.type() == ColumnType.CATEGORICAL
-                    || (col instanceof NumericColumn n && Arrays.stream(n.values()).allMatch(v -> Double.isNaN(v) || v == Math.rint(v)));
+            boolean keyLike = col.type() == ColumnType.CATEGORICAL || col instanceof NumericColumn n && numericKey(col.name(), n);
             if (distinct >= c.threshold(this, "id-distinct") && keyLike && own.rowCount() >= 20) {
                 Map<String, Object> o = new LinkedHashMap<>();
                 o.put("feature", col.name());
@@ -115,28 +146,91 @@ public final class LeakageDetector implements Detector {
         return new Detection(m, findings);
     }
 
+    /**
+     * Whether a number is a key: whole numbers named like one ({@code id}, {@code key}, {@code number}, …)
+     * or nearly filling their range (1..n, 100001..100000+n, as keys are handed out). An amount of money
+     * has many distinct values too, but spread over a range far wider than the row count.
+     */
+    static boolean numericKey(String name, NumericColumn n) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        int present = 0;
+        for (double v : n.values()) {
+            if (Double.isNaN(v)) {
+                continue;
+            }
+            if (v != Math.rint(v)) {
+                return false;
+            }
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+            present++;
+        }
+        if (present == 0) {
+            return false;
+        }
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        boolean named = lower.matches(".*(^|[^a-z])(id|key|uuid|guid|no|nr|num|number|code|index|idx)([^a-z]|$).*")
+                || lower.endsWith("id") && !lower.endsWith("aid") && !lower.endsWith("paid");
+        return named || max - min + 1 <= 2.0 * present;
+    }
+
     private void duplicates(DetectorContext c, Table train, Table test, Map<String, Object> m, List<Finding> findings) {
         List<String> names = train.features().stream().map(Column::name).filter(n -> test.find(n).isPresent()).toList();
-        Set<String> seen = new HashSet<>();
+        String target = c.data().target().column();
+        // Per combination of feature values in the training rows: how often it occurs and with which targets.
+        Map<String, Integer> seen = new java.util.HashMap<>();
+        Map<String, Set<String>> targets = new java.util.HashMap<>();
         for (int i = 0; i < train.rowCount(); i++) {
-            seen.add(rowText(train, names, i));
+            String row = rowText(train, names, i);
+            seen.merge(row, 1, Integer::sum);
+            targets.computeIfAbsent(row, r -> new HashSet<>()).add(String.valueOf(train.column(target).text(i)));
         }
-        boolean[] dup = new boolean[test.rowCount()];
+        int rare = (int) c.threshold(this, "duplicate-rare");
+        boolean[] copied = new boolean[test.rowCount()];
         int count = 0;
+        int copies = 0;
+        int conflicting = 0;
         for (int i = 0; i < test.rowCount(); i++) {
-            if (seen.contains(rowText(test, names, i))) {
-                dup[i] = true;
-                count++;
+            String row = rowText(test, names, i);
+            Integer times = seen.get(row);
+            if (times == null) {
+                continue;
+            }
+            count++;
+            Set<String> ys = targets.get(row);
+            boolean agrees = ys.size() == 1 && ys.contains(String.valueOf(test.column(target).text(i)));
+            conflicting += agrees ? 0 : 1;
+            // A record copied into both sets: a rare combination of values, with the same target. A
+            // common combination (few-valued features) repeats by chance and says nothing.
+            if (times <= rare && agrees) {
+                copied[i] = true;
+                copies++;
             }
         }
         double share = test.rowCount() == 0 ? 0 : (double) count / test.rowCount();
+        double copiedShare = test.rowCount() == 0 ? 0 : (double) copies / test.rowCount();
         m.put("duplicate_test_rows", count);
         m.put("duplicate_share", share);
-        if (count > 0) {
-            Severity s = share >= c.threshold(this, "duplicate-warning-share") ? Severity.WARNING : Severity.INFO;
+        m.put("copied_test_rows", copies);
+        m.put("copied_share", copiedShare);
+        m.put("conflicting_duplicates", conflicting);
+        if (copies > 0) {
+            Severity s = copiedShare >= c.threshold(this, "duplicate-warning-share") ? Severity.WARNING : Severity.INFO;
+            Map<String, Object> ev = new LinkedHashMap<>();
+            ev.put("copied_test_rows", copies);
+            ev.put("share", copiedShare);
+            ev.put("duplicate_test_rows", count);
+            ev.put("conflicting_duplicates", conflicting);
             findings.add(new Finding(ID, s, String.format(java.util.Locale.ROOT,
-                    "%d test rows (%.1f%%) have an identical row in the training data", count, 100 * share), count,
-                    RowKeys.of(c.data().testKeys(), dup), "leakage", Map.of("duplicate_test_rows", count, "share", share)));
+                    "%d test rows (%.1f%%) are copies of a training row (a combination of values found at most %d times in"
+                            + " training, with the same target)", copies, 100 * copiedShare, rare), copies,
+                    RowKeys.of(c.data().testKeys(), copied), "leakage", ev));
+        } else if (count > 0) {
+            findings.add(new Finding(ID, Severity.INFO, String.format(java.util.Locale.ROOT,
+                    "%d test rows (%.1f%%) repeat a common combination of training values (%d with another target"
+                            + " there): chance, not copies", count, 100 * share, conflicting), count, List.of(), null,
+                    Map.of("duplicate_test_rows", count, "share", share, "conflicting_duplicates", conflicting)));
         }
     }
 
@@ -279,6 +373,26 @@ public final class LeakageDetector implements Detector {
         }
         out.sort((a, b) -> Double.compare((double) b.get("power"), (double) a.get("power")));
         return out;
+    }
+
+    /** The scanned model's AUC on the test rows, for a binary target; null otherwise. */
+    private static Double modelAuc(DetectorContext c) {
+        if (c.data().target().classCount() != 2 || c.predictions() == null || c.predictions().classes().size() != 2) {
+            return null;
+        }
+        int[] y = ScanData.labels(c.data().test(), c.data().target());
+        int positive = c.predictions().classes().indexOf(c.data().target().classes().get(1));
+        if (positive < 0) {
+            return null;
+        }
+        double[] score = new double[y.length];
+        boolean[] pos = new boolean[y.length];
+        for (int i = 0; i < y.length; i++) {
+            score[i] = c.predictions().probability(i, positive);
+            pos[i] = y[i] == 1;
+        }
+        double auc = Auc.of(score, pos);
+        return Double.isNaN(auc) ? null : auc;
     }
 
     /** AUC of a number's own value on the scored rows where it is present, taken either way round. */

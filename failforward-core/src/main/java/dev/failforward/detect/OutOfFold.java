@@ -47,12 +47,13 @@ public final class OutOfFold {
         int[] fold = folds(labels, k, folds, seed);
         double[] out = new double[n * k];
         progress.start("Cross-validating " + folds + " folds for out-of-fold probabilities", folds);
-        for (int f = 0; f < folds; f++) {
-            int ff = f;
-            int[] trainRows = java.util.stream.IntStream.range(0, n).filter(i -> fold[i] != ff).toArray();
-            int[] heldRows = java.util.stream.IntStream.range(0, n).filter(i -> fold[i] == ff).toArray();
+        // Folds are independent (each has its own seed and writes only its own rows), so they run in
+        // parallel and the result does not depend on the thread count.
+        java.util.stream.IntStream.range(0, folds).parallel().forEach(f -> {
+            int[] trainRows = java.util.stream.IntStream.range(0, n).filter(i -> fold[i] != f).toArray();
+            int[] heldRows = java.util.stream.IntStream.range(0, n).filter(i -> fold[i] == f).toArray();
             if (heldRows.length == 0) {
-                continue;
+                return;
             }
             Model model = trainer.train(table.select(trainRows), target, seed + f, Progress.NONE);
             Predictions p = model.predict(table.select(heldRows));
@@ -64,8 +65,10 @@ public final class OutOfFold {
                     }
                 }
             }
-            progress.advance(1);
-        }
+            synchronized (progress) {
+                progress.advance(1);
+            }
+        });
         progress.finish();
         return out;
     }

@@ -280,6 +280,22 @@ public final class SliceSearch {
         return errors == 0 ? 1 : Beta.regularizedBeta(avg, errors, size - errors + 1.0);
     }
 
+    /**
+     * The natural log of {@link #binomialP}, finite where the p-value itself underflows to 0.0 (a
+     * large slice far above the average rate: from about 150,000 rows), so that two such slices can
+     * still be compared. Far in the upper tail the terms fall geometrically from the first, at ratio
+     * r = (size − e)/(e + 1) · avg/(1 − avg), so P(X ≥ e) ≈ pmf(e)/(1 − r).
+     */
+    static double logBinomialP(int errors, int size, double avg) {
+        double p = binomialP(errors, size, avg);
+        if (p > 1e-290) {
+            return Math.log(p);
+        }
+        double logPmf = new org.apache.commons.math3.distribution.BinomialDistribution(null, size, avg).logProbability(errors);
+        double r = (double) (size - errors) / (errors + 1) * avg / (1 - avg);
+        return logPmf - Math.log1p(-Math.min(r, 1 - 1e-12));
+    }
+
     /** The rows of a slice as a bitset over {@code codes}' rows. */
     public static long[] rows(FeatureCodes codes, Slice slice) {
         int n = codes.rows();

@@ -19,8 +19,10 @@ import java.util.Map;
  *   {@code S}'s rows (one-sided Fisher exact test, p &gt; {@code alpha}; always when it excludes
  *   none), or</li>
  *   <li>{@code P} is stronger evidence of a weak slice than {@code S}: its one-sided binomial
- *   p-value against the average failure rate is no larger.</li>
+ *   p-value against the average failure rate is no larger (compared as logarithms, which stay
+ *   apart where the p-values themselves underflow).</li>
  * </ul>
+ * With {@code alpha} ≥ 1 the slices are kept as found.
  * Of the droppable predicates, the least supported (largest Fisher p) goes first, and the parent is
  * checked in turn, as rule pruning does (C4.5 rules).
  */
@@ -50,7 +52,7 @@ public final class SliceSimplifier {
                 totalErrors++;
             }
         }
-        if (totalErrors == 0 || found.isEmpty()) {
+        if (totalErrors == 0 || found.isEmpty() || alpha >= 1) {
             return found.stream().map(s -> new Simplified(s, List.of())).toList();
         }
         double avg = (double) totalErrors / n;
@@ -82,7 +84,8 @@ public final class SliceSimplifier {
         int size = s.size();
         int errors = s.errors();
         while (current.level() > 1) {
-            double own = SliceSearch.binomialP(errors, size, scorer.avg());
+            // Log p-values: on large data both p-values underflow to 0.0, and a tie would drop a real predicate.
+            double own = SliceSearch.logBinomialP(errors, size, scorer.avg());
             int best = -1;
             double bestFisher = -1;
             double bestP = Double.POSITIVE_INFINITY;
@@ -93,7 +96,7 @@ public final class SliceSimplifier {
                 int pErrors = SliceSearch.popcountAnd(rows, err);
                 int restSize = pSize - size;
                 int restErrors = pErrors - errors;
-                double parentP = SliceSearch.binomialP(pErrors, pSize, scorer.avg());
+                double parentP = SliceSearch.logBinomialP(pErrors, pSize, scorer.avg());
                 double fisher = restSize == 0 ? 1 : fisherGreater(errors, size, restErrors, restSize);
                 boolean droppable = fisher > alpha || parentP <= own;
                 // The least supported predicate goes first; among equals, the one leaving the stronger parent.

@@ -88,7 +88,10 @@ public final class Metrics {
             calibration = calibration(confidence, right);
         }
         m.put("log_loss", logLoss / n);
-        m.put("brier_score", brier / n);
+        // Binary: the mean squared error of the positive class's probability, as scikit-learn's
+        // brier_score_loss and most papers report it (half the two-class sum). Multi-class: Brier's
+        // original sum over the classes.
+        m.put("brier_score", (k == 2 ? brier / 2 : brier) / n);
         return new Evaluation(m, perClass, confusion, roc, calibration);
     }
 

@@ -42,6 +42,15 @@ public interface Probe {
     }
 
     /**
+     * The expectation on a classification target with these classes. A probe whose direction depends
+     * on what the classes mean (negation lowers the positive-sentiment class, whatever its place in
+     * sorted order) names its class here; by default {@link #expectation()}.
+     */
+    default Expectation expectation(List<String> classes) {
+        return expectation();
+    }
+
+    /**
      * Whether a directional expectation judges a classification row, given whether the model
      * predicted the watched class for it before the change. Every row by default; a probe whose
      * expected direction holds for one prediction only narrows it (negating a sentence the model

@@ -74,7 +74,8 @@ public final class ProbeRunner {
                 Table perturbed = probe.perturb(test, level, seed);
                 Predictions after = model.predict(perturbed);
                 int before = failures.size();
-                Judged judged = new Judged(probe, probe.id(), probe.expectation(), level, runId, firstNumber, failures,
+                Expectation expected = target.task().isClassification() ? probe.expectation(target.classes()) : probe.expectation();
+                Judged judged = new Judged(probe, probe.id(), expected, level, runId, firstNumber, failures,
                         seed, examples);
                 ProbeResult r = target.task().isClassification()
                         ? classification(judged, test, perturbed, data, baseline, after)
@@ -242,6 +243,9 @@ public final class ProbeRunner {
         params.put("expectation", j.expectation().label());
         if (j.expectation().kind() != Expectation.Kind.INVARIANT) {
             params.put("tolerance", NumericColumn.format(j.expectation().tolerance()));
+            if (data.target().task().isClassification()) {
+                params.put("watched_class", data.target().classes().get(outputClass(j.expectation(), data)));
+            }
         }
         String key = data.testKeys().get(row);
         String fingerprint = Fingerprints.failure(key, input, origin, params);

@@ -17,10 +17,26 @@ import java.util.TreeSet;
 
 /**
  * Validated scan input: train and test tables with roles set, the target with its classes, and
- * the row key of every test row. Everything a user can get wrong is checked here, before
- * anything is trained or written.
+ * the row key of every test and training row. Everything a user can get wrong is checked here, before
+ * anything is trained or written. Training rows are keyed like test rows (the {@code --id} value, or
+ * the row's index in its file); when they come from a file of their own and have no id column, their
+ * keys are {@code train:<index>}, so that they cannot be mistaken for test rows.
  */
-public record ScanData(Table train, Table test, Target target, List<String> testKeys, int droppedRows) {
+public record ScanData(Table train, Table test, Target target, List<String> testKeys, int droppedRows,
+                       List<String> trainKeys) {
+
+    /** Training rows keyed by the id column when it has one, else by {@code train:<position>}. */
+    public ScanData(Table train, Table test, Target target, List<String> testKeys, int droppedRows) {
+        this(train, test, target, testKeys, droppedRows, positionKeys(train));
+    }
+
+    public ScanData {
+        testKeys = List.copyOf(testKeys);
+        trainKeys = List.copyOf(trainKeys);
+        if (trainKeys.size() != train.rowCount()) {
+            throw new IllegalArgumentException(trainKeys.size() + " keys for " + train.rowCount() + " training rows");
+        }
+    }
 
     /** Numeric targets with more distinct values than this are treated as regression. */
     public static final int MAX_CLASSES_FOR_NUMERIC_TARGET = 20;
@@ -55,6 +71,7 @@ public record ScanData(Table train, Table test, Target target, List<String> test
         Target target = new Target(spec.target(), task, task.isClassification() ? classes(all, held, spec) : List.of());
         Table train;
         List<String> keys;
+        List<String> trainKeys;
         if (held == null) {
             int[] testRows = task.isClassification()
                     ? Split.stratifiedTest(labels(all, target), target.classCount(), spec.testFraction(), spec.seed())
@@ -62,16 +79,22 @@ public record ScanData(Table train, Table test, Target target, List<String> test
             int[] trainRows = Split.complement(all.rowCount(), testRows);
             train = all.select(trainRows);
             held = all.select(testRows);
-            keys = keys(all, spec.idColumn(), testRows, missingTargetOffsets(data, spec.target()));
+            int[] offsets = missingTargetOffsets(data, spec.target());
+            keys = keys(all, spec.idColumn(), testRows, offsets);
+            trainKeys = keys(all, spec.idColumn(), trainRows, offsets);
         } else {
             train = all;
             keys = keys(held, spec.idColumn(), Split.all(held.rowCount()), missingTargetOffsets(test, spec.target()));
+            trainKeys = keys(all, spec.idColumn(), Split.all(all.rowCount()), missingTargetOffsets(data, spec.target()));
+            if (spec.idColumn() == null) {
+                trainKeys = trainKeys.stream().map(k -> "train:" + k).toList();
+            }
         }
         if (train.rowCount() < 2 || held.rowCount() < 1) {
             throw new DataException(data.source() + ": too few rows to train and test (" + train.rowCount()
                     + " training, " + held.rowCount() + " test rows)");
         }
-        return new ScanData(withRoles(train, spec), withRoles(held, spec), target, keys, dropped);
+        return new ScanData(withRoles(train, spec), withRoles(held, spec), target, keys, dropped, trainKeys);
     }
 
     /**
@@ -131,7 +154,7 @@ public record ScanData(Table train, Table test, Target target, List<String> test
         List<String> keys = keys(all, spec.idColumn(), every, missingTargetOffsets(rows, spec.target()));
         Table scored = withRoles(all, spec);
         labelsIfClassification(scored, target);
-        return new ScanData(scored.select(new int[0]), scored, target, keys, dropped);
+        return new ScanData(scored.select(new int[0]), scored, target, keys, dropped, List.of());
     }
 
     private static void labelsIfClassification(Table table, Target target) {
@@ -148,7 +171,7 @@ public record ScanData(Table train, Table test, Target target, List<String> test
             tr = tr.withRole(c, ColumnRole.IGNORED);
             te = te.find(c).isPresent() ? te.withRole(c, ColumnRole.IGNORED) : te;
         }
-        return new ScanData(tr, te, target, testKeys, droppedRows);
+        return new ScanData(tr, te, target, testKeys, droppedRows, trainKeys);
     }
 
     /** Index of each row's true class in {@code target.classes()}. */
@@ -272,6 +295,15 @@ public record ScanData(Table train, Table test, Target target, List<String> test
         Column id = idColumn == null ? null : table.column(idColumn);
         for (int r : rows) {
             out.add(id == null ? Integer.toString(fileIndex[r]) : String.valueOf(id.text(r)));
+        }
+        return out;
+    }
+
+    private static List<String> positionKeys(Table train) {
+        Column id = train.columns().stream().filter(c -> train.role(c.name()) == ColumnRole.ID).findFirst().orElse(null);
+        List<String> out = new ArrayList<>(train.rowCount());
+        for (int r = 0; r < train.rowCount(); r++) {
+            out.add(id == null ? "train:" + r : String.valueOf(id.text(r)));
         }
         return out;
     }

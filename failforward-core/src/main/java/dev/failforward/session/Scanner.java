@@ -79,6 +79,7 @@ public final class Scanner {
             detected = DetectorRunner.run(plan.detectors(), new DetectorContext(data.ignoring(plan.hidden()), predictions,
                     failed, plan.trainer(), request.seed(), plan.config(), progress, plan.visibleCurrent()));
             failures = DetectorRunner.tag(failures, detected.findings());
+            failures = withLabelSuspects(session.id(), failures, data, detected);
             detected.results().forEach(d -> timer.add("detector:" + d.id(), d.millis() / 1000.0));
         }
         List<StepResult<?>> steps = new ArrayList<>();
@@ -144,6 +145,17 @@ public final class Scanner {
         }
         progress.finish();
         return kept.all();
+    }
+
+    /** The failures followed by the label-issue suspects, training and test rows, as failures of their own origin. */
+    private static List<Failure> withLabelSuspects(String runId, List<Failure> failures, ScanData data, DetectorReport detected) {
+        List<Failure> suspects = LabelSuspects.failures(runId, failures.size() + 1, data, detected.findings());
+        if (suspects.isEmpty()) {
+            return failures;
+        }
+        List<Failure> out = new ArrayList<>(failures);
+        out.addAll(suspects);
+        return out;
     }
 
     /** A step's name in the timings, from its outcome's type: ProbeOutcome → probe, TextAttackResult → text-attack. */

@@ -67,6 +67,53 @@ class SliceSimplifierTest {
         assertThat(out.dropped()).isEmpty();
     }
 
+    @Test
+    void atAMillionRowsThePlantedSliceStaysWholeAndRanksFirst() {
+        // Four categorical columns, 1M rows (seeded); x0 = 1 AND x3 = 2 (1/16 of the rows) fails 60 %, the
+        // rest 10 %. Both its binomial p-value and that of its parent x3 = 2 (22.5 %) underflow to 0.0.
+        int n = 1_000_000;
+        Random random = new Random(17);
+        int[][] codes = new int[4][n];
+        int[] levels = {4, 5, 3, 4};
+        boolean[] failed = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            for (int f = 0; f < 4; f++) {
+                codes[f][i] = random.nextInt(levels[f]);
+            }
+            failed[i] = random.nextDouble() < (codes[0][i] == 1 && codes[3][i] == 2 ? 0.6 : 0.1);
+        }
+        List<dev.failforward.data.Column> columns = new java.util.ArrayList<>();
+        for (int f = 0; f < 4; f++) {
+            List<String> names = java.util.stream.IntStream.range(0, levels[f]).mapToObj(Integer::toString).toList();
+            columns.add(new dev.failforward.data.CategoricalColumn("x" + f, dev.failforward.data.ColumnType.CATEGORICAL, names, codes[f]));
+        }
+        FeatureCodes million = FeatureCodes.of(columns, n, 10);
+        SliceSearch.Result found = SliceSearch.search(million, failed, new SliceSearch.Settings(3, 10, n / 100, 0.95));
+        List<SliceSimplifier.Simplified> out = SliceSimplifier.simplify(million, failed, found.top(), n / 100, 0.95,
+                found.evaluated(), 0.05);
+
+        assertThat(SliceSearch.binomialP(found.top().get(0).errors(), found.top().get(0).size(), found.averageError())).isZero();
+        assertThat(out.get(0).slice().describe(million)).isEqualTo("x0 = 1 AND x3 = 2");
+        assertThat(out.get(0).dropped()).isEmpty();
+        // simplify-alpha = 1 keeps the slices exactly as the search found them.
+        List<SliceSimplifier.Simplified> kept = SliceSimplifier.simplify(million, failed, found.top(), n / 100, 0.95,
+                found.evaluated(), 1);
+        assertThat(kept).extracting(SliceSimplifier.Simplified::slice).containsExactlyElementsOf(found.top());
+    }
+
+    @Test
+    void logPValuesOrderSlicesWhoseAPValuesUnderflow() {
+        // 37,500 failures of 62,500 rows against 10 %, and 56,250 of 250,000: both P = 0.0 in doubles.
+        assertThat(SliceSearch.binomialP(37_500, 62_500, 0.1)).isZero();
+        assertThat(SliceSearch.binomialP(56_250, 250_000, 0.1)).isZero();
+        double own = SliceSearch.logBinomialP(37_500, 62_500, 0.1);
+        double parent = SliceSearch.logBinomialP(56_250, 250_000, 0.1);
+        assertThat(own).isLessThan(parent).isFinite();
+        // Where the p-value is representable, the log is its logarithm.
+        assertThat(SliceSearch.logBinomialP(30, 100, 0.1))
+                .isCloseTo(Math.log(SliceSearch.binomialP(30, 100, 0.1)), org.assertj.core.api.Assertions.within(1e-9));
+    }
+
     /** The slice of these predicates (by label), counted row by row. */
     private static Slice slice(boolean[] failed, String... labels) {
         int[][] fl = new int[labels.length][];

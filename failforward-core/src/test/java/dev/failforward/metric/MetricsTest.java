@@ -47,8 +47,19 @@ class MetricsTest {
         double logLoss = -(Math.log(0.9) + Math.log(0.4) + Math.log(0.8) + Math.log(0.4)) / 4;
         assertThat(e.metric("log_loss")).isCloseTo(logLoss, within(1e-12));
         assertThat(e.confusion()).isDeepEqualTo(new long[][] {{1, 1}, {1, 1}});
+        // scikit-learn's brier_score_loss([1, 1, 0, 0], [0.9, 0.4, 0.2, 0.6]) = 0.1925
+        assertThat(e.metric("brier_score")).isCloseTo(0.1925, within(1e-12));
         assertThat(e.roc().get(0)).isEqualTo(new CurvePoint(0, 0));
         assertThat(e.roc().get(e.roc().size() - 1)).isEqualTo(new CurvePoint(1, 1));
+    }
+
+    @Test
+    void multiclassBrierIsTheSumOverClasses() {
+        Predictions p = Predictions.ofProbabilities(List.of("a", "b", "c"), new double[] {0.7, 0.2, 0.1, 0.1, 0.3, 0.6});
+        Evaluation e = Metrics.classification(p, new int[] {0, 1});
+        double first = 0.09 + 0.04 + 0.01;
+        double second = 0.01 + 0.49 + 0.36;
+        assertThat(e.metric("brier_score")).isCloseTo((first + second) / 2, within(1e-12));
     }
 
     @Test

@@ -57,6 +57,19 @@ class ScanDataTest {
     }
 
     @Test
+    void trainingRowsAreKeyedLikeTestRows() {
+        ScanData split = ScanData.prepare(TELCO, null, ScanSpec.of("churn"));
+        assertThat(split.trainKeys()).hasSize(split.train().rowCount());
+        java.util.Set<String> all = new java.util.HashSet<>(split.trainKeys());
+        all.addAll(split.testKeys());
+        assertThat(all).as("file indexes 0..7042, each once").hasSize(7043).contains("0", "7042");
+
+        ScanData files = ScanData.prepare(TELCO, TELCO.select(new int[]{5, 6}), ScanSpec.of("churn"));
+        assertThat(files.testKeys()).containsExactly("0", "1");
+        assertThat(files.trainKeys().get(0)).as("apart from the test file's keys").isEqualTo("train:0");
+    }
+
+    @Test
     void idColumnGivesRowKeys() {
         Table titanic = new CsvTableReader().read(Datasets.tabular("titanic.csv"), ReadOptions.DEFAULT);
         ScanData d = ScanData.prepare(titanic, null, new ScanSpec("survived", null, null, "name", List.of("boat", "body"), 0.3, 42));

@@ -1,11 +1,14 @@
 package dev.failforward.detect;
 
 import dev.failforward.data.CategoricalColumn;
-import dev.failforward.model.Predictions;
 import dev.failforward.model.Model;
+import dev.failforward.model.Predictions;
 import dev.failforward.progress.Progress;
 import dev.failforward.scan.ScanData;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,13 +20,42 @@ class CalibrationDetectorTest {
     void flagsASubgroupWhereTheModelIsMadeOverconfident() {
         ScanData data = Planted.prepared("telco_churn.csv", "churn");
         Predictions p = logistic(data);
-        Detection d = detector.detect(Planted.context(data, sharpened(p, data, "contract", "Month-to-month"), null));
+        Detection d = detector.detect(Planted.context(data, sharpened(p, data, "payment_method", "Electronic check"), null));
         assertThat(d.findings()).anySatisfy(f -> {
-            assertThat(f.title()).startsWith("Over-confident where contract = Month-to-month");
+            assertThat(f.title()).startsWith("Over-confident where payment_method = Electronic check");
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
             assertThat(f.causeTag()).isEqualTo("overconfident");
         });
+    }
+
+    @Test
+    void aSubgroupOfMoreThanHalfTheRowsIsFoldedIntoTheGlobalFinding() {
+        // Month-to-month contracts are 55 % of Telco's test rows: sharpened, they are most of the model.
+        ScanData data = Planted.prepared("telco_churn.csv", "churn");
+        Predictions p = logistic(data);
+        Detection d = detector.detect(Planted.context(data, sharpened(p, data, "contract", "Month-to-month"), null));
+        assertThat(d.findings()).anySatisfy(f -> {
+            assertThat(f.title()).startsWith("Confidence does not match accuracy").contains("where contract = Month-to-month");
+            assertThat(f.severity()).isIn(Severity.WARNING, Severity.CRITICAL);
+        });
+        assertThat(d.findings()).noneSatisfy(f -> assertThat(f.title()).startsWith("Over-confident where contract = Month-to-month"));
         assertThat((double) d.measurements().get("ece")).isGreaterThan(0.1);
+    }
+
+    @Test
+    void aModelOverConfidentEverywhereIsOneFindingNotOnePerSlice() {
+        ScanData data = Planted.prepared("telco_churn.csv", "churn");
+        Predictions p = logistic(data);
+        double[] probs = p.probabilities().clone();
+        for (int i = 0; i < p.rows(); i++) {
+            int k = p.predictedClass(i);
+            probs[i * 2 + k] = Math.min(0.995, probs[i * 2 + k] + 0.15);
+            probs[i * 2 + 1 - k] = 1 - probs[i * 2 + k];
+        }
+        Detection d = detector.detect(Planted.context(data, Predictions.ofProbabilities(p.classes(), probs), null));
+        assertThat((double) d.measurements().get("ece")).isGreaterThan(0.1);
+        assertThat(d.findings().stream().filter(f -> f.title().startsWith("Over-confident where")).count())
+                .as(d.findings().toString()).isLessThanOrEqualTo(1);
     }
 
     @Test
@@ -57,14 +89,17 @@ class CalibrationDetectorTest {
         Detection plain = detector.detect(Planted.context(data, p, null));
         assertThat(plain.findings()).noneSatisfy(f -> assertThat(f.title()).startsWith("Over-confident where term = term_36"));
 
+        // The 36-month loans are 71 % of the test rows: most of the model, so the finding is the global one,
+        // naming them (a slice of more than half the rows is folded into it).
         Detection d = detector.detect(Planted.context(data, sharpened(p, data, "term", "term_36"), null));
         assertThat(d.findings()).anySatisfy(f -> {
-            assertThat(f.title()).startsWith("Over-confident where term = term_36");
+            assertThat(f.title()).startsWith("Confidence does not match accuracy").contains("where term = term_36");
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
-            assertThat(f.causeTag()).isEqualTo("overconfident");
-            assertThat(f.evidence().get("flagged_by")).isEqualTo("error ratio");
-            assertThat((double) f.evidence().get("error_ratio")).isGreaterThan(2.0);
-            assertThat((double) f.evidence().get("q_value")).isLessThan(0.01);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> folded = ((List<Map<String, Object>>) f.evidence().get("folded_slices")).get(0);
+            assertThat(folded.get("flagged_by")).isEqualTo("error ratio");
+            assertThat((double) folded.get("error_ratio")).isGreaterThan(2.0);
+            assertThat((double) folded.get("q_value")).isLessThan(0.01);
         });
     }
 

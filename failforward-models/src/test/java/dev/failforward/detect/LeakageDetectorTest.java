@@ -35,6 +35,68 @@ class LeakageDetectorTest {
     }
 
     @Test
+    void flagsACategoricalColumnEqualToTheLabelIn95PercentOfRows() {
+        // Telco with 'retention_offer' = the churn label in 95 % of rows (a flag set after the fact):
+        // single-feature AUC about 0.95, where the best real feature (contract) reaches about 0.77.
+        Table raw = Planted.table("telco_churn.csv");
+        String[] offer = new String[raw.rowCount()];
+        Random random = new Random(8);
+        for (int i = 0; i < offer.length; i++) {
+            boolean churned = raw.column("churn").text(i).equals("Yes");
+            offer[i] = (random.nextDouble() < 0.95) == churned ? "made" : "none";
+        }
+        List<dev.failforward.data.Column> columns = new ArrayList<>(raw.columns());
+        columns.add(new dev.failforward.data.CategoricalColumn("retention_offer", dev.failforward.data.ColumnType.CATEGORICAL,
+                List.of("made", "none"), java.util.Arrays.stream(offer).mapToInt(o -> o.equals("made") ? 0 : 1).toArray()));
+        ScanData leaky = ScanData.prepare(Table.of("telco+offer", columns), null, ScanSpec.of("churn"));
+        Detection d = detector.detect(Planted.context(leaky, "builtin:gbm", null));
+        assertThat(d.findings()).anySatisfy(f -> {
+            assertThat(f.title()).startsWith("'retention_offer' alone predicts").contains("the model's AUC");
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+        });
+    }
+
+    @Test
+    void staysQuietOnCleanTelco() {
+        ScanData clean = Planted.prepared("telco_churn.csv", "churn");
+        Detection d = detector.detect(Planted.context(clean, "builtin:gbm", null));
+        assertThat(Planted.noWarnings(d)).as(d.findings().toString()).isTrue();
+    }
+
+    @Test
+    void commonCombinationsAreNotCopiesButCopiedRecordsAre() {
+        // Few categorical columns: most test rows repeat a training row by chance, with either label.
+        Table raw = Planted.table("telco_churn.csv");
+        Table few = raw.project(List.of("contract", "internet_service", "paperless_billing", "churn"));
+        Detection common = detector.detect(Planted.context(ScanData.prepare(few, null, ScanSpec.of("churn")),
+                "builtin:logistic", null));
+        assertThat((int) common.measurements().get("duplicate_test_rows")).isGreaterThan(2000);
+        assertThat(Planted.noWarnings(common)).as(common.findings().toString()).isTrue();
+
+        // Every tenth record of breast cancer twice in the file: copies land on both sides of the split.
+        Table bc = Planted.table("breast_cancer.csv");
+        int[] twice = java.util.stream.IntStream.range(0, bc.rowCount() + bc.rowCount() / 10)
+                .map(i -> i < bc.rowCount() ? i : (i - bc.rowCount()) * 10).toArray();
+        Detection copied = detector.detect(Planted.context(ScanData.prepare(bc.select(twice), null,
+                ScanSpec.of("diagnosis")), "builtin:logistic", null));
+        assertThat(copied.findings()).anySatisfy(f -> {
+            assertThat(f.title()).contains("copies of a training row");
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+        });
+    }
+
+    @Test
+    void identifiersAreKeysNotAmounts() {
+        // Credit data's Price is a whole-number amount with many distinct values over a wide range.
+        double[] price = {1200, 3450, 999, 15020, 2210, 800, 4510, 7300, 1850, 2675};
+        assertThat(LeakageDetector.numericKey("Price", new NumericColumn("Price", price))).isFalse();
+        double[] keys = java.util.stream.IntStream.range(0, 10).mapToDouble(i -> 100001 + i).toArray();
+        assertThat(LeakageDetector.numericKey("customer", new NumericColumn("customer", keys))).isTrue();
+        assertThat(LeakageDetector.numericKey("loan_id", new NumericColumn("loan_id", price))).isTrue();
+        assertThat(LeakageDetector.numericKey("paid", new NumericColumn("paid", price))).isFalse();
+    }
+
+    @Test
     void staysQuietOnCleanData() {
         ScanData clean = Planted.prepared("breast_cancer.csv", "diagnosis");
         Detection d = detector.detect(Planted.context(clean, "builtin:logistic", null));

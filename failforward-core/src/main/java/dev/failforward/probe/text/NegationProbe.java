@@ -12,8 +12,10 @@ import java.util.List;
  * positive the positive probability must fall by at least {@value #LEAST_DROP} (a DIR expectation
  * with tolerance −{@value #LEAST_DROP}): a model that leaves "This is not a masterful piece of
  * film-making" as positive as before ignored the negation. Sentences predicted negative are not
- * judged (negating a complaint rarely makes praise: "not bad"). Binary tasks only: the watched
- * class is the positive one.
+ * judged (negating a complaint rarely makes praise: "not bad"). The watched class is the
+ * positive-sentiment one as the labels name it ({@link SentimentClass}: {@code positive}, {@code
+ * pos}, the highest star rating, …), else the positive class of a binary target ({@code
+ * --positive-class}); each failure records it as {@code watched_class}.
  */
 public final class NegationProbe implements TextProbe {
 
@@ -44,6 +46,12 @@ public final class NegationProbe implements TextProbe {
     @Override
     public Expectation expectation() {
         return Expectation.down(null, -LEAST_DROP);
+    }
+
+    @Override
+    public Expectation expectation(List<String> classes) {
+        int positive = SentimentClass.positive(classes);
+        return positive < 0 ? expectation() : Expectation.down(classes.get(positive), -LEAST_DROP);
     }
 
     @Override
