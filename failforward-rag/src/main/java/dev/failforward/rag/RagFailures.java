@@ -42,7 +42,7 @@ public final class RagFailures {
             Map<String, Double> retrieved = new LinkedHashMap<>();
             q.retrieved().stream().limit(result.settings().failAt()).forEach(h -> retrieved.put(h.id(), h.score()));
             out.add(new Failure(runId + "-" + number++, runId, q.question().qid(), ORIGIN, input, expected(q), predicted(q),
-                    retrieved, q.reciprocalRank(), null, q.loss(), List.of(q.cause().tag()),
+                    retrieved, null, null, q.loss(), List.of(q.cause().tag()),
                     Fingerprints.failure(q.question().qid(), input, ORIGIN, Map.of())));
         }
         return out;
