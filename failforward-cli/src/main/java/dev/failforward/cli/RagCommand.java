@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
         description = {"Index a corpus locally (BM25 and vectors in one Lucene index), evaluate a retriever on questions",
                 "with known relevant passages, give each missed question a cause (coverage-gap, ranking-miss,",
                 "lexical-mismatch, semantic-mismatch, chunking) and log it in the failure log.", ""},
-        subcommands = {RagIndexCommand.class, RagEvalCommand.class},
+        subcommands = {RagIndexCommand.class, RagEvalCommand.class, RagProbeCommand.class, RagCompareCommand.class, RagServeCommand.class},
         footer = {"", "Examples:",
                 "  failforward rag index --corpus corpus.jsonl --index rag-index",
                 "  failforward rag eval --index rag-index --mode hybrid --queries queries.jsonl --qrels qrels.tsv --out rag-out",

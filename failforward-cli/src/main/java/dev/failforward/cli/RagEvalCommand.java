@@ -128,22 +128,14 @@ public final class RagEvalCommand implements Callable<Integer> {
         }
         createFolder(out);
         TerminalProgress progress = new TerminalProgress(System.err);
-        String dataFingerprint = fingerprint(queries, qrels);
         Map<String, String> given = GivenOptions.of(spec);
         try (RagIndex local = index == null ? null : RagIndex.open(index);
              FailureLog opened = Stores.open(store)) {
             Redactor redactor = redact.isEmpty() ? null : Redactor.forStore(store, redact);
             FailureLog log = redactor == null ? opened : new RedactingFailureLog(opened, redactor);
             Embedder embedder = local == null || !local.info().hasVectors() ? null : RagEmbedders.find(local.info().embedder());
-            String runId = RunIds.next();
-            Instant started = Instant.now();
             String modelId = retriever != null ? retriever : "rag:" + chosen.id();
-            String modelFingerprint = local == null ? null : local.info().corpusFingerprint() + ":" + local.info().embedder()
-                    + ":" + local.info().chunkSize() + "/" + local.info().chunkOverlap();
-            String data = queries.getFileName().toString();
-            log.begin(new Run(runId, KIND, started, null, RunStatus.INCOMPLETE, Task.RETRIEVAL, qrels.getFileName().toString(), List.of(),
-                    modelId, modelFingerprint, index == null ? null : index.toString(), data, dataFingerprint, Map.of(), 0, 0,
-                    Provenance.current(seed, dataFingerprint, modelFingerprint, given)));
+            Run begun = RagRunLog.begin(log, new RagRunLog.Subject(KIND, modelId, local, queries, qrels, seed, given));
             RagResult result;
             int errors = 0;
             if (retriever != null) {
@@ -153,12 +145,7 @@ public final class RagEvalCommand implements Callable<Integer> {
             } else {
                 result = RagEvaluator.evaluate(local, embedder, chosen, questions, judged, settings, seed, progress);
             }
-            List<Failure> failures = RagFailures.failures(result, runId);
-            Run done = new Run(runId, KIND, started, Instant.now(), RunStatus.COMPLETE, Task.RETRIEVAL, qrels.getFileName().toString(),
-                    List.of(), modelId, modelFingerprint, index == null ? null : index.toString(), data, dataFingerprint,
-                    result.overall().asMap(), RagFailures.predictions(result).size(), failures.size(),
-                    Provenance.current(seed, dataFingerprint, modelFingerprint, given));
-            log.complete(done, RagFailures.predictions(result), failures);
+            Run done = RagRunLog.complete(log, begun, result);
             RagResult shown = redactor == null ? result : RagRedaction.apply(result, redactor);
             RagReports.Written written;
             try {
@@ -198,19 +185,6 @@ public final class RagEvalCommand implements Callable<Integer> {
         Double recall = m.recallAt().get(k);
         o.printf(Locale.ROOT, "  %-8s %9.4f %9.4f %9.4f %9.4f%n", name, recall == null ? Double.NaN : recall,
                 m.hitAt().getOrDefault(1, Double.NaN), m.mrr(), m.ndcg10());
-    }
-
-    private static String fingerprint(Path... files) {
-        MessageDigest d = Fingerprints.sha256();
-        for (Path f : files) {
-            try {
-                d.update(Files.readAllBytes(f));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + f + ": " + e.getMessage(), e);
-            }
-            d.update(f.getFileName().toString().getBytes(StandardCharsets.UTF_8));
-        }
-        return Fingerprints.hex(d.digest()).substring(0, 32);
     }
 
     static void createFolder(Path folder) {

@@ -10,7 +10,7 @@ import java.util.Map;
  * <ol>
  * <li>{@code coverage-gap}: none of its relevant passages is in the index;</li>
  * <li>{@code chunking}: a relevant passage was cut into chunks, no chunk is within k, and the whole passage ranks within k;</li>
- * <li>{@code lexical-mismatch} / {@code semantic-mismatch}: vectors find it within k and BM25 does not, or the reverse;</li>
+ * <li>{@code lexical-mismatch} / {@code semantic-mismatch}: BM25 finds it within k and vectors do not, or the reverse;</li>
  * <li>{@code coverage-gap}: the question's nearest passage is less similar than the calibrated threshold;</li>
  * <li>{@code ranking-miss}: otherwise — indexed, and ranked below k.</li>
  * </ol>
@@ -96,14 +96,14 @@ final class CauseRules {
         boolean wordsFind = words > 0 && words <= k;
         boolean vectorsFind = vectors > 0 && vectors <= k;
         Map<String, Object> evidence = evidence("bm25_rank", words == 0 ? null : words, "vector_rank", vectors == 0 ? null : vectors);
-        boolean lexical = vectorsFind && !wordsFind && mode != Mode.VECTOR;
-        boolean semantic = wordsFind && !vectorsFind && mode != Mode.BM25;
-        if (lexical) {
-            return new Cause(Cause.LEXICAL_MISMATCH, "vectors rank a relevant passage at " + vectors + ", BM25 "
+        boolean semantic = vectorsFind && !wordsFind && mode != Mode.VECTOR;
+        boolean lexical = wordsFind && !vectorsFind && mode != Mode.BM25;
+        if (semantic) {
+            return new Cause(Cause.SEMANTIC_MISMATCH, "vectors rank a relevant passage at " + vectors + ", BM25 "
                     + (words == 0 ? "not in its top " + depth : "at " + words), evidence);
         }
-        if (semantic) {
-            return new Cause(Cause.SEMANTIC_MISMATCH, "BM25 ranks a relevant passage at " + words + ", vectors "
+        if (lexical) {
+            return new Cause(Cause.LEXICAL_MISMATCH, "BM25 ranks a relevant passage at " + words + ", vectors "
                     + (vectors == 0 ? "not in their top " + depth : "at " + vectors), evidence);
         }
         return null;
