@@ -2,16 +2,19 @@ package dev.failforward.model;
 
 import java.util.Locale;
 
-/** The prediction task, as written in reports ({@code binary_classification}, ...). */
+/**
+ * The prediction task, as written in reports ({@code binary_classification}, ...). {@code retrieval}
+ * runs evaluate a retriever on questions ({@code failforward rag eval}); no model predicts classes or values in them.
+ */
 public enum Task {
-    BINARY_CLASSIFICATION, MULTICLASS_CLASSIFICATION, REGRESSION;
+    BINARY_CLASSIFICATION, MULTICLASS_CLASSIFICATION, REGRESSION, RETRIEVAL;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
 
     public boolean isClassification() {
-        return this != REGRESSION;
+        return this == BINARY_CLASSIFICATION || this == MULTICLASS_CLASSIFICATION;
     }
 
     public static Task parse(String id) {
@@ -20,6 +23,6 @@ public enum Task {
                 return t;
             }
         }
-        throw new IllegalArgumentException("unknown task '" + id + "'; expected one of binary_classification, multiclass_classification, regression");
+        throw new IllegalArgumentException("unknown task '" + id + "'; expected one of binary_classification, multiclass_classification, regression, retrieval");
     }
 }

@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * One failure as a JSON object, the same in {@code report.json} and in {@code log list --format
  * jsonl}: {@code id, run_id, row_key, origin, input, expected, predicted,} then
- * {@code probabilities} (classification) or {@code prediction} (regression), then
+ * {@code probabilities} (classification), {@code prediction} (regression) or {@code retrieved} (retrieval), then
  * {@code confidence, loss, cause_tags, fingerprint}, and for failures a probe provoked
  * {@code probe_params} and {@code perturbed_input} (the row as the model saw it). For regression
  * the expected and predicted values are JSON numbers.
@@ -30,7 +30,13 @@ public final class FailureJson {
         o.put("origin", f.origin());
         ObjectNode input = o.putObject("input");
         f.input().forEach((k, v) -> input.set(k, JsonValues.value(v)));
-        if (task.isClassification()) {
+        if (task == Task.RETRIEVAL) {
+            // Relevant passage ids, the top-ranked id, and the retrieved ids with their scores in rank order.
+            o.put("expected", f.expected());
+            o.put("predicted", f.predicted());
+            ObjectNode r = o.putObject("retrieved");
+            f.probabilities().forEach((k, v) -> r.set(k, JsonValues.number(v)));
+        } else if (task.isClassification()) {
             o.put("expected", f.expected());
             o.put("predicted", f.predicted());
             ObjectNode p = o.putObject("probabilities");

@@ -91,6 +91,7 @@ final class XGBoostFile implements ExternalModel {
             case BINARY_CLASSIFICATION -> 2;
             case MULTICLASS_CLASSIFICATION -> info.numClass();
             case REGRESSION -> 0;
+            case RETRIEVAL -> throw new IllegalStateException("an XGBoost objective never retrieves");
         };
     }
 
@@ -123,6 +124,7 @@ final class XGBoostFile implements ExternalModel {
                     ? info.numClass() + " class probabilities from " + objective.name()
                     : info.numClass() + " margins from " + objective.name() + ", turned into probabilities with a softmax");
             case REGRESSION -> List.of("one value per row from " + objective.name());
+            case RETRIEVAL -> throw new IllegalStateException("an XGBoost objective never retrieves");
         };
         Map<String, String> details = new LinkedHashMap<>();
         details.put("objective", objective.name());

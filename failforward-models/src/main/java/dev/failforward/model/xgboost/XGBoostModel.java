@@ -67,6 +67,7 @@ final class XGBoostModel implements Model, TreeEnsembleSource {
                 }
                 yield Predictions.ofValues(values);
             }
+            case RETRIEVAL -> throw new IllegalStateException("an XGBoost model never retrieves");
         };
     }
 
