@@ -15,7 +15,7 @@ import dev.failforward.data.ReadOptions;
 import dev.failforward.data.ColumnType;
 import dev.failforward.data.Table;
 import dev.failforward.data.TableReaders;
-import dev.failforward.failure.FailureLog;
+import dev.failforward.log.FailureLog;
 import dev.failforward.failure.PredictionRecord;
 import dev.failforward.model.Model;
 import dev.failforward.model.ModelProviders;

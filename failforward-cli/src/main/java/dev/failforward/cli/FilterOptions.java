@@ -1,7 +1,7 @@
 package dev.failforward.cli;
 
 import dev.failforward.failure.FailureFilter;
-import dev.failforward.failure.FailureLog;
+import dev.failforward.log.FailureLog;
 import dev.failforward.failure.FailureSort;
 import dev.failforward.failure.Recurrence;
 import dev.failforward.failure.TriageStatus;

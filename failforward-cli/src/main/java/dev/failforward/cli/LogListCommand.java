@@ -3,7 +3,7 @@ package dev.failforward.cli;
 import dev.failforward.explain.Explanation;
 import dev.failforward.failure.Failure;
 import dev.failforward.failure.FailureFilter;
-import dev.failforward.failure.FailureLog;
+import dev.failforward.log.FailureLog;
 import dev.failforward.failure.LoggedFailure;
 import dev.failforward.model.Task;
 import dev.failforward.report.FailureCsv;

@@ -1,6 +1,6 @@
 package dev.failforward.cli;
 
-import dev.failforward.failure.FailureLog;
+import dev.failforward.log.FailureLog;
 import dev.failforward.failure.StatDimension;
 import dev.failforward.failure.StatRow;
 import dev.failforward.failure.ValueCount;

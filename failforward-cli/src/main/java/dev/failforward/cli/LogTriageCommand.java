@@ -1,7 +1,7 @@
 package dev.failforward.cli;
 
 import dev.failforward.failure.Failure;
-import dev.failforward.failure.FailureLog;
+import dev.failforward.log.FailureLog;
 import dev.failforward.failure.TriageEvent;
 import dev.failforward.failure.TriageStatus;
 import picocli.CommandLine.Command;

@@ -6,7 +6,8 @@ import dev.failforward.detect.DetectorResult;
 import dev.failforward.detect.Finding;
 import dev.failforward.detect.Severity;
 import dev.failforward.failure.Failure;
-import dev.failforward.failure.FailureLog;
+import dev.failforward.failure.Redaction;
+import dev.failforward.log.FailureLog;
 import dev.failforward.model.ExternalModel;
 import dev.failforward.model.Model;
 import dev.failforward.model.ModelConfig;
@@ -28,6 +29,7 @@ import dev.failforward.scan.ScanResult;
 import dev.failforward.scan.ScanSpec;
 import dev.failforward.scan.Scanner;
 import dev.failforward.scan.TableFingerprint;
+import dev.failforward.store.RedactionKeys;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -113,10 +115,9 @@ final class ScanJob {
         }
         Path models = Stores.modelFolder(options.store);
         ScanResult result;
-        try (FailureLog opened = Stores.open(options.store)) {
-            Run resumed = resume == null ? null : resumable(opened, resume, kind, provider.id(), fingerprint);
-            Redactor redactor = redact.isEmpty() ? null : Redactor.forStore(options.store, redact);
-            FailureLog log = redactor == null ? opened : new RedactingFailureLog(opened, redactor);
+        Redaction redaction = RedactionKeys.forStore(options.store, redact);
+        try (FailureLog log = Stores.open(options.store, redaction)) {
+            Run resumed = resume == null ? null : resumable(log, resume, kind, provider.id(), fingerprint);
             Scanner scanner = new Scanner(log, (runId, model) -> {
                 Path file = models.resolve(runId + ".model");
                 ModelFiles.save(model, file);
@@ -129,9 +130,9 @@ final class ScanJob {
             // Detectors do not see redacted columns: their findings would quote the values.
             result = scanner.scan(kind, prepared, provider.id(), provider.trainer(), dataName, fingerprint, spec.seed(), given,
                     resumed, plan.hiding(redact));
-            if (redactor != null) {
+            if (!redaction.isNone()) {
                 result = new ScanResult(result.run(), result.evaluation(), result.predictions(),
-                        result.failures().stream().map(redactor::apply).toList(), result.detectors(), result.findings());
+                        result.failures().stream().map(redaction::apply).toList(), result.detectors(), result.findings());
             }
             ReportFiles written = probed.get() == null ? write(result, options.out) : writeProbed(result, probed.get(), options.out);
             summary(result, written, log.location());

@@ -10,7 +10,7 @@ public final class StoreOption {
     String store;
 
     /** Read-only verbs do not create a log where there is none. */
-    dev.failforward.failure.FailureLog open() {
+    dev.failforward.log.FailureLog open() {
         boolean file = !store.startsWith("jdbc:");
         if (file && !java.nio.file.Files.exists(java.nio.file.Path.of(store))) {
             throw new UsageException("no failure log at " + store + "; run 'failforward demo' or 'failforward scan' first, or pass --store");

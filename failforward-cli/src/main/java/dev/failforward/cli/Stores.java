@@ -1,6 +1,7 @@
 package dev.failforward.cli;
 
-import dev.failforward.failure.FailureLog;
+import dev.failforward.failure.Redaction;
+import dev.failforward.log.FailureLog;
 import dev.failforward.store.JdbcFailureLog;
 
 import java.nio.file.Path;
@@ -15,6 +16,11 @@ final class Stores {
 
     static FailureLog open(String location) {
         return JdbcFailureLog.open(location);
+    }
+
+    /** The log, redacting everything written through it. */
+    static FailureLog open(String location, Redaction redaction) {
+        return JdbcFailureLog.open(location, redaction);
     }
 
     /** Models are saved in {@code failforward-saved-models/} next to a SQLite file, or in the working folder for a server. */

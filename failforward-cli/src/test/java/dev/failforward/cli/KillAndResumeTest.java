@@ -69,7 +69,7 @@ class KillAndResumeTest {
         try (var log = dev.failforward.store.JdbcFailureLog.open(store)) {
             var run = log.run(id).orElseThrow();
             assertThat(log.predictions(id)).hasSize(900_000);
-            assertThat(log.countFailures(new dev.failforward.failure.FailureQuery(null, null))).isEqualTo(run.failureCount());
+            assertThat(log.count(dev.failforward.failure.FailureFilter.ofRun(null))).isEqualTo(run.failureCount());
             assertThat(run.failureCount()).isPositive();
         }
         Cli again = Cli.run(resume.toArray(String[]::new));

@@ -2,7 +2,7 @@ package dev.failforward.scan;
 
 import dev.failforward.data.NumericColumn;
 import dev.failforward.data.Table;
-import dev.failforward.failure.FailureLog;
+import dev.failforward.log.RunLog;
 import dev.failforward.failure.PredictionRecord;
 import dev.failforward.failure.ScoredRow;
 import dev.failforward.model.BatchListener;
@@ -25,7 +25,7 @@ final class ScanProgress implements BatchListener {
 
     static final long FLUSH_MILLIS = 1_000;
 
-    private final FailureLog log;
+    private final RunLog log;
     private final String runId;
     private final ScanData data;
     private final Progress progress;
@@ -40,7 +40,7 @@ final class ScanProgress implements BatchListener {
     private int waiting;
     private long flushed = System.nanoTime();
 
-    private ScanProgress(FailureLog log, String runId, ScanData data, Progress progress, List<ScoredRow> stored) {
+    private ScanProgress(RunLog log, String runId, ScanData data, Progress progress, List<ScoredRow> stored) {
         this.log = log;
         this.runId = runId;
         this.data = data;
@@ -80,7 +80,7 @@ final class ScanProgress implements BatchListener {
     }
 
     /** Progress of {@code runId}: none for a new run, what the log kept for a resumed one. */
-    static ScanProgress of(FailureLog log, String runId, ScanData data, Progress progress, boolean resumed) {
+    static ScanProgress of(RunLog log, String runId, ScanData data, Progress progress, boolean resumed) {
         return new ScanProgress(log, runId, data, progress, resumed ? log.progress(runId) : List.of());
     }
 

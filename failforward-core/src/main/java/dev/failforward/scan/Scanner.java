@@ -1,12 +1,11 @@
 package dev.failforward.scan;
 
-import dev.failforward.detect.DetectionLog;
 import dev.failforward.detect.DetectorContext;
 import dev.failforward.detect.DetectorPlan;
 import dev.failforward.detect.DetectorReport;
 import dev.failforward.detect.DetectorRunner;
 import dev.failforward.failure.Failure;
-import dev.failforward.failure.FailureLog;
+import dev.failforward.log.FailureLog;
 import dev.failforward.failure.RunValues;
 import dev.failforward.model.Model;
 import dev.failforward.model.ModelUnavailableException;
@@ -213,10 +212,10 @@ public final class Scanner {
                 detected.findings());
     }
 
-    /** Stores what the detectors found beside the run, when the log keeps it, so its report can be rebuilt. */
+    /** Stores what the detectors found beside the run, so its report can be rebuilt. */
     private void keep(String runId, DetectorReport detected) {
-        if (!detected.results().isEmpty() && log instanceof DetectionLog stored) {
-            stored.saveDetections(runId, detected);
+        if (!detected.results().isEmpty()) {
+            log.saveDetections(runId, detected);
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.failforward.store;
 
 import dev.failforward.failure.Failure;
-import dev.failforward.failure.FailureQuery;
 import dev.failforward.failure.Perturbation;
 import org.postgresql.PGConnection;
 
@@ -144,19 +143,6 @@ final class FailureRows {
         }
     }
 
-    /** By run (oldest first), then in stored order, at most {@code query.limit()}. */
-    static List<Failure> find(Connection c, FailureQuery query) throws SQLException {
-        String sql = "SELECT " + FIELDS + " FROM failures f" + where(query) + " ORDER BY f.run_id, f.seq"
-                + (query.limit() == null ? "" : " LIMIT ?");
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            int next = bind(s, query);
-            if (query.limit() != null) {
-                s.setInt(next, query.limit());
-            }
-            return readAll(c, s, null);
-        }
-    }
-
     /**
      * The failures a query selects, its first columns {@link #FIELDS}, with their inputs; for each
      * row {@code more} (when given) reads the columns after them.
@@ -201,17 +187,6 @@ final class FailureRows {
                 f.fingerprint(), new Perturbation(Json.texts(params), perturbed == null ? Map.of() : Json.values(perturbed)));
     }
 
-    /** How many match, ignoring the limit. */
-    static long count(Connection c, FailureQuery query) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM failures f" + where(query))) {
-            bind(s, query);
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                return r.getLong(1);
-            }
-        }
-    }
-
     /** The values of {@link #BY_ID} for this id: the stored id, else the run and position it names. */
     static Object[] byId(String id) {
         int dash = id.lastIndexOf('-');
@@ -241,17 +216,5 @@ final class FailureRows {
                 return r.next() ? Optional.of(Map.entry(r.getLong(1), r.getString(2))) : Optional.empty();
             }
         }
-    }
-
-    private static String where(FailureQuery query) {
-        return query.runId() == null ? "" : " WHERE f.run_id = ?";
-    }
-
-    private static int bind(PreparedStatement s, FailureQuery query) throws SQLException {
-        if (query.runId() == null) {
-            return 1;
-        }
-        s.setString(1, query.runId());
-        return 2;
     }
 }

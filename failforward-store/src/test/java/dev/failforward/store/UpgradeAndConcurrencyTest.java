@@ -5,7 +5,6 @@ import dev.failforward.explain.Explanation;
 import dev.failforward.explain.Fidelity;
 import dev.failforward.failure.Failure;
 import dev.failforward.failure.FailureFilter;
-import dev.failforward.failure.FailureQuery;
 import dev.failforward.failure.LoggedFailure;
 import dev.failforward.failure.StatDimension;
 import dev.failforward.failure.StatRow;
@@ -99,7 +98,7 @@ class UpgradeAndConcurrencyTest {
             }
             try (JdbcFailureLog log = JdbcFailureLog.open(place.location())) {
                 assertThat(log.runs()).extracting(Run::id).containsExactly(scored.run().id());
-                assertThat(log.failures(FailureQuery.all())).containsExactlyElementsOf(failures);
+                assertThat(log.failures(FailureFilter.all())).containsExactlyElementsOf(failures);
                 for (Failure f : failures.subList(0, 3)) {
                     assertThat(log.failure(f.id())).get().extracting(LoggedFailure::failure).isEqualTo(f);
                     assertThat(log.attributions(f.id())).usingRecursiveFieldByFieldElementComparator()
@@ -154,7 +153,7 @@ class UpgradeAndConcurrencyTest {
             assertThat(log.runs()).extracting(Run::id).containsExactlyInAnyOrderElementsOf(written.keySet());
             assertThat(log.runs()).allMatch(r -> r.status() == RunStatus.COMPLETE);
             for (Map.Entry<String, Long> e : written.entrySet()) {
-                assertThat(log.countFailures(new FailureQuery(e.getKey(), null))).isEqualTo(e.getValue());
+                assertThat(log.count(FailureFilter.ofRun(e.getKey()))).isEqualTo(e.getValue());
             }
             // Every failure's input values are there, under its own number.
             FailureFilter all = new FailureFilter(null, null, null, null, WhereParser.parse("tenure >= 0 OR tenure < 0"),
