@@ -11,8 +11,8 @@ public final class StoreOption {
 
     /** Read-only verbs do not create a log where there is none. */
     dev.failforward.log.FailureLog open() {
-        boolean file = !store.startsWith("jdbc:");
-        if (file && !java.nio.file.Files.exists(java.nio.file.Path.of(store))) {
+        java.nio.file.Path file = dev.failforward.store.StoreLocation.parse(store).file();
+        if (file != null && !java.nio.file.Files.exists(file)) {
             throw new UsageException("no failure log at " + store + "; run 'failforward demo' or 'failforward scan' first, or pass --store");
         }
         return Stores.open(store);

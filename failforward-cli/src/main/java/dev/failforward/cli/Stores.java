@@ -3,6 +3,7 @@ package dev.failforward.cli;
 import dev.failforward.failure.Redaction;
 import dev.failforward.log.FailureLog;
 import dev.failforward.store.JdbcFailureLog;
+import dev.failforward.store.StoreLocation;
 
 import java.nio.file.Path;
 
@@ -25,11 +26,10 @@ final class Stores {
 
     /** Models are saved in {@code failforward-saved-models/} next to a SQLite file, or in the working folder for a server. */
     static Path modelFolder(String location) {
-        if (location.startsWith("jdbc:") && !location.startsWith("jdbc:sqlite:")) {
+        Path file = StoreLocation.parse(location).file();
+        if (file == null) {
             return Path.of("failforward-saved-models");
         }
-        String file = location.startsWith("jdbc:sqlite:") ? location.substring("jdbc:sqlite:".length()) : location;
-        Path parent = Path.of(file).toAbsolutePath().getParent();
-        return parent.resolve("failforward-saved-models");
+        return file.toAbsolutePath().getParent().resolve("failforward-saved-models");
     }
 }

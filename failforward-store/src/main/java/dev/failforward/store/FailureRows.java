@@ -2,7 +2,6 @@ package dev.failforward.store;
 
 import dev.failforward.failure.Failure;
 import dev.failforward.failure.Perturbation;
-import org.postgresql.PGConnection;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -44,20 +43,16 @@ final class FailureRows {
 
     /**
      * Inserts the failures, numbered after the highest number stored, and their input values;
-     * the caller holds the transaction. On PostgreSQL the table is locked against other writers
-     * (readers go on) until the transaction ends, so that two runs stored at once never take the
-     * same numbers; SQLite's write transaction already excludes other writers.
+     * the caller holds the transaction. Other writers are kept out until the transaction ends
+     * ({@link Dialect#lockForNumbering}), so that two runs stored at once never take the same numbers.
      */
-    static void insert(Connection c, List<Failure> failures) throws SQLException {
+    static void insert(Connection c, Dialect dialect, List<Failure> failures) throws SQLException {
         if (failures.isEmpty()) {
             return;
         }
-        boolean postgres = c.isWrapperFor(PGConnection.class);
         long first;
         try (Statement s = c.createStatement()) {
-            if (postgres) {
-                s.execute("LOCK TABLE failures IN SHARE ROW EXCLUSIVE MODE");
-            }
+            dialect.lockForNumbering(s);
             try (ResultSet r = s.executeQuery("SELECT COALESCE(MAX(num), 0) FROM failures")) {
                 r.next();
                 first = r.getLong(1) + 1;
@@ -70,7 +65,7 @@ final class FailureRows {
             nums[i] = first + i;
             inputs.add(failures.get(i).input());
         }
-        InputRows.insert(c, postgres, nums, inputs);
+        InputRows.insert(c, dialect, nums, inputs);
         fingerprints(c, first, texts.keys(), texts.order());
         String[][] json = texts.texts();
         long[] keys = texts.keys();

@@ -58,7 +58,7 @@ public final class JdbcFailureLog implements FailureLog {
         this.where = where;
         this.connection = connection;
         this.redaction = redaction;
-        this.checkpoints = where.kind() == StoreLocation.Kind.SQLITE ? new WalCheckpoints(where) : null;
+        this.checkpoints = where.dialect() == Dialect.SQLITE ? new WalCheckpoints(where) : null;
     }
 
     /**
@@ -81,7 +81,7 @@ public final class JdbcFailureLog implements FailureLog {
         StoreLocation where = StoreLocation.parse(location);
         Connection connection = where.connect();
         try {
-            Migrations.apply(where);
+            Migrations.apply(where, connection);
         } catch (RuntimeException e) {
             try {
                 connection.close();
@@ -140,7 +140,7 @@ public final class JdbcFailureLog implements FailureLog {
             }
             ScoredRows.delete(connection, run.id());
             PredictionRows.insert(connection, run.id(), redaction.rowKeys() ? predictions.stream().map(redaction::apply).toList() : predictions);
-            FailureRows.insert(connection, redaction.isNone() ? failures : failures.stream().map(redaction::apply).toList());
+            FailureRows.insert(connection, where.dialect(), redaction.isNone() ? failures : failures.stream().map(redaction::apply).toList());
             RunValueRows.delete(connection, run.id());
             RunValueRows.insert(connection, run.id(), redaction.apply(values));
         });
@@ -239,7 +239,7 @@ public final class JdbcFailureLog implements FailureLog {
     public synchronized IngestResult ingest(String source, List<ProductionEvent> events) {
         Objects.requireNonNull(events, "events");
         IngestResult[] result = new IngestResult[1];
-        inTransaction("cannot ingest " + source, () -> result[0] = ProductionRows.ingest(connection, source,
+        inTransaction("cannot ingest " + source, () -> result[0] = ProductionRows.ingest(connection, where.dialect(), source,
                 redaction.isNone() ? events : events.stream().map(redaction::apply).toList()));
         return result[0];
     }
