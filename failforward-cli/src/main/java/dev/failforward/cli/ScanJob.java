@@ -24,6 +24,7 @@ import dev.failforward.model.builtin.ModelFiles;
 import dev.failforward.report.ReportFiles;
 import dev.failforward.report.ReportWriter;
 import dev.failforward.run.Run;
+import dev.failforward.run.Secrets;
 import dev.failforward.scan.ScanData;
 import dev.failforward.scan.ScanResult;
 import dev.failforward.scan.ScanSpec;
@@ -78,35 +79,42 @@ final class ScanJob {
     int run(String kind, Table data, Table test, ScanSpec spec, RunOptions options, String dataName,
             Map<String, String> given, String resume, List<String> redact, DetectorPlan plan, Severity failOn) {
         java.util.Optional<ModelSource> source = ModelSources.find(options.model);
+        String shown = Secrets.redact(options.model);
         if (source.isPresent()) {
             if (!redact.isEmpty()) {
-                throw new UsageException("--redact applies to built-in models, not to " + options.model);
+                throw new UsageException("--redact applies to built-in models, not to " + shown);
             }
             if (!"none".equals(probes)) {
-                throw new UsageException("--probes applies to scans of built-in models, not to " + options.model
+                throw new UsageException("--probes applies to scans of built-in models, not to " + shown
                         + "; leave it out (default: none)");
             }
             if (plan.current() != null) {
                 throw new UsageException("--current is read by the drift detector, which runs on scans of built-in models, not of "
-                        + options.model);
+                        + shown);
             }
             if (!plan.detectors().isEmpty()) {
-                err.println("note: detectors run on scans of built-in models; " + options.model + " is scored without them");
+                err.println("note: detectors run on scans of built-in models; " + shown + " is scored without them");
             }
             return runExternal(kind, source.get(), data, test, spec, options, given, resume);
         }
         ModelSources.check(options.model);
         if (options.modelConfig != null) {
             throw new UsageException("--model-config applies to models trained elsewhere (" + ModelSources.all().stream()
-                    .map(s -> s.prefix() + "…").sorted().reduce((a, b) -> a + ", " + b).orElse("none") + "), not to " + options.model);
+                    .map(s -> s.prefix() + "…").sorted().reduce((a, b) -> a + ", " + b).orElse("none") + "), not to " + shown);
         }
         ModelProvider provider = ModelProviders.find(options.model);
-        ScanData prepared = ScanData.prepare(data, test, spec);
         for (String column : redact) {
             if (data.find(column).isEmpty()) {
                 throw new UsageException("--redact: no column '" + column + "' in " + dataName + "; columns are " + data.columnNames());
             }
         }
+        // The model trains on the hashes of redacted columns (and row keys come from them), so no
+        // file written below — store, saved model, reports, predictions — holds a clear value.
+        Redaction redaction = RedactionKeys.forStore(options.store, redact);
+        if (spec.idColumn() != null && redact.contains(spec.idColumn())) {
+            redaction = redaction.withRowKeys();
+        }
+        ScanData prepared = ScanData.prepare(redaction.apply(data), test == null ? null : redaction.apply(test), spec);
         ProbeSuite suite = "none".equals(probes) ? null : ProbeSuites.resolve("default".equals(probes) ? null : Path.of(probes), prepared);
         checkOutputFolder(options.out);
         String fingerprint = TableFingerprint.of(data) + (test == null ? "" : "+" + TableFingerprint.of(test));
@@ -115,7 +123,6 @@ final class ScanJob {
         }
         Path models = Stores.modelFolder(options.store);
         ScanResult result;
-        Redaction redaction = RedactionKeys.forStore(options.store, redact);
         try (FailureLog log = Stores.open(options.store, redaction)) {
             Run resumed = resume == null ? null : resumable(log, resume, kind, provider.id(), fingerprint);
             Scanner scanner = new Scanner(log, (runId, model) -> {
@@ -130,10 +137,6 @@ final class ScanJob {
             // Detectors do not see redacted columns: their findings would quote the values.
             result = scanner.scan(kind, prepared, provider.id(), provider.trainer(), dataName, fingerprint, spec.seed(), given,
                     resumed, plan.hiding(redact));
-            if (!redaction.isNone()) {
-                result = new ScanResult(result.run(), result.evaluation(), result.predictions(),
-                        result.failures().stream().map(redaction::apply).toList(), result.detectors(), result.findings());
-            }
             ReportFiles written = probed.get() == null ? write(result, options.out) : writeProbed(result, probed.get(), options.out);
             summary(result, written, log.location());
             if (probed.get() != null) {

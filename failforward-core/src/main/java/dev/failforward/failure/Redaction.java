@@ -1,15 +1,26 @@
 package dev.failforward.failure;
 
+import dev.failforward.data.CategoricalColumn;
+import dev.failforward.data.Column;
+import dev.failforward.data.ColumnType;
+import dev.failforward.data.NumericColumn;
+import dev.failforward.data.Table;
+import dev.failforward.data.TextColumn;
+
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -64,9 +75,12 @@ public final class Redaction {
         return columns.isEmpty() && !rowKeys;
     }
 
-    /** The keyed hash of a value ({@code String.valueOf}); a value that already is one is returned as it is. */
+    /**
+     * The keyed hash of a value: of its text as a table shows it (a number in its shortest form, so
+     * {@code 3.0} and the cell {@code 3} hash alike); a value that already is a hash is returned as it is.
+     */
     public String hash(Object value) {
-        String text = String.valueOf(value);
+        String text = value instanceof Double d ? NumericColumn.format(d) : String.valueOf(value);
         if (HASHED.matcher(text).matches()) {
             return text;
         }
@@ -78,6 +92,51 @@ public final class Redaction {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
         }
+    }
+
+    /**
+     * The table with every value of the redacted columns replaced by its hash, as the log stores it:
+     * text stays text, anything else (numbers, categories, booleans) becomes a category of hashes. A
+     * model trained on it, the row keys taken from it and everything written from them never hold a
+     * clear value of those columns.
+     */
+    public Table apply(Table table) {
+        Table out = table;
+        for (String name : columns) {
+            Optional<Column> column = table.find(name);
+            if (column.isPresent()) {
+                out = out.replace(hashed(column.get()));
+            }
+        }
+        return out;
+    }
+
+    private Column hashed(Column c) {
+        int n = c.size();
+        if (c instanceof TextColumn) {
+            String[] values = new String[n];
+            for (int i = 0; i < n; i++) {
+                values[i] = c.isMissing(i) ? null : hash(c.value(i));
+            }
+            return new TextColumn(c.name(), values);
+        }
+        String[] hashes = new String[n];
+        TreeMap<String, Integer> levels = new TreeMap<>();
+        for (int i = 0; i < n; i++) {
+            if (!c.isMissing(i)) {
+                hashes[i] = hash(c.value(i));
+                levels.put(hashes[i], 0);
+            }
+        }
+        List<String> sorted = new ArrayList<>(levels.keySet());
+        for (int k = 0; k < sorted.size(); k++) {
+            levels.put(sorted.get(k), k);
+        }
+        int[] codes = new int[n];
+        for (int i = 0; i < n; i++) {
+            codes[i] = hashes[i] == null ? -1 : levels.get(hashes[i]);
+        }
+        return new CategoricalColumn(c.name(), ColumnType.CATEGORICAL, sorted, codes);
     }
 
     /** Input values with the redacted columns' values hashed (nulls stay null). */
