@@ -134,15 +134,19 @@ public final class JdbcFailureLog implements FailureLog {
         }
         Run done = run.completed(run.finishedAt() == null ? Instant.now() : run.finishedAt(), run.metrics(),
                 run.predictionCount(), run.failureCount());
+        List<PredictionRecord> storedPredictions = redaction.rowKeys() ? predictions.stream().map(redaction::apply).toList()
+                : predictions;
+        List<Failure> storedFailures = redaction.isNone() ? failures : failures.stream().map(redaction::apply).toList();
+        RunValues storedValues = redaction.apply(values);
         inTransaction("cannot store run " + run.id(), () -> {
             if (!RunRows.update(connection, done)) {
                 RunRows.insert(connection, done);
             }
             ScoredRows.delete(connection, run.id());
-            PredictionRows.insert(connection, run.id(), redaction.rowKeys() ? predictions.stream().map(redaction::apply).toList() : predictions);
-            FailureRows.insert(connection, where.dialect(), redaction.isNone() ? failures : failures.stream().map(redaction::apply).toList());
+            PredictionRows.insert(connection, run.id(), storedPredictions);
+            FailureRows.insert(connection, where.dialect(), storedFailures);
             RunValueRows.delete(connection, run.id());
-            RunValueRows.insert(connection, run.id(), redaction.apply(values));
+            RunValueRows.insert(connection, run.id(), storedValues);
         });
     }
 
@@ -151,12 +155,13 @@ public final class JdbcFailureLog implements FailureLog {
     public synchronized void saveProgress(String runId, List<ScoredRow> rows) {
         Objects.requireNonNull(runId, "runId");
         Objects.requireNonNull(rows, "rows");
+        List<ScoredRow> stored = redaction.rowKeys() ? rows.stream().map(redaction::apply).toList() : rows;
         inTransaction("cannot keep the rows run " + runId + " has scored", () -> {
             Run run = RunRows.byId(connection, runId).orElseThrow(() -> new StoreException("there is no such run"));
             if (run.status() == RunStatus.COMPLETE) {
                 throw new StoreException("the run is already complete");
             }
-            ScoredRows.insert(connection, runId, redaction.rowKeys() ? rows.stream().map(redaction::apply).toList() : rows);
+            ScoredRows.insert(connection, runId, stored);
         });
     }
 
@@ -239,8 +244,8 @@ public final class JdbcFailureLog implements FailureLog {
     public synchronized IngestResult ingest(String source, List<ProductionEvent> events) {
         Objects.requireNonNull(events, "events");
         IngestResult[] result = new IngestResult[1];
-        inTransaction("cannot ingest " + source, () -> result[0] = ProductionRows.ingest(connection, where.dialect(), source,
-                redaction.isNone() ? events : events.stream().map(redaction::apply).toList()));
+        List<ProductionEvent> stored = redaction.isNone() ? events : events.stream().map(redaction::apply).toList();
+        inTransaction("cannot ingest " + source, () -> result[0] = ProductionRows.ingest(connection, where.dialect(), source, stored));
         return result[0];
     }
 
