@@ -5,12 +5,13 @@ import dev.failforward.detect.AveragedTrainer;
 import dev.failforward.detect.DetectorConfig;
 import dev.failforward.detect.DetectorPlan;
 import dev.failforward.detect.Detectors;
-import dev.failforward.failure.FailureLog;
+import dev.failforward.log.FailureLog;
 import dev.failforward.model.ModelProviders;
 import dev.failforward.model.builtin.ModelFiles;
 import dev.failforward.progress.Progress;
 import dev.failforward.session.ModelSaver;
 import dev.failforward.store.JdbcFailureLog;
+import dev.failforward.store.StoreLocation;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -83,11 +84,8 @@ public final class FailForward implements AutoCloseable {
 
     /** {@link #modelFolder()} of the store at {@code location}. */
     public static Path modelFolder(String location) {
-        if (location.startsWith("jdbc:") && !location.startsWith("jdbc:sqlite:")) {
-            return Path.of("failforward-saved-models");
-        }
-        String file = location.startsWith("jdbc:sqlite:") ? location.substring("jdbc:sqlite:".length()) : location;
-        return Path.of(file).toAbsolutePath().getParent().resolve("failforward-saved-models");
+        Path file = StoreLocation.parse(location).file();
+        return file == null ? Path.of("failforward-saved-models") : file.toAbsolutePath().getParent().resolve("failforward-saved-models");
     }
 
     /** Saves each run's model as {@code <run id>.model} in {@link #modelFolder(String)} of the store at {@code location}. */

@@ -13,9 +13,9 @@ import dev.failforward.explain.Explanation;
 import dev.failforward.explain.InputRows;
 import dev.failforward.explain.SliceContrasts;
 import dev.failforward.failure.Failure;
-import dev.failforward.failure.FailureLog;
-import dev.failforward.failure.FailureQuery;
+import dev.failforward.failure.FailureFilter;
 import dev.failforward.failure.PredictionRecord;
+import dev.failforward.log.FailureLog;
 import dev.failforward.model.Model;
 import dev.failforward.model.builtin.BoostedTribuoModel;
 import dev.failforward.model.builtin.ModelFiles;
@@ -140,7 +140,7 @@ public final class ExplainCommand implements Callable<Integer> {
             if (external.isEmpty() && modelConfig != null) {
                 throw new UsageException("--model-config applies to runs of models trained elsewhere, not to " + r.modelId());
             }
-            List<Failure> failures = log.failures(new FailureQuery(r.id(), null));
+            List<Failure> failures = log.failures(FailureFilter.ofRun(r.id()));
             if (failure != null) {
                 failures = failures.stream().filter(f -> f.id().equals(failure)).toList();
                 if (failures.isEmpty()) {

@@ -1,11 +1,11 @@
 package dev.failforward.cli;
 
 import dev.failforward.failure.FailureFilter;
-import dev.failforward.failure.FailureLog;
 import dev.failforward.failure.FailureSort;
 import dev.failforward.failure.Recurrence;
 import dev.failforward.failure.TriageStatus;
 import dev.failforward.failure.WhereParser;
+import dev.failforward.log.FailureLog;
 import dev.failforward.run.Run;
 import picocli.CommandLine.Option;
 

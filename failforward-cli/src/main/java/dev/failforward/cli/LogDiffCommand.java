@@ -3,9 +3,9 @@ package dev.failforward.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.failforward.failure.Failure;
-import dev.failforward.failure.FailureLog;
-import dev.failforward.failure.FailureQuery;
+import dev.failforward.failure.FailureFilter;
 import dev.failforward.failure.RunDiff;
+import dev.failforward.log.FailureLog;
 import dev.failforward.run.Run;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,8 +54,8 @@ public final class LogDiffCommand implements Callable<Integer> {
         try (FailureLog log = store.open()) {
             Run a = find(log, runA);
             Run b = find(log, runB);
-            RunDiff diff = RunDiff.of(a.id(), log.failures(new FailureQuery(a.id(), null)),
-                    RunDiff.failedByRow(log.predictions(a.id())), b.id(), log.failures(new FailureQuery(b.id(), null)),
+            RunDiff diff = RunDiff.of(a.id(), log.failures(FailureFilter.ofRun(a.id())),
+                    RunDiff.failedByRow(log.predictions(a.id())), b.id(), log.failures(FailureFilter.ofRun(b.id())),
                     RunDiff.failedByRow(log.predictions(b.id())));
             Function<Failure, String> slice = by == null ? Failure::origin
                     : f -> f.input().containsKey(by) ? String.valueOf(f.input().get(by)) : "(no " + by + ")";

@@ -1,9 +1,9 @@
 package dev.failforward.cli;
 
 import dev.failforward.failure.FailureFilter;
-import dev.failforward.failure.FailureLog;
 import dev.failforward.failure.LoggedFailure;
 import dev.failforward.io.parquet.ParquetTableWriter;
+import dev.failforward.log.FailureLog;
 import dev.failforward.model.Task;
 import dev.failforward.report.AtomicFiles;
 import dev.failforward.report.FailureCsv;

@@ -1,8 +1,9 @@
 package dev.failforward.cli;
 
-import dev.failforward.failure.FailureLog;
 import dev.failforward.failure.IngestResult;
 import dev.failforward.failure.ProductionEvent;
+import dev.failforward.log.FailureLog;
+import dev.failforward.store.RedactionKeys;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -44,11 +45,9 @@ public final class LogIngestCommand implements Callable<Integer> {
         for (Path f : files) {
             read.add(EventReader.read(f));
         }
-        try (FailureLog log = store.open()) {
-            Redactor redactor = redact.isEmpty() ? null : Redactor.forStore(store.store, redact);
+        try (FailureLog log = store.open(RedactionKeys.forStore(store.store, redact))) {
             for (int i = 0; i < files.size(); i++) {
-                List<ProductionEvent> events = redactor == null ? read.get(i) : read.get(i).stream().map(redactor::apply).toList();
-                IngestResult r = log.ingest(files.get(i).getFileName().toString(), events);
+                IngestResult r = log.ingest(files.get(i).getFileName().toString(), read.get(i));
                 System.out.printf("%s: %d events, %d new, %d already in the log; %d pairs judged, %d failures%s%n",
                         files.get(i), r.events(), r.added(), r.duplicates(), r.judged(), r.failures(),
                         r.runId() == null ? "" : " (run " + r.runId() + ")");

@@ -1,6 +1,6 @@
 package dev.failforward.cli;
 
-import dev.failforward.failure.FailureLog;
+import dev.failforward.log.FailureLog;
 import dev.failforward.run.Run;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;

@@ -1,10 +1,10 @@
 package dev.failforward.cli;
 
-import dev.failforward.failure.FailureLog;
 import dev.failforward.failure.StatDimension;
 import dev.failforward.failure.StatRow;
 import dev.failforward.failure.ValueCount;
 import dev.failforward.failure.ValueRates;
+import dev.failforward.log.FailureLog;
 import dev.failforward.report.AtomicFiles;
 import dev.failforward.report.Charts;
 import dev.failforward.report.Markup;

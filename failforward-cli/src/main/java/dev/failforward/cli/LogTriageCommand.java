@@ -1,9 +1,9 @@
 package dev.failforward.cli;
 
 import dev.failforward.failure.Failure;
-import dev.failforward.failure.FailureLog;
 import dev.failforward.failure.TriageEvent;
 import dev.failforward.failure.TriageStatus;
+import dev.failforward.log.FailureLog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -1,6 +1,7 @@
 package dev.failforward.cli;
 
 import dev.failforward.data.DataException;
+import dev.failforward.run.Secrets;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -23,7 +24,7 @@ public final class Main {
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> report(commandLine.getErr(), e, debug));
         cli.setParameterExceptionHandler((e, args1) -> {
             PrintWriter err = e.getCommandLine().getErr();
-            err.println("failforward: " + e.getMessage());
+            err.println("failforward: " + Secrets.redact(e.getMessage()));
             err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage and examples.");
             return ExitCodes.BAD_INPUT;
         });
@@ -35,11 +36,11 @@ public final class Main {
             e.printStackTrace(err);
         }
         if (e instanceof DataException || e instanceof IllegalArgumentException || e instanceof UsageException) {
-            err.println("failforward: error: " + e.getMessage());
+            err.println("failforward: error: " + Secrets.redact(e.getMessage()));
             err.flush();
             return ExitCodes.BAD_INPUT;
         }
-        err.println("failforward: internal error: " + e + (debug ? "" : " (run with --debug for the stack trace)"));
+        err.println("failforward: internal error: " + Secrets.redact(String.valueOf(e)) + (debug ? "" : " (run with --debug for the stack trace)"));
         err.flush();
         return ExitCodes.INTERNAL_ERROR;
     }

@@ -3,7 +3,7 @@ package dev.failforward.cli;
 import dev.failforward.FailForward;
 import dev.failforward.data.Table;
 import dev.failforward.data.TableReaders;
-import dev.failforward.failure.FailureLog;
+import dev.failforward.log.FailureLog;
 import dev.failforward.model.ExternalModel;
 import dev.failforward.model.ModelConfig;
 import dev.failforward.model.ModelProvider;

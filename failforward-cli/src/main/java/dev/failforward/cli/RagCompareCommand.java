@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.failforward.failure.FailureLog;
+import dev.failforward.log.FailureLog;
 import dev.failforward.rag.EvalSettings;
 import dev.failforward.rag.HttpRetriever;
 import dev.failforward.rag.Mode;

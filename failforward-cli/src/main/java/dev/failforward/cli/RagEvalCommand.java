@@ -1,11 +1,12 @@
 package dev.failforward.cli;
 
 import dev.failforward.failure.Failure;
-import dev.failforward.failure.FailureLog;
 import dev.failforward.failure.Fingerprints;
+import dev.failforward.failure.Redaction;
+import dev.failforward.log.FailureLog;
 import dev.failforward.model.Task;
-import dev.failforward.rag.EvalSettings;
 import dev.failforward.rag.Embedder;
+import dev.failforward.rag.EvalSettings;
 import dev.failforward.rag.HttpRetriever;
 import dev.failforward.rag.Mode;
 import dev.failforward.rag.Qrels;
@@ -21,6 +22,7 @@ import dev.failforward.run.Provenance;
 import dev.failforward.run.Run;
 import dev.failforward.run.RunIds;
 import dev.failforward.run.RunStatus;
+import dev.failforward.store.RedactionKeys;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -129,10 +131,9 @@ public final class RagEvalCommand implements Callable<Integer> {
         createFolder(out);
         TerminalProgress progress = new TerminalProgress(System.err);
         Map<String, String> given = GivenOptions.of(spec);
+        Redaction redaction = RedactionKeys.forStore(store, redact);
         try (RagIndex local = index == null ? null : RagIndex.open(index);
-             FailureLog opened = Stores.open(store)) {
-            Redactor redactor = redact.isEmpty() ? null : Redactor.forStore(store, redact);
-            FailureLog log = redactor == null ? opened : new RedactingFailureLog(opened, redactor);
+             FailureLog log = Stores.open(store, redaction)) {
             Embedder embedder = local == null || !local.info().hasVectors() ? null : RagEmbedders.find(local.info().embedder());
             String modelId = retriever != null ? retriever : "rag:" + chosen.id();
             Run begun = RagRunLog.begin(log, new RagRunLog.Subject(KIND, modelId, local, queries, qrels, seed, given));
@@ -146,7 +147,7 @@ public final class RagEvalCommand implements Callable<Integer> {
                 result = RagEvaluator.evaluate(local, embedder, chosen, questions, judged, settings, seed, progress);
             }
             Run done = RagRunLog.complete(log, begun, result);
-            RagResult shown = redactor == null ? result : RagRedaction.apply(result, redactor);
+            RagResult shown = redaction.isNone() ? result : RagRedaction.apply(result, redaction);
             RagReports.Written written;
             try {
                 written = RagReports.write(shown, done, out, local == null ? id -> null : local::text);

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.failforward.failure.Failure;
-import dev.failforward.failure.FailureLog;
+import dev.failforward.log.FailureLog;
 import dev.failforward.rag.EvalSettings;
 import dev.failforward.rag.Mode;
 import dev.failforward.rag.PerturbationOutcome;

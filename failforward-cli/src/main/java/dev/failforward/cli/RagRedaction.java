@@ -1,8 +1,9 @@
 package dev.failforward.cli;
 
+import dev.failforward.failure.Redaction;
 import dev.failforward.rag.FailureCluster;
-import dev.failforward.rag.QuestionResult;
 import dev.failforward.rag.Question;
+import dev.failforward.rag.QuestionResult;
 import dev.failforward.rag.RagResult;
 
 import java.util.LinkedHashMap;
@@ -15,7 +16,7 @@ final class RagRedaction {
     private RagRedaction() {
     }
 
-    static RagResult apply(RagResult r, Redactor redactor) {
+    static RagResult apply(RagResult r, Redaction redactor) {
         Map<String, String> text = new LinkedHashMap<>();
         List<QuestionResult> questions = r.questions().stream().map(q -> {
             Question hidden = hide(q.question(), redactor);
@@ -29,14 +30,14 @@ final class RagRedaction {
                 questions, clusters);
     }
 
-    private static Question hide(Question q, Redactor redactor) {
+    private static Question hide(Question q, Redaction redactor) {
         Map<String, String> metadata = new LinkedHashMap<>(q.metadata());
         metadata.replaceAll((k, v) -> redactor.columns().contains(k) && v != null ? redactor.hash(v) : v);
         return new Question(q.qid(), hidden(redactor, "question", q.question()), hidden(redactor, "source", q.source()),
                 hidden(redactor, "answer", q.answer()), metadata);
     }
 
-    private static String hidden(Redactor redactor, String field, String value) {
+    private static String hidden(Redaction redactor, String field, String value) {
         return value != null && redactor.columns().contains(field) ? redactor.hash(value) : value;
     }
 }

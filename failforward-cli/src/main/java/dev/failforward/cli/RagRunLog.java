@@ -1,8 +1,8 @@
 package dev.failforward.cli;
 
 import dev.failforward.failure.Failure;
-import dev.failforward.failure.FailureLog;
 import dev.failforward.failure.Fingerprints;
+import dev.failforward.log.FailureLog;
 import dev.failforward.model.Task;
 import dev.failforward.rag.RagFailures;
 import dev.failforward.rag.RagIndex;

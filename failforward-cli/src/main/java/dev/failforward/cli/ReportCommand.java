@@ -1,10 +1,9 @@
 package dev.failforward.cli;
 
-import dev.failforward.detect.DetectionLog;
 import dev.failforward.detect.DetectorReport;
-import dev.failforward.failure.FailureLog;
-import dev.failforward.failure.FailureQuery;
+import dev.failforward.failure.FailureFilter;
 import dev.failforward.failure.PredictionRecord;
+import dev.failforward.log.FailureLog;
 import dev.failforward.metric.Evaluation;
 import dev.failforward.metric.Metrics;
 import dev.failforward.model.Predictions;
@@ -66,9 +65,9 @@ public final class ReportCommand implements Callable<Integer> {
     /** Re-renders a complete run's report from the log, with its stored detector results and explanations, into {@code out}. */
     static ReportFiles write(FailureLog log, Run r, Path out) {
         List<PredictionRecord> predictions = log.predictions(r.id());
-        DetectorReport detected = log instanceof DetectionLog stored ? stored.detections(r.id()) : DetectorReport.none();
+        DetectorReport detected = log.detections(r.id());
         ScanResult result = new ScanResult(r, evaluation(r, predictions), predictions,
-                log.failures(new FailureQuery(r.id(), null)), detected.results(), detected.findings());
+                log.failures(FailureFilter.ofRun(r.id())), detected.results(), detected.findings());
         try {
             return ReportWriter.writeAll(result, StoredExplanations.of(log, r.id()), out);
         } catch (IOException e) {

@@ -7,7 +7,8 @@ import dev.failforward.detect.DetectorResult;
 import dev.failforward.detect.Finding;
 import dev.failforward.detect.Severity;
 import dev.failforward.failure.Failure;
-import dev.failforward.failure.FailureLog;
+import dev.failforward.failure.Redaction;
+import dev.failforward.log.FailureLog;
 import dev.failforward.model.ExternalModel;
 import dev.failforward.model.Model;
 import dev.failforward.model.ModelConfig;
@@ -22,6 +23,7 @@ import dev.failforward.probe.ProbeSuite;
 import dev.failforward.report.ReportFiles;
 import dev.failforward.report.ReportWriter;
 import dev.failforward.run.Run;
+import dev.failforward.run.Secrets;
 import dev.failforward.scan.ScanData;
 import dev.failforward.scan.ScanSpec;
 import dev.failforward.scan.TableFingerprint;
@@ -31,6 +33,7 @@ import dev.failforward.session.ScanModel;
 import dev.failforward.session.ScanRequest;
 import dev.failforward.session.ScanResult;
 import dev.failforward.session.Scanner;
+import dev.failforward.store.RedactionKeys;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -88,35 +91,42 @@ final class ScanJob {
     int run(String kind, Table data, Table test, ScanSpec spec, RunOptions options, String dataName,
             Map<String, String> given, String resume, List<String> redact, DetectorPlan plan, Severity failOn) {
         java.util.Optional<ModelSource> source = ModelSources.find(options.model);
+        String shown = Secrets.redact(options.model);
         if (source.isPresent()) {
             if (!redact.isEmpty()) {
-                throw new UsageException("--redact applies to built-in models, not to " + options.model);
+                throw new UsageException("--redact applies to built-in models, not to " + shown);
             }
             if (!"none".equals(probes)) {
-                throw new UsageException("--probes applies to scans of built-in models, not to " + options.model
+                throw new UsageException("--probes applies to scans of built-in models, not to " + shown
                         + "; leave it out (default: none)");
             }
             if (plan.current() != null) {
                 throw new UsageException("--current is read by the drift detector, which runs on scans of built-in models, not of "
-                        + options.model);
+                        + shown);
             }
             if (!plan.detectors().isEmpty()) {
-                err.println("note: detectors run on scans of built-in models; " + options.model + " is scored without them");
+                err.println("note: detectors run on scans of built-in models; " + shown + " is scored without them");
             }
             return runExternal(kind, source.get(), data, test, spec, options, given, resume);
         }
         ModelSources.check(options.model);
         if (options.modelConfig != null) {
             throw new UsageException("--model-config applies to models trained elsewhere (" + ModelSources.all().stream()
-                    .map(s -> s.prefix() + "…").sorted().reduce((a, b) -> a + ", " + b).orElse("none") + "), not to " + options.model);
+                    .map(s -> s.prefix() + "…").sorted().reduce((a, b) -> a + ", " + b).orElse("none") + "), not to " + shown);
         }
         ModelProvider provider = ModelProviders.find(options.model);
-        ScanData prepared = ScanData.prepare(data, test, spec);
         for (String column : redact) {
             if (data.find(column).isEmpty()) {
                 throw new UsageException("--redact: no column '" + column + "' in " + dataName + "; columns are " + data.columnNames());
             }
         }
+        // The model trains on the hashes of redacted columns (and row keys come from them), so no
+        // file written below — store, saved model, reports, predictions — holds a clear value.
+        Redaction redaction = RedactionKeys.forStore(options.store, redact);
+        if (spec.idColumn() != null && redact.contains(spec.idColumn())) {
+            redaction = redaction.withRowKeys();
+        }
+        ScanData prepared = ScanData.prepare(redaction.apply(data), test == null ? null : redaction.apply(test), spec);
         ProbeSuite suite = "none".equals(probes) ? null : ProbeSuites.resolve("default".equals(probes) ? null : Path.of(probes), prepared);
         checkOutputFolder(options.out);
         String fingerprint = TableFingerprint.of(data) + (test == null ? "" : "+" + TableFingerprint.of(test));
@@ -131,10 +141,8 @@ final class ScanJob {
             }
         }
         ScanResult result;
-        try (FailureLog opened = Stores.open(options.store)) {
-            Run resumed = resume == null ? null : resumable(opened, resume, kind, provider.id(), fingerprint);
-            Redactor redactor = redact.isEmpty() ? null : Redactor.forStore(options.store, redact);
-            FailureLog log = redactor == null ? opened : new RedactingFailureLog(opened, redactor);
+        try (FailureLog log = Stores.open(options.store, redaction)) {
+            Run resumed = resume == null ? null : resumable(log, resume, kind, provider.id(), fingerprint);
             ScanRequest request = ScanRequest.of(prepared, new ScanModel.Trained(provider.id(), provider.trainer(),
                     FailForward.modelSaver(options.store)))
                     .kind(kind).dataNamed(dataName, fingerprint).seed(spec.seed()).options(given).resuming(resumed)
@@ -144,9 +152,6 @@ final class ScanJob {
                 request = request.step(ProbeSteps.probes(suite));
             }
             result = new Scanner(log, new TerminalProgress(err)).scan(request);
-            if (redactor != null) {
-                result = result.withFailures(result.failures().stream().map(redactor::apply).toList());
-            }
             ProbeOutcome probed = result.step(ProbeOutcome.class).orElse(null);
             long reporting = System.nanoTime();
             ReportFiles written = probed == null ? write(result, options.out) : writeProbed(result, probed, options.out);

@@ -10,9 +10,9 @@ public final class StoreOption {
     String store;
 
     /** Read-only verbs do not create a log where there is none. */
-    dev.failforward.failure.FailureLog open() {
-        boolean file = !store.startsWith("jdbc:");
-        if (file && !java.nio.file.Files.exists(java.nio.file.Path.of(store))) {
+    dev.failforward.log.FailureLog open() {
+        java.nio.file.Path file = dev.failforward.store.StoreLocation.parse(store).file();
+        if (file != null && !java.nio.file.Files.exists(file)) {
             throw new UsageException("no failure log at " + store + "; run 'failforward demo' or 'failforward scan' first, or pass --store");
         }
         return Stores.open(store);

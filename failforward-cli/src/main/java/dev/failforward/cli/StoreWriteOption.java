@@ -9,7 +9,12 @@ public final class StoreWriteOption {
             description = "Failure log: a SQLite file or a jdbc:postgresql:// URL (default: ${DEFAULT-VALUE}).")
     String store;
 
-    dev.failforward.failure.FailureLog open() {
+    dev.failforward.log.FailureLog open() {
         return Stores.open(store);
+    }
+
+    /** The log, redacting what is written through it. */
+    dev.failforward.log.FailureLog open(dev.failforward.failure.Redaction redaction) {
+        return Stores.open(store, redaction);
     }
 }

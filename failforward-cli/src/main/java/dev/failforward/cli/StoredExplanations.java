@@ -2,7 +2,7 @@ package dev.failforward.cli;
 
 import dev.failforward.explain.AttributionContrast;
 import dev.failforward.explain.Explanation;
-import dev.failforward.failure.FailureLog;
+import dev.failforward.log.FailureLog;
 import dev.failforward.report.RunExplanations;
 
 import java.util.ArrayList;

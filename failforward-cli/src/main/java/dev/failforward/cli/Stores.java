@@ -1,8 +1,10 @@
 package dev.failforward.cli;
 
 import dev.failforward.FailForward;
-import dev.failforward.failure.FailureLog;
+import dev.failforward.failure.Redaction;
+import dev.failforward.log.FailureLog;
 import dev.failforward.store.JdbcFailureLog;
+import dev.failforward.store.StoreLocation;
 
 import java.nio.file.Path;
 
@@ -16,6 +18,11 @@ final class Stores {
 
     static FailureLog open(String location) {
         return JdbcFailureLog.open(location);
+    }
+
+    /** The log, redacting everything written through it. */
+    static FailureLog open(String location, Redaction redaction) {
+        return JdbcFailureLog.open(location, redaction);
     }
 
     /** Where runs' models are kept beside the store ({@link FailForward#modelFolder(String)}). */

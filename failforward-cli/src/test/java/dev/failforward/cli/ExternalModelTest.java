@@ -1,6 +1,6 @@
 package dev.failforward.cli;
 
-import dev.failforward.failure.FailureLog;
+import dev.failforward.log.FailureLog;
 import dev.failforward.run.Run;
 import dev.failforward.run.RunStatus;
 import org.junit.jupiter.api.Test;

@@ -1,10 +1,10 @@
 package dev.failforward.cli;
 
 import dev.failforward.failure.Failure;
-import dev.failforward.failure.FailureLog;
-import dev.failforward.failure.FailureQuery;
+import dev.failforward.failure.FailureFilter;
 import dev.failforward.failure.PredictionRecord;
 import dev.failforward.failure.ScoredRow;
+import dev.failforward.log.FailureLog;
 import dev.failforward.run.Run;
 import dev.failforward.run.RunStatus;
 import org.junit.jupiter.api.Test;
@@ -87,7 +87,7 @@ class HttpModelResumeTest {
             runId = runs.get(1).id();
             assertThat(errors.get(0)).contains("--resume " + runId);
             reference = log.predictions(runs.get(0).id());
-            referenceFailures = log.failures(new FailureQuery(runs.get(0).id(), null));
+            referenceFailures = log.failures(FailureFilter.ofRun(runs.get(0).id()));
             List<ScoredRow> kept = log.progress(runId);
             assertThat(kept).extracting(ScoredRow::position).containsExactlyElementsOf(IntStream.range(0, 2000).boxed().toList());
             assertThat(kept).extracting(ScoredRow::prediction).containsExactlyElementsOf(reference.subList(0, 2000));
@@ -112,7 +112,7 @@ class HttpModelResumeTest {
             assertThat(run.metrics()).isEqualTo(cleanRun.metrics());
             assertThat(log.predictions(runId)).containsExactlyElementsOf(reference);
             assertThat(log.progress(runId)).isEmpty();
-            List<Failure> failures = log.failures(new FailureQuery(runId, null));
+            List<Failure> failures = log.failures(FailureFilter.ofRun(runId));
             assertThat(failures).hasSameSizeAs(referenceFailures).hasSize(run.failureCount());
             for (int i = 0; i < failures.size(); i++) {
                 assertThat(failures.get(i).fingerprint()).isEqualTo(referenceFailures.get(i).fingerprint());

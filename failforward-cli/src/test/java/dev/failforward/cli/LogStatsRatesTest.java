@@ -154,7 +154,7 @@ class LogStatsRatesTest {
             }
         }
         byte[] key = Files.readAllBytes(Path.of(db + ".key"));
-        String hash = new Redactor(key, List.of("contract")).hash("Month-to-month");
+        String hash = dev.failforward.failure.Redaction.of(key, List.of("contract")).hash("Month-to-month");
         Cli stats = Cli.run("log", "stats", "--run", id, "--by", "contract", "--store", db.toString());
         assertThat(stats.out()).contains(hash).contains("FAILURE RATE").doesNotContain("Month-to-month");
         Cli charges = Cli.run("log", "stats", "--run", id, "--by", "monthly_charges", "--store", db.toString());

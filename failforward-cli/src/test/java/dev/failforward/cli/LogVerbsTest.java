@@ -204,7 +204,7 @@ class LogVerbsTest {
         List<JsonNode> failures = jsonl(Cli.run("log", "list", "--format", "jsonl", "--store", db.toString()).out());
         assertThat(failures).isNotEmpty().allMatch(n -> n.path("input").path("contract").asText().matches("hmac:[0-9a-f]{32}"));
         assertThat(Files.readString(db.resolve("../r/report.json").normalize())).doesNotContain("Month-to-month");
-        String hash = new Redactor(key, List.of("contract")).hash("Month-to-month");
+        String hash = dev.failforward.failure.Redaction.of(key, List.of("contract")).hash("Month-to-month");
         assertThat(jsonl(Cli.run("log", "list", "--where", "contract = '" + hash + "'", "--format", "jsonl", "--store", db.toString()).out()))
                 .isNotEmpty();
         assertThat(Cli.run("scan", "--data", Datasets.tabular("telco_churn.csv").toString(), "--target", "churn",
@@ -232,7 +232,7 @@ class LogVerbsTest {
         Cli all = Cli.run("log", "list", "--format", "csv", "--store", db.toString());
         assertThat(all.out()).doesNotContain("@example.org");
         byte[] key = Files.readAllBytes(Path.of(db + ".key"));
-        String hash = new Redactor(key, List.of("email")).hash("user8@example.org");
+        String hash = dev.failforward.failure.Redaction.of(key, List.of("email")).hash("user8@example.org");
         for (String file : List.of(db.toString(), db + "-wal")) {
             if (Files.exists(Path.of(file))) {
                 assertThat(new String(Files.readAllBytes(Path.of(file)), java.nio.charset.StandardCharsets.ISO_8859_1))

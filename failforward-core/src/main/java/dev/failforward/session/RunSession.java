@@ -1,9 +1,9 @@
 package dev.failforward.session;
 
 import dev.failforward.failure.Failure;
-import dev.failforward.failure.FailureLog;
 import dev.failforward.failure.PredictionRecord;
 import dev.failforward.failure.RunValues;
+import dev.failforward.log.RunLog;
 import dev.failforward.run.Provenance;
 import dev.failforward.run.Run;
 import dev.failforward.run.RunHeader;
@@ -22,25 +22,25 @@ import java.util.Map;
  */
 public final class RunSession {
 
-    private final FailureLog log;
+    private final RunLog log;
     private final RunHeader header;
     private final Run begun;
 
-    private RunSession(FailureLog log, RunHeader header, Run begun) {
+    private RunSession(RunLog log, RunHeader header, Run begun) {
         this.log = log;
         this.header = header;
         this.begun = begun;
     }
 
     /** Begins a new run of {@code header} in {@code log}. */
-    public static RunSession begin(FailureLog log, RunHeader header) {
+    public static RunSession begin(RunLog log, RunHeader header) {
         Run run = header.begin(RunIds.next(), Instant.now());
         log.begin(run);
         return new RunSession(log, header, run);
     }
 
     /** Continues {@code incomplete}, a run the log kept from an earlier attempt, under its own id. */
-    public static RunSession resume(FailureLog log, RunHeader header, Run incomplete) {
+    public static RunSession resume(RunLog log, RunHeader header, Run incomplete) {
         if (incomplete.status() != RunStatus.INCOMPLETE) {
             throw new IllegalArgumentException("run " + incomplete.id() + " is " + incomplete.status() + "; only an incomplete run can be resumed");
         }
@@ -48,7 +48,7 @@ public final class RunSession {
     }
 
     /** {@link #resume} when {@code incomplete} is given, else {@link #begin}. */
-    public static RunSession beginOrResume(FailureLog log, RunHeader header, Run incomplete) {
+    public static RunSession beginOrResume(RunLog log, RunHeader header, Run incomplete) {
         return incomplete == null ? begin(log, header) : resume(log, header, incomplete);
     }
 
@@ -56,7 +56,7 @@ public final class RunSession {
         return begun.id();
     }
 
-    public FailureLog log() {
+    public RunLog log() {
         return log;
     }
 
@@ -86,11 +86,7 @@ public final class RunSession {
         Run done = new Run(begun.id(), begun.kind(), begun.startedAt(), Instant.now(), RunStatus.COMPLETE, begun.task(),
                 begun.target(), begun.classes(), begun.modelId(), fingerprint, path, begun.data(), begun.dataFingerprint(),
                 metrics, predictions.size(), failureCount, provenance);
-        if (values == null) {
-            log.complete(done, predictions, failures);
-        } else {
-            log.complete(done, predictions, failures, values);
-        }
+        log.complete(done, predictions, failures, values == null ? RunValues.none() : values);
         return done;
     }
 }

@@ -2,10 +2,10 @@ package dev.failforward.session;
 
 import dev.failforward.data.NumericColumn;
 import dev.failforward.data.Table;
-import dev.failforward.failure.FailureLog;
 import dev.failforward.failure.Judge;
 import dev.failforward.failure.PredictionRecord;
 import dev.failforward.failure.ScoredRow;
+import dev.failforward.log.RunLog;
 import dev.failforward.model.BatchListener;
 import dev.failforward.model.Predictions;
 import dev.failforward.model.Target;
@@ -27,7 +27,7 @@ final class ScanProgress implements BatchListener {
 
     static final long FLUSH_MILLIS = 1_000;
 
-    private final FailureLog log;
+    private final RunLog log;
     private final String runId;
     private final ScanData data;
     private final Progress progress;
@@ -42,7 +42,7 @@ final class ScanProgress implements BatchListener {
     private int waiting;
     private long flushed = System.nanoTime();
 
-    private ScanProgress(FailureLog log, String runId, ScanData data, Progress progress, List<ScoredRow> stored) {
+    private ScanProgress(RunLog log, String runId, ScanData data, Progress progress, List<ScoredRow> stored) {
         this.log = log;
         this.runId = runId;
         this.data = data;
@@ -82,7 +82,7 @@ final class ScanProgress implements BatchListener {
     }
 
     /** Progress of {@code runId}: none for a new run, what the log kept for a resumed one. */
-    static ScanProgress of(FailureLog log, String runId, ScanData data, Progress progress, boolean resumed) {
+    static ScanProgress of(RunLog log, String runId, ScanData data, Progress progress, boolean resumed) {
         return new ScanProgress(log, runId, data, progress, resumed ? log.progress(runId) : List.of());
     }
 

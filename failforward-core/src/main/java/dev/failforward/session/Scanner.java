@@ -1,14 +1,13 @@
 package dev.failforward.session;
 
-import dev.failforward.detect.DetectionLog;
 import dev.failforward.detect.DetectorContext;
 import dev.failforward.detect.DetectorPlan;
 import dev.failforward.detect.DetectorReport;
 import dev.failforward.detect.DetectorRunner;
 import dev.failforward.failure.Failure;
-import dev.failforward.failure.FailureLog;
 import dev.failforward.failure.Judge;
 import dev.failforward.failure.RunValues;
+import dev.failforward.log.FailureLog;
 import dev.failforward.model.Model;
 import dev.failforward.model.ModelUnavailableException;
 import dev.failforward.model.Predictions;
@@ -104,9 +103,9 @@ public final class Scanner {
         Run done = timer.time("store", () -> {
             Run stored = session.complete(fitted.fingerprint(), modelPath, outcome.evaluation().metrics(),
                     outcome.predictions(), all, RunValues.of(data.test(), outcome.predictions()));
-            if (!found.results().isEmpty() && log instanceof DetectionLog detections) {
+            if (!found.results().isEmpty()) {
                 // Kept beside the run, so its report can be rebuilt with the detector sections.
-                detections.saveDetections(stored.id(), found);
+                log.saveDetections(stored.id(), found);
             }
             return stored;
         });

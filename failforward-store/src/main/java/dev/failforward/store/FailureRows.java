@@ -1,9 +1,7 @@
 package dev.failforward.store;
 
 import dev.failforward.failure.Failure;
-import dev.failforward.failure.FailureQuery;
 import dev.failforward.failure.Perturbation;
-import org.postgresql.PGConnection;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -45,20 +43,16 @@ final class FailureRows {
 
     /**
      * Inserts the failures, numbered after the highest number stored, and their input values;
-     * the caller holds the transaction. On PostgreSQL the table is locked against other writers
-     * (readers go on) until the transaction ends, so that two runs stored at once never take the
-     * same numbers; SQLite's write transaction already excludes other writers.
+     * the caller holds the transaction. Other writers are kept out until the transaction ends
+     * ({@link Dialect#lockForNumbering}), so that two runs stored at once never take the same numbers.
      */
-    static void insert(Connection c, List<Failure> failures) throws SQLException {
+    static void insert(Connection c, Dialect dialect, List<Failure> failures) throws SQLException {
         if (failures.isEmpty()) {
             return;
         }
-        boolean postgres = c.isWrapperFor(PGConnection.class);
         long first;
         try (Statement s = c.createStatement()) {
-            if (postgres) {
-                s.execute("LOCK TABLE failures IN SHARE ROW EXCLUSIVE MODE");
-            }
+            dialect.lockForNumbering(s);
             try (ResultSet r = s.executeQuery("SELECT COALESCE(MAX(num), 0) FROM failures")) {
                 r.next();
                 first = r.getLong(1) + 1;
@@ -71,7 +65,7 @@ final class FailureRows {
             nums[i] = first + i;
             inputs.add(failures.get(i).input());
         }
-        InputRows.insert(c, postgres, nums, inputs);
+        InputRows.insert(c, dialect, nums, inputs);
         fingerprints(c, first, texts.keys(), texts.order());
         String[][] json = texts.texts();
         long[] keys = texts.keys();
@@ -144,19 +138,6 @@ final class FailureRows {
         }
     }
 
-    /** By run (oldest first), then in stored order, at most {@code query.limit()}. */
-    static List<Failure> find(Connection c, FailureQuery query) throws SQLException {
-        String sql = "SELECT " + FIELDS + " FROM failures f" + where(query) + " ORDER BY f.run_id, f.seq"
-                + (query.limit() == null ? "" : " LIMIT ?");
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            int next = bind(s, query);
-            if (query.limit() != null) {
-                s.setInt(next, query.limit());
-            }
-            return readAll(c, s, null);
-        }
-    }
-
     /**
      * The failures a query selects, its first columns {@link #FIELDS}, with their inputs; for each
      * row {@code more} (when given) reads the columns after them.
@@ -201,17 +182,6 @@ final class FailureRows {
                 f.fingerprint(), new Perturbation(Json.texts(params), perturbed == null ? Map.of() : Json.values(perturbed)));
     }
 
-    /** How many match, ignoring the limit. */
-    static long count(Connection c, FailureQuery query) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM failures f" + where(query))) {
-            bind(s, query);
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                return r.getLong(1);
-            }
-        }
-    }
-
     /** The values of {@link #BY_ID} for this id: the stored id, else the run and position it names. */
     static Object[] byId(String id) {
         int dash = id.lastIndexOf('-');
@@ -241,17 +211,5 @@ final class FailureRows {
                 return r.next() ? Optional.of(Map.entry(r.getLong(1), r.getString(2))) : Optional.empty();
             }
         }
-    }
-
-    private static String where(FailureQuery query) {
-        return query.runId() == null ? "" : " WHERE f.run_id = ?";
-    }
-
-    private static int bind(PreparedStatement s, FailureQuery query) throws SQLException {
-        if (query.runId() == null) {
-            return 1;
-        }
-        s.setString(1, query.runId());
-        return 2;
     }
 }

@@ -166,6 +166,19 @@ final class FailureSearch {
      * by its number and sorting them all (the unary plus changes no value).
      */
     static List<LoggedFailure> find(Connection c, FailureFilter filter) throws SQLException {
+        try (PreparedStatement s = select(c, filter, SELECT)) {
+            return read(c, s);
+        }
+    }
+
+    /** The failures alone, as {@link #find} selects and orders them, without recurrence and triage. */
+    static List<Failure> failures(Connection c, FailureFilter filter) throws SQLException {
+        try (PreparedStatement s = select(c, filter, "SELECT " + FailureRows.FIELDS + " FROM failures f")) {
+            return FailureRows.readAll(c, s, null);
+        }
+    }
+
+    private static PreparedStatement select(Connection c, FailureFilter filter, String select) throws SQLException {
         boolean walk = filter.limit() != null && filter.sort() == FailureSort.STORED;
         FailureSearch q = new FailureSearch(filter, walk ? "+f.num" : "f.num", InputSet.all(c));
         String order = switch (filter.sort()) {
@@ -173,14 +186,18 @@ final class FailureSearch {
             case LOSS -> " ORDER BY CASE WHEN f.loss IS NULL THEN 1 ELSE 0 END, f.loss DESC, f.run_id, f.seq";
             case CONFIDENCE -> " ORDER BY CASE WHEN f.confidence IS NULL THEN 1 ELSE 0 END, f.confidence DESC, f.run_id, f.seq";
         };
-        String sql = filter.limit() == null ? SELECT + q.where + order
-                : SELECT + " WHERE f.num IN (SELECT f.num FROM failures f" + q.where + order + " LIMIT ?)" + order;
-        try (PreparedStatement s = c.prepareStatement(sql)) {
+        String sql = filter.limit() == null ? select + q.where + order
+                : select + " WHERE f.num IN (SELECT f.num FROM failures f" + q.where + order + " LIMIT ?)" + order;
+        PreparedStatement s = c.prepareStatement(sql);
+        try {
             int next = q.bind(s);
             if (filter.limit() != null) {
                 s.setInt(next, filter.limit());
             }
-            return read(c, s);
+            return s;
+        } catch (SQLException | RuntimeException e) {
+            s.close();
+            throw e;
         }
     }
 

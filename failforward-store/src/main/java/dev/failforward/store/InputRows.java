@@ -30,7 +30,7 @@ final class InputRows {
      * Stores {@code inputs.get(i)} as the inputs of failure number {@code nums[i]}, creating column
      * sets as needed; the caller holds the transaction.
      */
-    static void insert(Connection c, boolean postgres, long[] nums, List<Map<String, Object>> inputs) throws SQLException {
+    static void insert(Connection c, Dialect dialect, long[] nums, List<Map<String, Object>> inputs) throws SQLException {
         if (inputs.isEmpty()) {
             return;
         }
@@ -47,8 +47,8 @@ final class InputRows {
             lastGroup.add(i);
         }
         for (Map.Entry<List<String>, List<Integer>> g : groups.entrySet()) {
-            InputSet set = InputSet.of(c, postgres, g.getKey(), known);
-            if (postgres) {
+            InputSet set = InputSet.of(c, dialect, g.getKey(), known);
+            if (dialect.copiesInputs()) {
                 copy(c, set, nums, inputs, g.getValue());
             } else {
                 insert(c, set, nums, inputs, g.getValue());

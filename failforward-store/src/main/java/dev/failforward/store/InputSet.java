@@ -69,7 +69,7 @@ record InputSet(long id, List<String> columns) {
      * transaction) when the log has none; {@code known} is the catalogue as read in the same
      * transaction and gets the new set added.
      */
-    static InputSet of(Connection c, boolean postgres, List<String> columns, List<InputSet> known) throws SQLException {
+    static InputSet of(Connection c, Dialect dialect, List<String> columns, List<InputSet> known) throws SQLException {
         for (InputSet set : known) {
             if (set.columns.equals(columns)) {
                 return set;
@@ -82,7 +82,7 @@ record InputSet(long id, List<String> columns) {
         long id = known.stream().mapToLong(InputSet::id).max().orElse(0) + 1;
         InputSet set = new InputSet(id, columns);
         StringBuilder ddl = new StringBuilder("CREATE TABLE ").append(set.table())
-                .append(" (failure ").append(postgres ? "BIGINT" : "INTEGER").append(" PRIMARY KEY");
+                .append(" (failure ").append(dialect.key()).append(" PRIMARY KEY");
         for (int k = 0; k < columns.size(); k++) {
             ddl.append(", ").append(number(k)).append(" DOUBLE PRECISION, ").append(text(k)).append(" TEXT");
         }

@@ -1,23 +1,23 @@
 package dev.failforward.store;
 
-import dev.failforward.detect.DetectionLog;
 import dev.failforward.detect.DetectorReport;
 import dev.failforward.explain.AttributionContrast;
 import dev.failforward.explain.Explanation;
 import dev.failforward.failure.Failure;
-import dev.failforward.failure.FailureLog;
 import dev.failforward.failure.FailureFilter;
-import dev.failforward.failure.FailureQuery;
 import dev.failforward.failure.IngestResult;
 import dev.failforward.failure.LoggedFailure;
 import dev.failforward.failure.PredictionRecord;
 import dev.failforward.failure.ProductionEvent;
+import dev.failforward.failure.Redaction;
 import dev.failforward.failure.RunValues;
 import dev.failforward.failure.ScoredRow;
 import dev.failforward.failure.StatDimension;
 import dev.failforward.failure.StatRow;
 import dev.failforward.failure.TriageEvent;
 import dev.failforward.failure.ValueRates;
+import dev.failforward.log.DetectionLog;
+import dev.failforward.log.FailureLog;
 import dev.failforward.run.Run;
 import dev.failforward.run.RunStatus;
 
@@ -36,7 +36,7 @@ import java.util.Optional;
  * none. One connection serves the log; its methods are synchronized, so one instance may be
  * shared between threads.
  */
-public final class JdbcFailureLog implements FailureLog, DetectionLog {
+public final class JdbcFailureLog implements FailureLog {
 
     /** The SQLite file used when no location is given, in the working directory. */
     public static final String DEFAULT_LOCATION = "failforward.db";
@@ -48,13 +48,16 @@ public final class JdbcFailureLog implements FailureLog, DetectionLog {
 
     private final StoreLocation where;
     private final Connection connection;
+    /** Applied to everything with input values or row keys before it is written. */
+    private final Redaction redaction;
     /** SQLite only: checkpoints the WAL beside the writing thread; null for PostgreSQL. */
     private final WalCheckpoints checkpoints;
 
-    private JdbcFailureLog(StoreLocation where, Connection connection) {
+    private JdbcFailureLog(StoreLocation where, Connection connection, Redaction redaction) {
         this.where = where;
         this.connection = connection;
-        this.checkpoints = where.kind() == StoreLocation.Kind.SQLITE ? new WalCheckpoints(where) : null;
+        this.redaction = redaction;
+        this.checkpoints = where.dialect() == Dialect.SQLITE ? new WalCheckpoints(where) : null;
     }
 
     /**
@@ -65,10 +68,19 @@ public final class JdbcFailureLog implements FailureLog, DetectionLog {
      * @throws StoreException with one line naming the location when it cannot be opened
      */
     public static JdbcFailureLog open(String location) {
+        return open(location, Redaction.NONE);
+    }
+
+    /**
+     * Opens the log at {@code location} (see {@link #open(String)}) so that everything written through
+     * it is redacted first: failures, predictions, counts per value, scored rows and production events.
+     */
+    public static JdbcFailureLog open(String location, Redaction redaction) {
+        Objects.requireNonNull(redaction, "redaction");
         StoreLocation where = StoreLocation.parse(location);
         Connection connection = where.connect();
         try {
-            Migrations.apply(where);
+            Migrations.apply(where, connection);
         } catch (RuntimeException e) {
             try {
                 connection.close();
@@ -77,7 +89,7 @@ public final class JdbcFailureLog implements FailureLog, DetectionLog {
             }
             throw e;
         }
-        return new JdbcFailureLog(where, connection);
+        return new JdbcFailureLog(where, connection, redaction);
     }
 
     /** Opens the default log, {@value #DEFAULT_LOCATION} in the working directory. */
@@ -121,15 +133,19 @@ public final class JdbcFailureLog implements FailureLog, DetectionLog {
         }
         Run done = run.completed(run.finishedAt() == null ? Instant.now() : run.finishedAt(), run.metrics(),
                 run.predictionCount(), run.failureCount());
+        List<PredictionRecord> storedPredictions = redaction.rowKeys() ? predictions.stream().map(redaction::apply).toList()
+                : predictions;
+        List<Failure> storedFailures = redaction.isNone() ? failures : failures.stream().map(redaction::apply).toList();
+        RunValues storedValues = redaction.apply(values);
         inTransaction("cannot store run " + run.id(), () -> {
             if (!RunRows.update(connection, done)) {
                 RunRows.insert(connection, done);
             }
             ScoredRows.delete(connection, run.id());
-            PredictionRows.insert(connection, run.id(), predictions);
-            FailureRows.insert(connection, failures);
+            PredictionRows.insert(connection, run.id(), storedPredictions);
+            FailureRows.insert(connection, where.dialect(), storedFailures);
             RunValueRows.delete(connection, run.id());
-            RunValueRows.insert(connection, run.id(), values);
+            RunValueRows.insert(connection, run.id(), storedValues);
         });
     }
 
@@ -138,12 +154,13 @@ public final class JdbcFailureLog implements FailureLog, DetectionLog {
     public synchronized void saveProgress(String runId, List<ScoredRow> rows) {
         Objects.requireNonNull(runId, "runId");
         Objects.requireNonNull(rows, "rows");
+        List<ScoredRow> stored = redaction.rowKeys() ? rows.stream().map(redaction::apply).toList() : rows;
         inTransaction("cannot keep the rows run " + runId + " has scored", () -> {
             Run run = RunRows.byId(connection, runId).orElseThrow(() -> new StoreException("there is no such run"));
             if (run.status() == RunStatus.COMPLETE) {
                 throw new StoreException("the run is already complete");
             }
-            ScoredRows.insert(connection, runId, rows);
+            ScoredRows.insert(connection, runId, stored);
         });
     }
 
@@ -166,21 +183,6 @@ public final class JdbcFailureLog implements FailureLog, DetectionLog {
     }
 
     @Override
-    public synchronized List<Failure> failures(FailureQuery query) {
-        Objects.requireNonNull(query, "query");
-        if (query.limit() != null && query.limit() < 0) {
-            throw new IllegalArgumentException("a failure limit must be at least 0, not " + query.limit());
-        }
-        return read("cannot read the failures", () -> FailureRows.find(connection, query));
-    }
-
-    @Override
-    public synchronized long countFailures(FailureQuery query) {
-        Objects.requireNonNull(query, "query");
-        return read("cannot count the failures", () -> FailureRows.count(connection, query));
-    }
-
-    @Override
     public synchronized List<PredictionRecord> predictions(String runId) {
         Objects.requireNonNull(runId, "runId");
         return read("cannot read the predictions of run " + runId, () -> PredictionRows.of(connection, runId));
@@ -193,6 +195,15 @@ public final class JdbcFailureLog implements FailureLog, DetectionLog {
             throw new IllegalArgumentException("a failure limit must be at least 0, not " + filter.limit());
         }
         return read("cannot read the failures", () -> FailureSearch.find(connection, filter));
+    }
+
+    @Override
+    public synchronized List<Failure> failures(FailureFilter filter) {
+        Objects.requireNonNull(filter, "filter");
+        if (filter.limit() != null && filter.limit() < 0) {
+            throw new IllegalArgumentException("a failure limit must be at least 0, not " + filter.limit());
+        }
+        return read("cannot read the failures", () -> FailureSearch.failures(connection, filter));
     }
 
     @Override
@@ -232,7 +243,8 @@ public final class JdbcFailureLog implements FailureLog, DetectionLog {
     public synchronized IngestResult ingest(String source, List<ProductionEvent> events) {
         Objects.requireNonNull(events, "events");
         IngestResult[] result = new IngestResult[1];
-        inTransaction("cannot ingest " + source, () -> result[0] = ProductionRows.ingest(connection, source, events));
+        List<ProductionEvent> stored = redaction.isNone() ? events : events.stream().map(redaction::apply).toList();
+        inTransaction("cannot ingest " + source, () -> result[0] = ProductionRows.ingest(connection, where.dialect(), source, stored));
         return result[0];
     }
 

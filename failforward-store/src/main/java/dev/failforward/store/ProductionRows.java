@@ -40,7 +40,7 @@ final class ProductionRows {
     }
 
     /** The caller holds the transaction. */
-    static IngestResult ingest(Connection c, String source, List<ProductionEvent> events) throws SQLException {
+    static IngestResult ingest(Connection c, Dialect dialect, String source, List<ProductionEvent> events) throws SQLException {
         int added = 0;
         int duplicates = 0;
         try (PreparedStatement select = c.prepareStatement("SELECT prediction, outcome FROM production_events WHERE event_id = ?");
@@ -95,7 +95,7 @@ final class ProductionRows {
                 }
             }
         }
-        return judge(c, source, events.size(), added, duplicates);
+        return judge(c, dialect, source, events.size(), added, duplicates);
     }
 
     private static boolean[] judged(List<PredictionRecord> predictions) {
@@ -110,7 +110,7 @@ final class ProductionRows {
                         Map<String, Double> probabilities, String outcome) {
     }
 
-    private static IngestResult judge(Connection c, String source, int events, int added, int duplicates) throws SQLException {
+    private static IngestResult judge(Connection c, Dialect dialect, String source, int events, int added, int duplicates) throws SQLException {
         List<Pair> pairs = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("SELECT event_id, model, features, prediction, probabilities, outcome "
                 + "FROM production_events WHERE judged_run IS NULL AND prediction IS NOT NULL AND outcome IS NOT NULL "
@@ -169,7 +169,7 @@ final class ProductionRows {
                 Provenance.current(0, null, null, Map.of("source", source)));
         RunRows.insert(c, run);
         PredictionRows.insert(c, runId, predictions);
-        FailureRows.insert(c, failures);
+        FailureRows.insert(c, dialect, failures);
         RunValueRows.insert(c, runId, RunValues.of(pairs.stream().map(p -> p.features == null ? Map.<String, Object>of() : p.features).toList(),
                 judged(predictions)));
         try (PreparedStatement s = c.prepareStatement("UPDATE production_events SET judged_run = ? WHERE event_id = ?")) {

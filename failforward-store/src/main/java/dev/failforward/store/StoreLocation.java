@@ -18,13 +18,11 @@ import java.sql.Statement;
 import java.util.Properties;
 
 /**
- * Where a failure log lives: the location as the user gave it, the JDBC URL it stands for, the
- * kind of database and, for SQLite, the file. Knows how to open a connection set up the way the
+ * Where a failure log lives: the location as the user gave it, the JDBC URL it stands for, its
+ * {@link Dialect} and, for SQLite, the file (null for a server). Knows how to open a connection set up the way the
  * log needs it (WAL and foreign keys on SQLite, batched inserts on PostgreSQL).
  */
-record StoreLocation(String given, String jdbcUrl, Kind kind, Path file) {
-
-    enum Kind { SQLITE, POSTGRESQL }
+public record StoreLocation(String given, String jdbcUrl, Dialect dialect, Path file) {
 
     private static final String SQLITE_PREFIX = "jdbc:sqlite:";
     private static final String POSTGRESQL_PREFIX = "jdbc:postgresql:";
@@ -35,10 +33,10 @@ record StoreLocation(String given, String jdbcUrl, Kind kind, Path file) {
     private static final int SQLITE_WAL_BACKSTOP_PAGES = 262_144;
 
     /** A file path (SQLite), a {@code jdbc:sqlite:} URL or a {@code jdbc:postgresql:} URL; blank means the default file. */
-    static StoreLocation parse(String location) {
+    public static StoreLocation parse(String location) {
         String given = location == null || location.isBlank() ? JdbcFailureLog.DEFAULT_LOCATION : location.strip();
         if (given.startsWith(POSTGRESQL_PREFIX)) {
-            return new StoreLocation(given, given, Kind.POSTGRESQL, null);
+            return new StoreLocation(given, given, Dialect.POSTGRESQL, null);
         }
         if (given.startsWith(SQLITE_PREFIX)) {
             String rest = given.substring(SQLITE_PREFIX.length());
@@ -51,13 +49,13 @@ record StoreLocation(String given, String jdbcUrl, Kind kind, Path file) {
                 throw new StoreException(Secrets.redact(given)
                         + ": an in-memory SQLite database cannot hold a failure log; give a file path");
             }
-            return new StoreLocation(given, given, Kind.SQLITE, file(given, path));
+            return new StoreLocation(given, given, Dialect.SQLITE, file(given, path));
         }
         if (given.startsWith("jdbc:")) {
             throw new StoreException(Secrets.redact(given) + ": unsupported database; expected a file path (SQLite), "
                     + "jdbc:sqlite:PATH or jdbc:postgresql://HOST[:PORT]/DATABASE");
         }
-        return new StoreLocation(given, SQLITE_PREFIX + given, Kind.SQLITE, file(given, given));
+        return new StoreLocation(given, SQLITE_PREFIX + given, Dialect.SQLITE, file(given, given));
     }
 
     private static Path file(String given, String path) {
@@ -69,13 +67,13 @@ record StoreLocation(String given, String jdbcUrl, Kind kind, Path file) {
     }
 
     /** The location for messages, password redacted. */
-    String display() {
+    public String display() {
         return Secrets.redact(given);
     }
 
     /** A new connection, ready for use, or a {@link StoreException} that says why there is none. */
     Connection connect() {
-        if (kind == Kind.SQLITE) {
+        if (dialect == Dialect.SQLITE) {
             prepareFile();
         }
         Connection connection;
@@ -85,7 +83,7 @@ record StoreLocation(String given, String jdbcUrl, Kind kind, Path file) {
             throw new StoreException(display() + ": " + cannotOpen(e), e);
         }
         try {
-            if (kind == Kind.SQLITE) {
+            if (dialect == Dialect.SQLITE) {
                 configureSqlite(connection);
             }
             return connection;
@@ -132,12 +130,12 @@ record StoreLocation(String given, String jdbcUrl, Kind kind, Path file) {
 
     private Properties properties() {
         Properties p = new Properties();
-        if (kind == Kind.SQLITE) {
+        if (dialect == Dialect.SQLITE) {
             // Write transactions take the write lock when they begin, so a second writer waits
             // (busy timeout) instead of failing when its read lock cannot be upgraded.
             p.setProperty("transaction_mode", "IMMEDIATE");
         }
-        if (kind == Kind.POSTGRESQL) {
+        if (dialect == Dialect.POSTGRESQL) {
             // Lets the driver send a batch of inserts as multi-row statements; URL parameters still win.
             p.setProperty("reWriteBatchedInserts", "true");
             p.setProperty("ApplicationName", "FailForward");
@@ -168,7 +166,7 @@ record StoreLocation(String given, String jdbcUrl, Kind kind, Path file) {
     }
 
     private String cannotOpen(SQLException e) {
-        if (kind == Kind.POSTGRESQL) {
+        if (dialect == Dialect.POSTGRESQL) {
             return "cannot connect to PostgreSQL: " + StoreException.oneLine(e);
         }
         if (e.getErrorCode() == SQLITE_NOTADB) {

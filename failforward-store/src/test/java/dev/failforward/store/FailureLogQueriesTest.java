@@ -2,7 +2,6 @@ package dev.failforward.store;
 
 import dev.failforward.failure.Failure;
 import dev.failforward.failure.FailureFilter;
-import dev.failforward.failure.FailureQuery;
 import dev.failforward.failure.FailureSort;
 import dev.failforward.failure.IngestResult;
 import dev.failforward.failure.LoggedFailure;
@@ -79,7 +78,7 @@ class FailureLogQueriesTest {
             assertThat(log.find(where("\"contract'; DROP TABLE failures; --\" = 'x'"))).isEmpty();
             assertThatThrownBy(() -> WhereParser.parse("contract = 'x'; DROP TABLE failures")).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("column 15");
-            assertThat(log.countFailures(FailureQuery.all())).isEqualTo(all.size());
+            assertThat(log.count(FailureFilter.all())).isEqualTo(all.size());
             assertThat(log.count(where("contract = 'Month-to-month'")))
                     .isEqualTo(all.stream().filter(f -> "Month-to-month".equals(f.input().get("contract"))).count());
             // Counted in the input index (INTERSECT / UNION), the same as what is listed.
@@ -212,7 +211,7 @@ class FailureLogQueriesTest {
             assertThat(log.purge(List.of(killed.run().id()))).isEqualTo(1);
             assertThat(log.runs()).containsExactly(kept.run());
             assertThat(log.predictions(killed.run().id())).isEmpty();
-            assertThat(log.countFailures(FailureQuery.all())).isEqualTo(kept.failures().size());
+            assertThat(log.count(FailureFilter.all())).isEqualTo(kept.failures().size());
             assertThat(log.stats(null, StatDimension.FEATURE, "contract").stream().mapToLong(StatRow::failures).sum())
                     .isEqualTo(kept.failures().stream().filter(k -> k.input().get("contract") != null).count());
             assertThat(log.triageHistory(f.fingerprint())).hasSize(1);

@@ -6,7 +6,6 @@ import dev.failforward.failure.ValueCount;
 import dev.failforward.failure.ValueRates;
 import dev.failforward.failure.WhereParser;
 import dev.failforward.run.RunIds;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -14,8 +13,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -85,23 +82,15 @@ class FailureRatesTest {
         }
     }
 
+    /** A run without counts per value, as runs stored before schema version 31 (and by code that gives none) are. */
     @ParameterizedTest
     @EnumSource(Database.class)
-    void aRunStoredBeforeSchema31IsNamedAsUnrecorded(Database db) throws Exception {
+    void aRunStoredWithoutCountsPerValueIsNamedAsUnrecorded(Database db) throws Exception {
         Telco.Scored old = Telco.scan(RunIds.next(), 0, 400, 5);
         try (Database.Place place = db.fresh(dir)) {
-            StoreLocation where = StoreLocation.parse(place.location());
-            if (where.kind() == StoreLocation.Kind.SQLITE) {
-                Files.createDirectories(where.file().toAbsolutePath().getParent());
-            }
-            Flyway.configure(getClass().getClassLoader()).dataSource(where.jdbcUrl(), null, null)
-                    .locations(Migrations.LOCATION).target("30").load().migrate();
-            try (Connection c = DriverManager.getConnection(where.jdbcUrl())) {
-                c.setAutoCommit(false);
-                RunRows.insert(c, old.run());
-                PredictionRows.insert(c, old.run().id(), old.predictions());
-                insertAsSchema30(c, old.failures());
-                c.commit();
+            try (JdbcFailureLog log = JdbcFailureLog.open(place.location())) {
+                log.begin(old.started());
+                log.complete(old.run(), old.predictions(), old.failures());
             }
             try (JdbcFailureLog log = JdbcFailureLog.open(place.location())) {
                 ValueRates before = log.rates(null, "contract");
@@ -141,35 +130,5 @@ class FailureRatesTest {
 
     private static String field(String line, int index) {
         return line.split(",", -1)[index].replace("\"", "");
-    }
-
-    /** The failures as schema 30 held them: rows of {@code failures} only, inputs as JSON (V32 makes the typed rows from it). */
-    private static void insertAsSchema30(Connection c, java.util.List<dev.failforward.failure.Failure> failures) throws Exception {
-        try (java.sql.PreparedStatement s = c.prepareStatement("INSERT INTO failures (num, seq, id, run_id, row_key, origin, "
-                + "input, expected, predicted, probabilities, prediction, confidence, loss, cause_tags, fingerprint, probe_params, "
-                + "perturbed_input) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            int seq = 0;
-            for (dev.failforward.failure.Failure f : failures) {
-                int i = 1;
-                s.setLong(i++, seq + 1);
-                s.setLong(i++, seq++);
-                s.setString(i++, f.id());
-                s.setString(i++, f.runId());
-                s.setString(i++, f.rowKey());
-                s.setString(i++, f.origin());
-                s.setString(i++, Json.object(f.input()));
-                s.setString(i++, f.expected());
-                s.setString(i++, f.predicted());
-                s.setString(i++, Json.object(f.probabilities()));
-                s.setObject(i++, f.prediction(), java.sql.Types.DOUBLE);
-                s.setObject(i++, f.confidence(), java.sql.Types.DOUBLE);
-                s.setObject(i++, Double.isNaN(f.loss()) ? null : f.loss(), java.sql.Types.DOUBLE);
-                s.setString(i++, Json.array(f.causeTags()));
-                s.setString(i++, f.fingerprint());
-                s.setNull(i++, java.sql.Types.VARCHAR);
-                s.setNull(i, java.sql.Types.VARCHAR);
-                s.executeUpdate();
-            }
-        }
     }
 }

@@ -2,9 +2,8 @@ package dev.failforward.store;
 
 import dev.failforward.failure.Failure;
 import dev.failforward.failure.FailureFilter;
-import dev.failforward.failure.FailureQuery;
-import dev.failforward.failure.Perturbation;
 import dev.failforward.failure.LoggedFailure;
+import dev.failforward.failure.Perturbation;
 import dev.failforward.failure.PredictionRecord;
 import dev.failforward.model.Task;
 import dev.failforward.run.Provenance;
@@ -55,7 +54,7 @@ class JdbcFailureLogTest {
             try (JdbcFailureLog log = JdbcFailureLog.open(place.location())) {
                 assertThat(log.run(run.id())).get().isEqualTo(run);
                 assertSamePredictions(log.predictions(run.id()), scored.predictions());
-                List<Failure> stored = log.failures(new FailureQuery(run.id(), null));
+                List<Failure> stored = log.failures(FailureFilter.ofRun(run.id()));
                 assertThat(stored).containsExactlyElementsOf(scored.failures());
                 for (int i = 0; i < stored.size(); i++) {
                     assertSameValues(stored.get(i), scored.failures().get(i));
@@ -106,17 +105,17 @@ class JdbcFailureLogTest {
             }
             String newerId = newer.run().id();
 
-            assertThat(log.failures(FailureQuery.all())).containsExactlyElementsOf(all);
-            assertThat(log.failures(new FailureQuery(newerId, 5))).containsExactlyElementsOf(newer.failures().subList(0, 5));
-            assertThat(log.failures(new FailureQuery(null, older.failures().size() + 3)))
+            assertThat(log.failures(FailureFilter.all())).containsExactlyElementsOf(all);
+            assertThat(log.failures(FailureFilter.ofRun(newerId).withLimit(5))).containsExactlyElementsOf(newer.failures().subList(0, 5));
+            assertThat(log.failures(FailureFilter.all().withLimit(older.failures().size() + 3)))
                     .containsExactlyElementsOf(all.subList(0, older.failures().size() + 3));
-            assertThat(log.failures(new FailureQuery(newerId, 0))).isEmpty();
-            assertThat(log.failures(new FailureQuery(RunIds.next(), null))).isEmpty();
+            assertThat(log.failures(FailureFilter.ofRun(newerId).withLimit(0))).isEmpty();
+            assertThat(log.failures(FailureFilter.ofRun(RunIds.next()))).isEmpty();
 
-            assertThat(log.countFailures(new FailureQuery(null, 1))).isEqualTo(all.size());
-            assertThat(log.countFailures(new FailureQuery(newerId, 2))).isEqualTo(newer.failures().size());
-            assertThat(log.countFailures(new FailureQuery(RunIds.next(), null))).isZero();
-            assertThatThrownBy(() -> log.failures(new FailureQuery(null, -1))).isInstanceOf(IllegalArgumentException.class);
+            assertThat(log.count(FailureFilter.all().withLimit(1))).isEqualTo(all.size());
+            assertThat(log.count(FailureFilter.ofRun(newerId).withLimit(2))).isEqualTo(newer.failures().size());
+            assertThat(log.count(FailureFilter.ofRun(RunIds.next()))).isZero();
+            assertThatThrownBy(() -> log.failures(FailureFilter.all().withLimit(-1))).isInstanceOf(IllegalArgumentException.class);
 
             assertSamePredictions(log.predictions(older.run().id()), older.predictions());
             assertThat(log.runs()).extracting(Run::failureCount)
@@ -142,13 +141,13 @@ class JdbcFailureLogTest {
 
             assertThat(log.run(id)).get().isEqualTo(scored.started());
             assertThat(log.predictions(id)).isEmpty();
-            assertThat(log.failures(new FailureQuery(id, null))).isEmpty();
-            assertThat(log.countFailures(FailureQuery.all())).isZero();
+            assertThat(log.failures(FailureFilter.ofRun(id))).isEmpty();
+            assertThat(log.count(FailureFilter.all())).isZero();
 
             // The log is still usable, and the same run can still be completed.
             log.complete(scored.run(), scored.predictions(), scored.failures());
             assertThat(log.run(id)).get().isEqualTo(scored.run());
-            assertThat(log.countFailures(FailureQuery.all())).isEqualTo(scored.failures().size());
+            assertThat(log.count(FailureFilter.all())).isEqualTo(scored.failures().size());
         }
     }
 
@@ -189,7 +188,7 @@ class JdbcFailureLogTest {
             assertThat(log.run(b.run().id())).isEmpty();
 
             log.complete(b.run(), b.predictions(), renamed);
-            assertThat(log.failures(new FailureQuery(b.run().id(), null))).containsExactlyElementsOf(renamed);
+            assertThat(log.failures(FailureFilter.ofRun(b.run().id()))).containsExactlyElementsOf(renamed);
             for (Failure f : List.of(renamed.get(0), renamed.get(1), renamed.get(2), a.failures().get(0))) {
                 assertThat(log.failure(f.id())).get().extracting(LoggedFailure::failure).isEqualTo(f);
             }
@@ -278,14 +277,14 @@ class JdbcFailureLogTest {
             assertThat(stored.get(0).prediction()).isNull();
             assertThat(stored.get(0).loss()).isNaN();
             assertSamePredictions(stored.subList(1, 2), predictions.subList(1, 2));
-            Failure back = log.failures(FailureQuery.all()).get(0);
+            Failure back = log.failures(FailureFilter.all()).get(0);
             assertThat(back).isEqualTo(failure);
             assertSameValues(back, failure);
             assertThat(back.perturbation().perturbedInput().keySet()).containsExactlyElementsOf(perturbed.keySet());
             perturbed.forEach((k, v) -> assertThat(type(back.perturbation().perturbedInput().get(k))).as(k).isEqualTo(type(v)));
             // the search behind log list reads the same columns
             assertThat(log.find(FailureFilter.all()).get(0).failure()).isEqualTo(failure);
-            List<Failure> all = log.failures(FailureQuery.all());
+            List<Failure> all = log.failures(FailureFilter.all());
             assertThat(all).containsExactly(failure, second, third);
             gaps.forEach((k, v) -> assertThat(type(all.get(1).input().get(k))).as(k).isEqualTo(type(v)));
             assertThat(all.get(2).input().get("tenure")).isEqualTo(7);
@@ -313,7 +312,7 @@ class JdbcFailureLogTest {
             log.begin(scored.started());
             log.complete(scored.run(), scored.predictions(), scored.failures());
             assertSamePredictions(log.predictions(scored.run().id()), scored.predictions());
-            assertThat(log.countFailures(new FailureQuery(scored.run().id(), null))).isEqualTo(scored.failures().size());
+            assertThat(log.count(FailureFilter.ofRun(scored.run().id()))).isEqualTo(scored.failures().size());
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.failforward.store;
 
-import dev.failforward.failure.FailureQuery;
+import dev.failforward.failure.FailureFilter;
 import dev.failforward.run.RunIds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,7 +49,7 @@ class OpeningTest {
 
             try (JdbcFailureLog log = JdbcFailureLog.open(place.location())) {
                 assertThat(log.runs()).containsExactly(scored.run());
-                assertThat(log.failures(FailureQuery.all())).containsExactlyElementsOf(scored.failures());
+                assertThat(log.failures(FailureFilter.all())).containsExactlyElementsOf(scored.failures());
                 JdbcFailureLogTest.assertSamePredictions(log.predictions(scored.run().id()), scored.predictions());
             }
             assertThat(history(url)).as("the schema history, with the time each script was applied")

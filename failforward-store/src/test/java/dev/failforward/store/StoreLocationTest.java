@@ -13,7 +13,7 @@ class StoreLocationTest {
     void noLocationMeansTheDefaultFile() {
         for (String none : new String[] {null, "", "  "}) {
             StoreLocation where = StoreLocation.parse(none);
-            assertThat(where.kind()).isEqualTo(StoreLocation.Kind.SQLITE);
+            assertThat(where.dialect()).isEqualTo(Dialect.SQLITE);
             assertThat(where.file()).isEqualTo(Path.of(JdbcFailureLog.DEFAULT_LOCATION));
             assertThat(where.jdbcUrl()).isEqualTo("jdbc:sqlite:" + JdbcFailureLog.DEFAULT_LOCATION);
         }
@@ -36,7 +36,7 @@ class StoreLocationTest {
     @Test
     void aPostgresUrlIsShownWithoutItsPassword() {
         StoreLocation where = StoreLocation.parse("jdbc:postgresql://db:5432/ff?user=ff&password=p4ss&ssl=true");
-        assertThat(where.kind()).isEqualTo(StoreLocation.Kind.POSTGRESQL);
+        assertThat(where.dialect()).isEqualTo(Dialect.POSTGRESQL);
         assertThat(where.file()).isNull();
         assertThat(where.display()).isEqualTo("jdbc:postgresql://db:5432/ff?user=ff&password=***&ssl=true");
     }

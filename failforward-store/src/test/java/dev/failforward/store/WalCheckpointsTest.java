@@ -1,6 +1,6 @@
 package dev.failforward.store;
 
-import dev.failforward.failure.FailureQuery;
+import dev.failforward.failure.FailureFilter;
 import dev.failforward.failure.RunValues;
 import dev.failforward.run.RunIds;
 import org.junit.jupiter.api.Test;
@@ -33,11 +33,11 @@ class WalCheckpointsTest {
                 Thread.sleep(20);
             }
             assertThat(Files.size(file)).as("database file after the checkpoint").isGreaterThan(before + 100_000);
-            assertThat(log.failures(new FailureQuery(scored.run().id(), null))).hasSize(scored.failures().size());
+            assertThat(log.failures(FailureFilter.ofRun(scored.run().id()))).hasSize(scored.failures().size());
         }
         assertThat(Path.of(file + "-wal")).doesNotExist();
         try (JdbcFailureLog again = JdbcFailureLog.open(file.toString())) {
-            assertThat(again.failures(new FailureQuery(scored.run().id(), null))).hasSize(scored.failures().size());
+            assertThat(again.failures(FailureFilter.ofRun(scored.run().id()))).hasSize(scored.failures().size());
         }
     }
 }

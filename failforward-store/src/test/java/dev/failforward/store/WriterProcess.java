@@ -9,7 +9,7 @@ import java.time.Instant;
 /**
  * A second process writing to a log: says it is ready, waits until a start file appears (so that
  * two of them begin together), then stores Telco runs and prints "RUN_ID FAILURES" for each one it wrote. Started by
- * {@link UpgradeAndConcurrencyTest} as a separate JVM. Arguments: log file, start file, writer
+ * {@link ConcurrentWritersTest} as a separate JVM. Arguments: log file, start file, writer
  * number, runs, rows per run.
  */
 public final class WriterProcess {

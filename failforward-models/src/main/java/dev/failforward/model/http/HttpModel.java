@@ -11,7 +11,9 @@ import dev.failforward.model.Target;
 import dev.failforward.model.external.Scores;
 import dev.failforward.model.external.TabularFeed;
 
+import dev.failforward.run.Secrets;
 import java.io.IOException;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -47,6 +49,11 @@ final class HttpModel implements Model {
     private final String activation;
     private final String fingerprint;
     private final HttpClient client;
+    /** The URL as messages show it, credentials masked. */
+    private final String shown;
+    /** The URL requests go to: without user info, which becomes a Basic authorization header. */
+    private final URI endpoint;
+    private final String authorization;
 
     HttpModel(String id, URI url, Protocol protocol, EndpointSettings settings, Target target, List<String> columns,
               TabularFeed feed, String output, String activation, String fingerprint) {
@@ -61,6 +68,16 @@ final class HttpModel implements Model {
         this.activation = activation;
         this.fingerprint = fingerprint;
         this.client = HttpClient.newBuilder().connectTimeout(settings.timeout()).version(HttpClient.Version.HTTP_1_1).build();
+        this.shown = Secrets.redact(url.toString());
+        String userInfo = url.getRawUserInfo();
+        this.authorization = userInfo == null ? null : "Basic " + java.util.Base64.getEncoder().encodeToString(
+                java.net.URLDecoder.decode(userInfo, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8));
+        try {
+            this.endpoint = userInfo == null ? url : new URI(url.getScheme(), null, url.getHost(), url.getPort(), url.getRawPath() == null ? null
+                    : url.getPath(), url.getQuery(), url.getFragment());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException(shown + ": not a URL: " + e.getMessage(), e);
+        }
     }
 
     @Override
@@ -117,7 +134,7 @@ final class HttpModel implements Model {
                     report(done.take().get(), classification, k, out, listener);
                 } catch (ExecutionException e) {
                     failed = e.getCause() instanceof RuntimeException re ? re
-                            : new ModelUnavailableException(url + ": " + e.getCause().getMessage(), e.getCause());
+                            : new ModelUnavailableException(shown + ": " + Secrets.redact(e.getCause().getMessage()), e.getCause());
                 }
             }
             if (failed != null) {
@@ -133,7 +150,7 @@ final class HttpModel implements Model {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ModelUnavailableException(url + ": interrupted", e);
+            throw new ModelUnavailableException(shown + ": interrupted", e);
         } finally {
             pool.shutdownNow();
         }
@@ -149,7 +166,7 @@ final class HttpModel implements Model {
         double[] part = new double[m * k];
         for (int r = 0; r < m; r++) {
             if (classification) {
-                System.arraycopy(Scores.probabilities(batch.scores()[r], k, activation, url.toString()), 0, part, r * k, k);
+                System.arraycopy(Scores.probabilities(batch.scores()[r], k, activation, shown), 0, part, r * k, k);
             } else {
                 part[r] = batch.scores()[r][0];
             }
@@ -172,8 +189,12 @@ final class HttpModel implements Model {
 
     /** One batch, tried up to {@code retries + 1} times. */
     private double[][] call(byte[] body, int rows) throws InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(url).timeout(settings.timeout())
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(endpoint).timeout(settings.timeout())
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        HttpRequest request = builder.build();
         String last = "";
         int attempts = settings.retries() + 1;
         for (int attempt = 0; attempt < attempts; attempt++) {
@@ -187,21 +208,21 @@ final class HttpModel implements Model {
                     try {
                         return protocol.response(response.body(), rows, output);
                     } catch (IOException e) {
-                        throw new ModelUnavailableException("POST " + url + " answered what FailForward cannot read (" + e.getMessage()
+                        throw new ModelUnavailableException("POST " + shown + " answered what FailForward cannot read (" + e.getMessage()
                                 + "): " + start(response.body()), e);
                     }
                 }
                 last = "HTTP " + status + ": " + start(response.body());
                 if (status != 429 && status < 500) {
-                    throw new ModelUnavailableException("POST " + url + " failed with " + last, null);
+                    throw new ModelUnavailableException("POST " + shown + " failed with " + last, null);
                 }
             } catch (HttpTimeoutException e) {
                 last = "no answer within " + settings.timeout().toMillis() / 1000.0 + " s";
             } catch (IOException e) {
-                last = "connection failed (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")";
+                last = "connection failed (" + (e.getMessage() == null ? e.getClass().getSimpleName() : Secrets.redact(e.getMessage())) + ")";
             }
         }
-        throw new ModelUnavailableException("POST " + url + " failed after " + attempts + " attempt" + (attempts == 1 ? "" : "s")
+        throw new ModelUnavailableException("POST " + shown + " failed after " + attempts + " attempt" + (attempts == 1 ? "" : "s")
                 + "; last: " + last, null);
     }
 

@@ -10,6 +10,7 @@ import dev.failforward.model.Target;
 import dev.failforward.model.Task;
 import dev.failforward.model.external.FileHash;
 import dev.failforward.model.external.TabularFeed;
+import dev.failforward.run.Secrets;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -42,19 +43,21 @@ final class HttpModelFile implements ExternalModel {
         }
     }
 
+    /** The URL with its credentials masked: what runs, reports and messages record. */
     @Override
     public String id() {
-        return spec;
+        return Secrets.redact(spec);
     }
 
     @Override
     public String location() {
-        return spec;
+        return id();
     }
 
+    /** Of the masked URL, so that the recorded fingerprint does not hash a credential either. */
     @Override
     public String fingerprint() {
-        return FileHash.sha256(spec.getBytes(StandardCharsets.UTF_8));
+        return FileHash.sha256(id().getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
@@ -103,7 +106,7 @@ final class HttpModelFile implements ExternalModel {
         String out = protocol == Protocol.V2
                 ? (config.output() == null ? "the output named *prob*, else the first output" : "output '" + config.output() + "'")
                 : "'predictions': one number or one list of numbers per row";
-        return new ModelDescription(spec, spec, "HTTP endpoint", task(), classes(), inputs,
+        return new ModelDescription(id(), id(), "HTTP endpoint", task(), classes(), inputs,
                 List.of(out + (config.activation() == null ? "" : ", then " + config.activation())), details);
     }
 
@@ -114,7 +117,7 @@ final class HttpModelFile implements ExternalModel {
             data.column(c);
         }
         TabularFeed feed = protocol == Protocol.V2 ? TabularFeed.bind(List.of(), columns.size(), config, data) : null;
-        return new HttpModel(spec, url, protocol, settings, target, columns, feed, config.output(), config.activationOrNone(),
+        return new HttpModel(id(), url, protocol, settings, target, columns, feed, config.output(), config.activationOrNone(),
                 fingerprint());
     }
 }

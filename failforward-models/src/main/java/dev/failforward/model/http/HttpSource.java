@@ -3,6 +3,7 @@ package dev.failforward.model.http;
 import dev.failforward.model.ExternalModel;
 import dev.failforward.model.ModelConfig;
 import dev.failforward.model.ModelSource;
+import dev.failforward.run.Secrets;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -34,10 +35,10 @@ public final class HttpSource implements ModelSource {
         try {
             url = new URI(spec);
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("--model " + spec + ": not a URL: " + e.getMessage());
+            throw new IllegalArgumentException("--model " + Secrets.redact(spec) + ": not a URL: " + Secrets.redact(e.getMessage()));
         }
         if (url.getHost() == null) {
-            throw new IllegalArgumentException("--model " + spec + ": the URL has no host");
+            throw new IllegalArgumentException("--model " + Secrets.redact(spec) + ": the URL has no host");
         }
         if (!config.categories().isEmpty() && Protocol.of(url) == Protocol.MLFLOW) {
             throw new IllegalArgumentException("--model-config categories does not apply to MLflow endpoints, which get the values as they are");

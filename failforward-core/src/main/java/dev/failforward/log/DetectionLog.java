@@ -1,10 +1,8 @@
-package dev.failforward.detect;
+package dev.failforward.log;
 
-/**
- * A failure log that also keeps what a run's detectors measured and found, so that a stored run's
- * report can be rebuilt with its detector sections. Apart from {@code FailureLog} because the
- * detectors already depend on the failure package.
- */
+import dev.failforward.detect.DetectorReport;
+
+/** What a run's detectors measured and found, so that a stored run's report can be rebuilt with its detector sections. */
 public interface DetectionLog {
 
     /** Stores the run's detector results and findings, replacing any stored before. */
