@@ -35,7 +35,7 @@ public final class Main {
             e.printStackTrace(err);
         }
         if (e instanceof DataException || e instanceof IllegalArgumentException || e instanceof UsageException) {
-            err.println("failforward: error: " + e.getMessage());
+            err.println("failforward: error: " + Text.safe(e.getMessage()));
             err.flush();
             return ExitCodes.BAD_INPUT;
         }
