@@ -1,6 +1,7 @@
 package dev.failforward.cli;
 
 import dev.failforward.data.DataException;
+import dev.failforward.model.NativeErrors;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -39,7 +40,13 @@ public final class Main {
             err.flush();
             return ExitCodes.BAD_INPUT;
         }
-        err.println("failforward: internal error: " + e + (debug ? "" : " (run with --debug for the stack trace)"));
+        java.util.Optional<String> refused = Refusals.message(e);
+        if (refused.isPresent()) {
+            err.println("failforward: error: " + Text.safe(refused.get()));
+            err.flush();
+            return ExitCodes.ENVIRONMENT;
+        }
+        err.println("failforward: internal error: " + NativeErrors.reason(String.valueOf(e)) + (debug ? "" : " (run with --debug for the stack trace)"));
         err.flush();
         return ExitCodes.INTERNAL_ERROR;
     }

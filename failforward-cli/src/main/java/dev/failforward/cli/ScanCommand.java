@@ -87,6 +87,7 @@ public final class ScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OutputFolder.check(run.out);
         DetectorPlan plan = DetectorPlans.of(detectors, thresholds);
         if (predictionColumn == null && !probabilityColumns.isEmpty()) {
             throw new UsageException("--probability-columns needs --prediction-column");

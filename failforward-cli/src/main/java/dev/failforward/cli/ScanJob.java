@@ -307,14 +307,7 @@ final class ScanJob {
     }
 
     private static void checkOutputFolder(Path folder) {
-        if (Files.exists(folder) && !Files.isDirectory(folder)) {
-            throw new UsageException("--out " + folder + " is a file; expected a folder");
-        }
-        try {
-            Files.createDirectories(folder);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the output folder " + folder + ": " + e.getMessage(), e);
-        }
+        OutputFolder.check(folder);
     }
 
     private void summary(ScanResult r, ReportFiles written, String store) {

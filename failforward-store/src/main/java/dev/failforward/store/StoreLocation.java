@@ -82,7 +82,7 @@ record StoreLocation(String given, String jdbcUrl, Kind kind, Path file) {
         try {
             connection = DriverManager.getConnection(jdbcUrl, properties());
         } catch (SQLException e) {
-            throw new StoreException(display() + ": " + cannotOpen(e), e);
+            throw opening(e);
         }
         try {
             if (kind == Kind.SQLITE) {
@@ -95,13 +95,13 @@ record StoreLocation(String given, String jdbcUrl, Kind kind, Path file) {
             } catch (SQLException suppressed) {
                 e.addSuppressed(suppressed);
             }
-            throw new StoreException(display() + ": " + cannotOpen(e), e);
+            throw opening(e);
         }
     }
 
     private void prepareFile() {
         if (Files.isDirectory(file)) {
-            throw new StoreException(display() + ": is a directory; expected a SQLite database file "
+            throw new StoreRefusedException(display() + ": is a directory; expected a SQLite database file "
                     + "(e.g. " + file.resolve(JdbcFailureLog.DEFAULT_LOCATION) + ")");
         }
         Path parent = file.toAbsolutePath().getParent();
@@ -109,7 +109,7 @@ record StoreLocation(String given, String jdbcUrl, Kind kind, Path file) {
             try {
                 Files.createDirectories(parent);
             } catch (IOException e) {
-                throw new StoreException(display() + ": cannot create the directory " + parent + ": " + why(e), e);
+                throw new StoreRefusedException(display() + ": cannot create the directory " + parent + ": " + why(e), e);
             }
         }
     }
@@ -167,6 +167,11 @@ record StoreLocation(String given, String jdbcUrl, Kind kind, Path file) {
         }
     }
 
+    private StoreException opening(SQLException e) {
+        String message = display() + ": " + cannotOpen(e);
+        return Refusals.reason(e) != null ? new StoreRefusedException(message, e) : new StoreException(message, e);
+    }
+
     private String cannotOpen(SQLException e) {
         if (kind == Kind.POSTGRESQL) {
             return "cannot connect to PostgreSQL: " + StoreException.oneLine(e);
@@ -174,6 +179,7 @@ record StoreLocation(String given, String jdbcUrl, Kind kind, Path file) {
         if (e.getErrorCode() == SQLITE_NOTADB) {
             return "not a SQLite database file";
         }
-        return "cannot open the SQLite file: " + StoreException.oneLine(e);
+        String refused = Refusals.reason(e);
+        return "cannot open the SQLite file: " + (refused != null ? refused : StoreException.oneLine(e));
     }
 }

@@ -70,7 +70,7 @@ public final class XGBoostSource implements ModelSource {
         if (message == null) {
             return "(no message)";
         }
-        String line = message.strip().lines().filter(l -> !l.isBlank()).reduce((a, b) -> b).orElse(message);
+        String line = dev.failforward.model.NativeErrors.reason(message);
         return line.length() > 300 ? line.substring(0, 300) + "…" : line;
     }
 }
