@@ -105,6 +105,10 @@ public final class ScanCommand implements Callable<Integer> {
             return new ScanJob(System.out, System.err).runPredictions(table, data.spec(run.seed), predictionColumn,
                     probabilityColumns, run, GivenOptions.of(spec), plan, failOn == null ? null : Severity.parse(failOn.name()));
         }
+        if (resume != null) {
+            // Before the data is read: a complete run, or one begun with other options, is refused at once.
+            ResumeCheck.check(run.store, resume, GivenOptions.of(spec));
+        }
         Table table = TableReaders.read(data.data, data.readOptions());
         Table test = data.test == null ? null : TableReaders.read(data.test, data.readOptions());
         plan = withCurrent(plan, table, List.of());
