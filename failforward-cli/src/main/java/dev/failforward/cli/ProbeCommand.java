@@ -124,6 +124,7 @@ public final class ProbeCommand implements Callable<Integer> {
         ModelProvider provider = external == null ? ModelProviders.find(run.model) : null;
         String modelId = external == null ? provider.id() : external.id();
         Table table = TableReaders.read(data.data, data.readOptions());
+        InputWidth.check(table, data.target);
         Table test = data.test == null ? null : TableReaders.read(data.test, data.readOptions());
         ScanSpec scanSpec = data.spec(run.seed);
         ScanData prepared = external == null ? ScanData.prepare(table, test, scanSpec)

@@ -99,6 +99,7 @@ public final class ScanCommand implements Callable<Integer> {
                 }
             }
             Table table = TableReaders.read(data.data, data.readOptions());
+            InputWidth.check(table, data.target);
             List<String> own = new ArrayList<>(probabilityColumns);
             own.add(predictionColumn);
             plan = withCurrent(plan, table, own);
@@ -110,6 +111,7 @@ public final class ScanCommand implements Callable<Integer> {
             ResumeCheck.check(run.store, resume, GivenOptions.of(spec));
         }
         Table table = TableReaders.read(data.data, data.readOptions());
+        InputWidth.check(table, data.target);
         Table test = data.test == null ? null : TableReaders.read(data.test, data.readOptions());
         plan = withCurrent(plan, table, List.of());
         String name = data.data.getFileName().toString();

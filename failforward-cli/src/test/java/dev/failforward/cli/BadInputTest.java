@@ -109,4 +109,22 @@ class BadInputTest {
         assertThat(scan("--data", Datasets.tabular("titanic.csv").toString(), "--target", "survived", "--id", "sex").err())
                 .contains("--id column 'sex' is not unique: 'female' is on line 2 and line 4");
     }
+
+    @Test
+    void moreInputColumnsThanTheLogKeepsIsRefusedBeforeTraining() throws IOException {
+        StringBuilder csv = new StringBuilder("y");
+        for (int c = 0; c < 800; c++) {
+            csv.append(",c").append(c);
+        }
+        java.util.Random random = new java.util.Random(3);
+        for (int r = 0; r < 60; r++) {
+            csv.append('\n').append(r % 2);
+            for (int c = 0; c < 800; c++) {
+                csv.append(',').append(random.nextInt(10));
+            }
+        }
+        Cli cli = scan("--data", file("wide.csv", csv.append('\n').toString()).toString(), "--target", "y");
+        assertThat(cli.err()).contains("has 800 columns besides the target 'y'").contains("at most 790")
+                .doesNotContain("Training");
+    }
 }

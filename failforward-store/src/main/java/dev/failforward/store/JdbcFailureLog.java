@@ -40,6 +40,8 @@ public final class JdbcFailureLog implements FailureLog, DetectionLog {
 
     /** The SQLite file used when no location is given, in the working directory. */
     public static final String DEFAULT_LOCATION = "failforward.db";
+    /** Input columns a failure may have (every column but the target): each set of them is one table row. */
+    public static final int MAX_INPUT_COLUMNS = InputSet.MAX_COLUMNS;
     /** Rows per JDBC batch when storing a run's predictions and failures. */
     static final int BATCH_SIZE = 1_000;
     /** Tries of a write transaction that finds the SQLite file locked by another process. */
