@@ -19,6 +19,11 @@ import org.tribuo.regression.xgboost.XGBoostRegressionTrainer.RegressionType;
  */
 public final class GbmProvider implements ModelProvider, TribuoRecipe {
 
+    static {
+        // Before XGBoost's first use: its library from the per-user cache, not a new copy in /tmp.
+        dev.failforward.model.xgboost.XGBoostNative.load();
+    }
+
     public static final String ID = "builtin:gbm";
 
     static final int TREES = 100;

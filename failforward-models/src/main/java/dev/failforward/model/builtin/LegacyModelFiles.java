@@ -80,6 +80,7 @@ final class LegacyModelFiles {
     /** The model in {@code serialized} (what follows the header line); refused with the file's name and how to re-create it. */
     static Model read(Path file, byte[] serialized) {
         Object model;
+        dev.failforward.model.xgboost.XGBoostNative.load();
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(serialized))) {
             in.setObjectInputFilter(FILTER);
             model = in.readObject();

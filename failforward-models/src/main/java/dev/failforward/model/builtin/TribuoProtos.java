@@ -36,6 +36,7 @@ final class TribuoProtos {
             CodedInputStream in = CodedInputStream.newInstance(bytes);
             in.setRecursionLimit(MAX_DEPTH);
             ModelProto proto = ModelProto.parseFrom(in);
+            dev.failforward.model.xgboost.XGBoostNative.load();
             return org.tribuo.Model.deserialize(proto);
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException("the model part does not parse (" + e.getMessage() + ")", e);

@@ -20,6 +20,11 @@ import java.util.List;
  */
 public final class XGBoostSource implements ModelSource {
 
+    static {
+        // Before XGBoost's first use: its library from the per-user cache, not a new copy in /tmp.
+        dev.failforward.model.xgboost.XGBoostNative.load();
+    }
+
     public static final String PREFIX = "xgboost:";
 
     @Override
