@@ -3,7 +3,9 @@
 # Usage: benchmarks/failure-log-floor.sh [PER_RUN] [RUNS] [VARIANT…]   (variants: see FailureLogFloor.java)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cp=$(mvn -B -q -o -pl failforward-store dependency:build-classpath -Dmdep.outputFile=/dev/stdout)
+# Only SQLite's driver is needed; the command-line jar (built by ./failforward when needed) holds it.
+./failforward --version >/dev/null
+cp=failforward-cli/target/failforward.jar
 dir=$(mktemp -d)
 per=${1:-200000}; runs=${2:-5}; shift 2 || true
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1); load before: $(uptime | sed 's/.*load average: //')"

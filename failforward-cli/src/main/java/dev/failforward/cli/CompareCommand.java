@@ -482,14 +482,7 @@ public final class CompareCommand implements Callable<Integer> {
     }
 
     private static void checkOutputFolder(Path folder) {
-        if (Files.exists(folder) && !Files.isDirectory(folder)) {
-            throw new UsageException("--out " + folder + " is a file; expected a folder");
-        }
-        try {
-            Files.createDirectories(folder);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the output folder " + folder + ": " + e.getMessage(), e);
-        }
+        OutputFolder.check(folder);
     }
 
     private static void print(Comparison c, Verdict verdict, String runId, CompareWriter.Files written, String store) {

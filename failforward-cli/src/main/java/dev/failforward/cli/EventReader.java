@@ -51,6 +51,8 @@ final class EventReader {
             }
         } catch (NoSuchFileException e) {
             throw new DataException(file + ": no such file");
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new DataException(file + ": not UTF-8 text; production events are JSON, one object per line");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }

@@ -13,6 +13,8 @@ public final class ExitCodes {
     public static final int PART_FAILED = 3;
     /** An unexpected internal error: a bug in FailForward. */
     public static final int INTERNAL_ERROR = 4;
+    /** The environment refused: permission, full disk, read-only file system, a lock, or a file of another kind. */
+    public static final int ENVIRONMENT = 5;
 
     private ExitCodes() {
     }

@@ -71,14 +71,14 @@ public final class LogShowCommand implements Callable<Integer> {
             }
             out.println("Failure " + f.id() + "  (" + lf.recurrence().id() + ", triage " + lf.triage().id()
                     + (lf.triageCause() == null ? "" : ", cause " + lf.triageCause()) + ")");
-            out.println("  run:         " + f.runId() + "  " + run.kind() + " of " + run.modelId() + " on " + run.data());
-            out.println("  row:         " + f.rowKey());
+            out.println("  run:         " + f.runId() + "  " + run.kind() + " of " + run.modelId() + " on " + Text.safe(run.data()));
+            out.println("  row:         " + Text.safe(f.rowKey()));
             out.println("  origin:      " + f.origin());
-            out.println("  expected:    " + f.expected());
-            out.println("  predicted:   " + f.predicted());
+            out.println("  expected:    " + Text.safe(f.expected()));
+            out.println("  predicted:   " + Text.safe(f.predicted()));
             if (!f.probabilities().isEmpty()) {
                 StringBuilder sb = new StringBuilder();
-                f.probabilities().forEach((k, v) -> sb.append(String.format("  %s %.4f", k, v)));
+                f.probabilities().forEach((k, v) -> sb.append(String.format("  %s %.4f", Text.safe(k), v)));
                 out.println("  probabilities:" + sb);
             }
             if (f.confidence() != null) {
@@ -88,14 +88,14 @@ public final class LogShowCommand implements Callable<Integer> {
             out.println("  cause tags:  " + (f.causeTags().isEmpty() ? "(none)" : String.join(", ", f.causeTags())));
             out.println("  fingerprint: " + f.fingerprint());
             out.println("  input:");
-            f.input().forEach((k, v) -> out.println("    " + k + " = " + display(v)));
+            f.input().forEach((k, v) -> out.println("    " + Text.safe(k) + " = " + display(v)));
             if (f.perturbation() != null) {
                 out.println("  probe params:");
-                f.perturbation().params().forEach((k, v) -> out.println("    " + k + " = " + v));
+                f.perturbation().params().forEach((k, v) -> out.println("    " + Text.safe(k) + " = " + Text.safe(v)));
                 out.println("  perturbed input (changed values only):");
                 f.perturbation().perturbedInput().forEach((k, v) -> {
                     if (!java.util.Objects.equals(v, f.input().get(k))) {
-                        out.println("    " + k + " = " + display(f.input().get(k)) + "  ->  " + display(v));
+                        out.println("    " + Text.safe(k) + " = " + display(f.input().get(k)) + "  ->  " + display(v));
                     }
                 });
             }

@@ -1,6 +1,7 @@
 package dev.failforward.cli;
 
 import dev.failforward.data.DataException;
+import dev.failforward.model.NativeErrors;
 import dev.failforward.run.Secrets;
 import picocli.CommandLine;
 
@@ -36,11 +37,18 @@ public final class Main {
             e.printStackTrace(err);
         }
         if (e instanceof DataException || e instanceof IllegalArgumentException || e instanceof UsageException) {
-            err.println("failforward: error: " + Secrets.redact(e.getMessage()));
+            err.println("failforward: error: " + Text.safe(Secrets.redact(e.getMessage())));
             err.flush();
             return ExitCodes.BAD_INPUT;
         }
-        err.println("failforward: internal error: " + Secrets.redact(String.valueOf(e)) + (debug ? "" : " (run with --debug for the stack trace)"));
+        java.util.Optional<String> refused = Refusals.message(e);
+        if (refused.isPresent()) {
+            err.println("failforward: error: " + Text.safe(Secrets.redact(refused.get())));
+            err.flush();
+            return ExitCodes.ENVIRONMENT;
+        }
+        err.println("failforward: internal error: " + Secrets.redact(NativeErrors.reason(String.valueOf(e)))
+                + (debug ? "" : " (run with --debug for the stack trace)"));
         err.flush();
         return ExitCodes.INTERNAL_ERROR;
     }

@@ -117,6 +117,7 @@ public final class ProbeCommand implements Callable<Integer> {
         ModelProvider provider = external == null ? ModelProviders.find(run.model) : null;
         String modelId = external == null ? provider.id() : external.id();
         Table table = TableReaders.read(data.data, data.readOptions());
+        InputWidth.check(table, data.target);
         Table test = data.test == null ? null : TableReaders.read(data.test, data.readOptions());
         ScanSpec scanSpec = data.spec(run.seed);
         ScanData prepared = external == null ? ScanData.prepare(table, test, scanSpec)
@@ -236,13 +237,6 @@ public final class ProbeCommand implements Callable<Integer> {
     }
 
     private static void checkOutputFolder(Path folder) {
-        if (Files.exists(folder) && !Files.isDirectory(folder)) {
-            throw new UsageException("--out " + folder + " is a file; expected a folder");
-        }
-        try {
-            Files.createDirectories(folder);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the output folder " + folder + ": " + e.getMessage(), e);
-        }
+        OutputFolder.check(folder);
     }
 }

@@ -93,6 +93,7 @@ public final class ScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OutputFolder.check(run.out);
         DetectorPlan plan = FailForward.detectors(detectors, thresholds);
         if (predictionColumn == null && !probabilityColumns.isEmpty()) {
             throw new UsageException("--probability-columns needs --prediction-column");
@@ -106,14 +107,20 @@ public final class ScanCommand implements Callable<Integer> {
             long reading = System.nanoTime();
             Table table = TableReaders.read(data.data, data.readOptions());
             double read = (System.nanoTime() - reading) / 1e9;
+            InputWidth.check(table, data.target);
             List<String> own = new ArrayList<>(probabilityColumns);
             own.add(predictionColumn);
             plan = withCurrent(plan, table, own);
             return new ScanJob(System.out, System.err).timed(read, timings).runPredictions(table, data.spec(run.seed), predictionColumn,
                     probabilityColumns, run, GivenOptions.of(spec), plan, failOn == null ? null : Severity.parse(failOn.name()));
         }
+        if (resume != null) {
+            // Before the data is read: a complete run, or one begun with other options, is refused at once.
+            ResumeCheck.check(run.store, resume, GivenOptions.of(spec));
+        }
         long reading = System.nanoTime();
         Table table = TableReaders.read(data.data, data.readOptions());
+        InputWidth.check(table, data.target);
         Table test = data.test == null ? null : TableReaders.read(data.test, data.readOptions());
         double read = (System.nanoTime() - reading) / 1e9;
         plan = withCurrent(plan, table, List.of());

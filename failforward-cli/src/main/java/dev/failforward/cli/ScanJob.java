@@ -345,23 +345,16 @@ final class ScanJob {
     }
 
     private static void checkOutputFolder(Path folder) {
-        if (Files.exists(folder) && !Files.isDirectory(folder)) {
-            throw new UsageException("--out " + folder + " is a file; expected a folder");
-        }
-        try {
-            Files.createDirectories(folder);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the output folder " + folder + ": " + e.getMessage(), e);
-        }
+        OutputFolder.check(folder);
     }
 
     private void summary(ScanResult r, ReportFiles written, String store) {
         int n = r.predictions().size();
         int f = r.failures().size();
-        out.printf("Run %s: %s on %s (%s, target '%s')%n", r.run().id(), r.run().modelId(), r.run().data(),
-                r.run().task().id(), r.run().target());
+        out.printf("Run %s: %s on %s (%s, target '%s')%n", r.run().id(), Text.safe(r.run().modelId()),
+                Text.safe(r.run().data()), r.run().task().id(), Text.safe(r.run().target()));
         StringBuilder metrics = new StringBuilder();
-        r.evaluation().metrics().forEach((k, v) -> metrics.append(String.format("  %s %.4f", k, v)));
+        r.evaluation().metrics().forEach((k, v) -> metrics.append(String.format("  %s %.4f", Text.safe(k), v)));
         out.println("  metrics:" + metrics);
         out.printf("  %d " + (r.run().modelId().startsWith("builtin:") ? "test" : "scored")
                 + " rows, %d failures (%.1f%%)%n", n, f, n == 0 ? 0 : 100.0 * f / n);
@@ -370,7 +363,7 @@ final class ScanJob {
         if (!worst.isEmpty()) {
             out.println("  worst failures:");
             for (Failure w : worst) {
-                out.printf("    row %-8s expected %-12s predicted %-12s%s loss %.3f%n", w.rowKey(),
+                out.printf("    row %-8s expected %-12s predicted %-12s%s loss %.3f%n", Text.safe(w.rowKey()),
                         Text.clip(w.expected(), 12), Text.clip(w.predicted(), 12),
                         w.confidence() == null ? "" : String.format(" confidence %.3f", w.confidence()), w.loss());
             }

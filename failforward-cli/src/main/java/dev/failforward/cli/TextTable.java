@@ -13,7 +13,7 @@ final class TextTable {
     private final List<List<String>> rows = new ArrayList<>();
 
     TextTable(String... header) {
-        this.header = List.of(header);
+        this.header = java.util.Arrays.stream(header).map(Text::safe).toList();
     }
 
     TextTable add(Object... cells) {

@@ -83,4 +83,48 @@ class BadInputTest {
         assertThat(scan("--data", Datasets.tabular("iris.csv").toString(), "--target", "species", "--colour", "red").err())
                 .contains("--colour");
     }
+
+    @Test
+    void aSplitWithTooFewRowsOnOneSide() {
+        assertThat(scan("--data", Datasets.tabular("telco_churn.csv").toString(), "--target", "churn", "--test-fraction", "0.999")
+                .err()).contains("--test-fraction 0.999 leaves 7 training and 7036 test rows").contains("at least 20");
+        assertThat(scan("--data", Datasets.tabular("telco_churn.csv").toString(), "--target", "churn", "--test-fraction", "0.001")
+                .err()).contains("7 test rows");
+    }
+
+    @Test
+    void aClassWithoutTrainingRows() throws IOException {
+        java.util.List<String> lines = new java.util.ArrayList<>(Files.readAllLines(Datasets.tabular("iris.csv")));
+        String last = lines.get(lines.size() - 1);
+        lines.add(last.substring(0, last.lastIndexOf(',') + 1) + "rare");
+        Path iris = dir.resolve("iris-rare.csv");
+        Files.write(iris, lines);
+        // Stratified: the one 'rare' row goes to the test part whatever the seed.
+        assertThat(scan("--data", iris.toString(), "--target", "species", "--test-fraction", "0.5").err())
+                .contains("class 'rare' of 'species' has no training row").contains("1 rows in all");
+    }
+
+    @Test
+    void aRepeatedIdNamesTheKeyAndItsLines() {
+        assertThat(scan("--data", Datasets.tabular("titanic.csv").toString(), "--target", "survived", "--id", "sex").err())
+                .contains("--id column 'sex' is not unique: 'female' is on line 2 and line 4");
+    }
+
+    @Test
+    void moreInputColumnsThanTheLogKeepsIsRefusedBeforeTraining() throws IOException {
+        StringBuilder csv = new StringBuilder("y");
+        for (int c = 0; c < 800; c++) {
+            csv.append(",c").append(c);
+        }
+        java.util.Random random = new java.util.Random(3);
+        for (int r = 0; r < 60; r++) {
+            csv.append('\n').append(r % 2);
+            for (int c = 0; c < 800; c++) {
+                csv.append(',').append(random.nextInt(10));
+            }
+        }
+        Cli cli = scan("--data", file("wide.csv", csv.append('\n').toString()).toString(), "--target", "y");
+        assertThat(cli.err()).contains("has 800 columns besides the target 'y'").contains("at most 790")
+                .doesNotContain("Training");
+    }
 }

@@ -79,18 +79,34 @@ public final class ColumnParser {
         return mostlyDistinct || (longStrings && d > SMALL_CARDINALITY) ? ColumnType.TEXT : ColumnType.CATEGORICAL;
     }
 
+    /**
+     * {@code v} as a number, or null when it is not one. Infinities are numbers: {@code Infinity},
+     * {@code inf} (any case, with a sign) and values beyond the double range such as {@code 1e400}.
+     */
     static Double parseDouble(String v) {
+        Double infinity = infinity(v);
+        if (infinity != null) {
+            return infinity;
+        }
         char c = v.isEmpty() ? ' ' : v.charAt(v.length() - 1);
-        // Java accepts "1d", "1f", "Infinity": data files mean text by those.
-        if (!(Character.isDigit(c) || c == '.')) {
+        // Java accepts "1d", "1f", "0x1p3": data files mean text by those.
+        if (!(Character.isDigit(c) || c == '.') || v.indexOf('x') >= 0 || v.indexOf('X') >= 0) {
             return null;
         }
         try {
-            double d = Double.parseDouble(v);
-            return Double.isFinite(d) ? d : null;
+            return Double.parseDouble(v);
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    private static Double infinity(String v) {
+        int start = v.startsWith("-") || v.startsWith("+") ? 1 : 0;
+        String word = v.substring(start).toLowerCase(Locale.ROOT);
+        if (!word.equals("inf") && !word.equals("infinity")) {
+            return null;
+        }
+        return v.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
     }
 
     private static Column numeric(String name, String[] raw, RowLocator where) {

@@ -77,6 +77,7 @@ public record ScanData(Table train, Table test, Target target, List<String> test
                     ? Split.stratifiedTest(labels(all, target), target.classCount(), spec.testFraction(), spec.seed())
                     : Split.randomTest(all.rowCount(), spec.testFraction(), spec.seed());
             int[] trainRows = Split.complement(all.rowCount(), testRows);
+            checkSplit(all, target, trainRows, testRows, spec);
             train = all.select(trainRows);
             held = all.select(testRows);
             int[] offsets = missingTargetOffsets(data, spec.target());
@@ -157,6 +158,9 @@ public record ScanData(Table train, Table test, Target target, List<String> test
         return new ScanData(scored.select(new int[0]), scored, target, keys, dropped, List.of());
     }
 
+    /** Training and test parts of a split each need at least this many rows. */
+    public static final int MIN_SPLIT_ROWS = 20;
+
     private static void labelsIfClassification(Table table, Target target) {
         if (target.task().isClassification()) {
             labels(table, target);
@@ -198,10 +202,41 @@ public record ScanData(Table train, Table test, Target target, List<String> test
         return ((NumericColumn) table.column(target.column())).values().clone();
     }
 
+    /**
+     * Refuses a split that leaves fewer than {@link #MIN_SPLIT_ROWS} rows in training or test, or a
+     * class without a training row: the model and the measurements would mean nothing.
+     */
+    private static void checkSplit(Table all, Target target, int[] trainRows, int[] testRows, ScanSpec spec) {
+        if (trainRows.length < MIN_SPLIT_ROWS || testRows.length < MIN_SPLIT_ROWS) {
+            throw new DataException(all.source() + ": --test-fraction " + spec.testFraction() + " leaves " + trainRows.length
+                    + " training and " + testRows.length + " test rows of " + all.rowCount() + "; each part needs at least "
+                    + MIN_SPLIT_ROWS + " (choose another --test-fraction, or give a --test file)");
+        }
+        if (target.task().isClassification()) {
+            int[] labels = labels(all, target);
+            int[] inTraining = new int[target.classCount()];
+            int[] inAll = new int[target.classCount()];
+            for (int r : trainRows) {
+                inTraining[labels[r]]++;
+            }
+            for (int label : labels) {
+                inAll[label]++;
+            }
+            for (int c = 0; c < inTraining.length; c++) {
+                if (inTraining[c] == 0) {
+                    throw new DataException(all.source() + ": class '" + target.classes().get(c) + "' of '" + target.column()
+                            + "' has no training row with --test-fraction " + spec.testFraction() + " (" + inAll[c]
+                            + " rows in all); the model could never predict it (choose a smaller --test-fraction, "
+                            + "or leave out its rows)");
+                }
+            }
+        }
+    }
+
     private static void checkColumns(Table table, ScanSpec spec) {
         table.column(spec.target());
         if (spec.idColumn() != null) {
-            table.column(spec.idColumn());
+            uniqueKeys(table, spec.idColumn());
         }
         for (String name : spec.ignore()) {
             table.column(name);
@@ -209,6 +244,32 @@ public record ScanData(Table train, Table test, Target target, List<String> test
         if (spec.ignore().contains(spec.target())) {
             throw new DataException("the target column '" + spec.target() + "' cannot also be ignored");
         }
+    }
+
+    /** Row keys name one row each (predictions, failures and triage are found by them): a repeated key is refused. */
+    private static void uniqueKeys(Table table, String idColumn) {
+        Column id = table.column(idColumn);
+        Map<String, Integer> first = new java.util.HashMap<>();
+        for (int r = 0; r < id.size(); r++) {
+            String key = id.isMissing(r) ? null : id.text(r);
+            if (key == null) {
+                throw new DataException(table.source() + ": " + where(table, r) + ": --id column '" + idColumn
+                        + "' has no value; every row needs a key");
+            }
+            Integer before = first.putIfAbsent(key, r);
+            if (before != null) {
+                throw new DataException(table.source() + ": --id column '" + idColumn + "' is not unique: '"
+                        + (key.length() <= 40 ? key : key.substring(0, 37) + "...") + "' is on " + where(table, before)
+                        + " and " + where(table, r) + "; row keys must be unique");
+            }
+        }
+    }
+
+    /** A row as a user finds it: a line of a text file (one line per row, after the header), else a 1-based row. */
+    private static String where(Table table, int row) {
+        String s = table.source().toLowerCase(java.util.Locale.ROOT);
+        boolean text = s.endsWith(".csv") || s.endsWith(".tsv") || s.endsWith(".txt") || s.endsWith(".csv.gz");
+        return text ? "line " + (row + 2) : "row " + (row + 1);
     }
 
     private static Table withoutMissingTarget(Table table, String target) {

@@ -23,7 +23,23 @@ class ColumnParserTest {
     @Test
     void javaNumberSuffixesAreNotNumbers() {
         assertThat(ColumnParser.infer(new String[] {"1d", "2f"})).isEqualTo(ColumnType.CATEGORICAL);
-        assertThat(ColumnParser.infer(new String[] {"Infinity", "1"})).isEqualTo(ColumnType.CATEGORICAL);
+        assertThat(ColumnParser.infer(new String[] {"0x1p3", "1"})).isEqualTo(ColumnType.CATEGORICAL);
+        assertThat(ColumnParser.infer(new String[] {"info", "1"})).isEqualTo(ColumnType.CATEGORICAL);
+    }
+
+    @Test
+    void infinitiesAndOverflowsAreNumbers() {
+        String[] raw = {"Infinity", "inf", "-inf", "+Inf", "-Infinity", "1e400", "-1e400", "3.5", ""};
+        assertThat(ColumnParser.infer(raw)).isEqualTo(ColumnType.NUMERIC);
+        NumericColumn c = (NumericColumn) ColumnParser.parse("x", raw, null, (row, column, message) -> {
+            throw new AssertionError(message);
+        });
+        double inf = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < 7; i++) {
+            assertThat(c.get(i)).as(raw[i]).isEqualTo(raw[i].startsWith("-") ? -inf : inf);
+        }
+        assertThat(c.get(7)).isEqualTo(3.5);
+        assertThat(c.isMissing(8)).isTrue();
     }
 
     @Test

@@ -13,7 +13,8 @@ import java.util.function.Function;
 /**
  * Failures as CSV, one row each: the fixed keys as columns, and {@code input} and
  * {@code probabilities} as JSON objects in one column each, so rows of runs with different
- * columns fit one file.
+ * columns fit one file. Text that a spreadsheet would run as a formula starts with a single
+ * quote ({@link SpreadsheetCells}).
  */
 public final class FailureCsv {
 
@@ -62,7 +63,7 @@ public final class FailureCsv {
     private static StringBuilder line(List<String> fields) {
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < fields.size(); i++) {
-            line.append(i == 0 ? "" : ",").append(PredictionsCsv.quote(fields.get(i)));
+            line.append(i == 0 ? "" : ",").append(PredictionsCsv.cell(fields.get(i)));
         }
         return line.append('\n');
     }

@@ -14,7 +14,8 @@ import java.util.List;
  * {@code predictions.csv}: one row per prediction, failed or not, for spreadsheets and pandas.
  * Columns: {@code row_key, expected, predicted, failure, loss}, then {@code p_<class>} per class
  * in the run's class order (classification) or {@code prediction} (regression). Fields are quoted
- * as RFC 4180 says; a number that is not finite is an empty field.
+ * as RFC 4180 says; a number that is not finite is an empty field; text that a spreadsheet would
+ * run as a formula starts with a single quote ({@link SpreadsheetCells}).
  */
 public final class PredictionsCsv implements ReportFormat {
 
@@ -70,6 +71,11 @@ public final class PredictionsCsv implements ReportFormat {
         return field;
     }
 
+    /** A CSV cell: {@code field} escaped for spreadsheets ({@link SpreadsheetCells}), then quoted. */
+    public static String cell(String field) {
+        return quote(SpreadsheetCells.escape(field));
+    }
+
     private static boolean needsQuotes(String field) {
         // Edge spaces are quoted too, so that readers that trim unquoted fields keep them.
         if (!field.isEmpty() && (field.charAt(0) == ' ' || field.charAt(field.length() - 1) == ' ')) {
@@ -89,7 +95,7 @@ public final class PredictionsCsv implements ReportFormat {
             if (i > 0) {
                 out.write(',');
             }
-            out.write(quote(fields.get(i)));
+            out.write(cell(fields.get(i)));
         }
         out.write('\n');
     }

@@ -60,4 +60,54 @@ class AtomicFilesTest {
         AtomicFiles.write(target, "x");
         assertThat(target).content().isEqualTo("x");
     }
+
+    @Test
+    void aStoppedWriteLeavesNoTemporaryFile() throws Exception {
+        Path target = dir.resolve("report.json");
+        String javaCommand = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(javaCommand, "-cp", System.getProperty("java.class.path"), SlowWrite.class.getName(),
+                target.toString()).redirectErrorStream(true).start();
+        java.io.BufferedReader said = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream()));
+        assertThat(said.readLine()).isEqualTo("writing");
+        assertThat(files()).as("the temporary file exists while writing").isEqualTo(1);
+        child.destroy(); // SIGTERM, as kill and Ctrl-C send
+        assertThat(child.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(files()).as("no temporary file after the process stopped").isZero();
+    }
+
+    @Test
+    void aTemporaryFileLeftBySigkillGoesWithTheNextWriteOnceStale() throws IOException {
+        Path target = dir.resolve("report.json");
+        Path stale = dir.resolve(".report.json.0b9a1c52-killed.tmp");
+        Path fresh = dir.resolve(".report.json.7f00aa11-writing.tmp");
+        Path other = dir.resolve(".predictions.csv.7f00aa11-killed.tmp");
+        for (Path p : new Path[] {stale, fresh, other}) {
+            Files.createFile(p);
+        }
+        java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minus(AtomicFiles.STALE).minusSeconds(60));
+        Files.setLastModifiedTime(stale, old);
+        Files.setLastModifiedTime(other, old);
+        AtomicFiles.write(target, "x");
+        assertThat(stale).doesNotExist();
+        assertThat(fresh).as("maybe another process writing now").exists();
+        assertThat(other).as("another target's file is left for its own next write").exists();
+    }
+
+    /** Starts writing a file and never finishes, until it is stopped. */
+    static final class SlowWrite {
+        public static void main(String[] args) throws IOException {
+            AtomicFiles.write(Path.of(args[0]), out -> {
+                out.write("{");
+                out.flush();
+                System.out.println("writing");
+                System.out.flush();
+                try {
+                    Thread.sleep(600_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+    }
 }

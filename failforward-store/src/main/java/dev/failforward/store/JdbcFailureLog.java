@@ -40,6 +40,8 @@ public final class JdbcFailureLog implements FailureLog {
 
     /** The SQLite file used when no location is given, in the working directory. */
     public static final String DEFAULT_LOCATION = "failforward.db";
+    /** Input columns a failure may have (every column but the target): each set of them is one table row. */
+    public static final int MAX_INPUT_COLUMNS = InputSet.MAX_COLUMNS;
     /** Rows per JDBC batch when storing a run's predictions and failures. */
     static final int BATCH_SIZE = 1_000;
     /** Tries of a write transaction that finds the SQLite file locked by another process. */
@@ -412,35 +414,63 @@ public final class JdbcFailureLog implements FailureLog {
     private void once(String what, Work work) {
         try {
             connection.setAutoCommit(false);
-            try {
-                work.run();
-                connection.commit();
-                if (checkpoints != null) {
-                    checkpoints.request();
-                }
-            } catch (SQLException | RuntimeException | Error e) {
-                try {
-                    connection.rollback();
-                } catch (SQLException suppressed) {
-                    e.addSuppressed(suppressed);
-                }
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
         } catch (SQLException e) {
             throw failed(what, e);
-        } catch (StoreException e) {
+        }
+        Throwable failure = null;
+        try {
+            work.run();
+            connection.commit();
+            if (checkpoints != null) {
+                checkpoints.request();
+            }
+        } catch (SQLException | RuntimeException | Error e) {
+            failure = e;
+            try {
+                connection.rollback();
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+        } finally {
+            try {
+                connection.setAutoCommit(true);
+            } catch (SQLException e) {
+                // SQLite ends a transaction itself on SQLITE_FULL; restoring auto-commit then fails
+                // with "no transaction is active", which must not hide the real cause.
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure instanceof SQLException e) {
+            throw failed(what, e);
+        }
+        if (failure instanceof StoreException e) {
             throw located(what, e);
+        }
+        if (failure instanceof RuntimeException e) {
+            throw e;
+        }
+        if (failure instanceof Error e) {
+            throw e;
         }
     }
 
     /** A problem found below (bad JSON, a duplicate run), with the location and what we were doing. */
     private StoreException located(String what, StoreException e) {
+        if (e instanceof StoreRefusedException) {
+            return new StoreRefusedException(where.display() + ": " + what + ": " + e.getMessage(), e);
+        }
         return new StoreException(where.display() + ": " + what + ": " + e.getMessage(), e);
     }
 
     private StoreException failed(String what, SQLException e) {
+        String refused = Refusals.reason(e);
+        if (refused != null) {
+            return new StoreRefusedException(where.display() + ": " + what + ": " + refused, e);
+        }
         return new StoreException(where.display() + ": " + what + ": " + StoreException.oneLine(e), e);
     }
 }

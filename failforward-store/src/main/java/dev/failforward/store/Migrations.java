@@ -66,6 +66,10 @@ final class Migrations {
         try {
             flyway.migrate();
         } catch (FlywayException e) {
+            String refused = Refusals.reason(e);
+            if (refused != null) {
+                throw new StoreRefusedException(where.display() + ": cannot prepare the store: " + refused, e);
+            }
             throw new StoreException(where.display() + ": " + explain(flyway, e), e);
         }
     }

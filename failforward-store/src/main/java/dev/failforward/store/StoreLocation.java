@@ -80,7 +80,7 @@ public record StoreLocation(String given, String jdbcUrl, Dialect dialect, Path 
         try {
             connection = DriverManager.getConnection(jdbcUrl, properties());
         } catch (SQLException e) {
-            throw new StoreException(display() + ": " + cannotOpen(e), e);
+            throw opening(e);
         }
         try {
             if (dialect == Dialect.SQLITE) {
@@ -93,13 +93,13 @@ public record StoreLocation(String given, String jdbcUrl, Dialect dialect, Path 
             } catch (SQLException suppressed) {
                 e.addSuppressed(suppressed);
             }
-            throw new StoreException(display() + ": " + cannotOpen(e), e);
+            throw opening(e);
         }
     }
 
     private void prepareFile() {
         if (Files.isDirectory(file)) {
-            throw new StoreException(display() + ": is a directory; expected a SQLite database file "
+            throw new StoreRefusedException(display() + ": is a directory; expected a SQLite database file "
                     + "(e.g. " + file.resolve(JdbcFailureLog.DEFAULT_LOCATION) + ")");
         }
         Path parent = file.toAbsolutePath().getParent();
@@ -107,7 +107,7 @@ public record StoreLocation(String given, String jdbcUrl, Dialect dialect, Path 
             try {
                 Files.createDirectories(parent);
             } catch (IOException e) {
-                throw new StoreException(display() + ": cannot create the directory " + parent + ": " + why(e), e);
+                throw new StoreRefusedException(display() + ": cannot create the directory " + parent + ": " + why(e), e);
             }
         }
     }
@@ -165,6 +165,11 @@ public record StoreLocation(String given, String jdbcUrl, Dialect dialect, Path 
         }
     }
 
+    private StoreException opening(SQLException e) {
+        String message = display() + ": " + cannotOpen(e);
+        return Refusals.reason(e) != null ? new StoreRefusedException(message, e) : new StoreException(message, e);
+    }
+
     private String cannotOpen(SQLException e) {
         if (dialect == Dialect.POSTGRESQL) {
             return "cannot connect to PostgreSQL: " + StoreException.oneLine(e);
@@ -172,6 +177,7 @@ public record StoreLocation(String given, String jdbcUrl, Dialect dialect, Path 
         if (e.getErrorCode() == SQLITE_NOTADB) {
             return "not a SQLite database file";
         }
-        return "cannot open the SQLite file: " + StoreException.oneLine(e);
+        String refused = Refusals.reason(e);
+        return "cannot open the SQLite file: " + (refused != null ? refused : StoreException.oneLine(e));
     }
 }

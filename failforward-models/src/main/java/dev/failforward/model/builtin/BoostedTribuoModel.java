@@ -108,7 +108,7 @@ public final class BoostedTribuoModel implements Model, TreeEnsembleSource {
         try {
             return booster.getInnerModels().get(0).toByteArray("json");
         } catch (XGBoostError e) {
-            throw new IllegalStateException("XGBoost could not write its model as JSON: " + e.getMessage(), e);
+            throw new IllegalStateException("XGBoost could not write its model as JSON: " + dev.failforward.model.NativeErrors.reason(e.getMessage()), e);
         }
     }
 

@@ -8,8 +8,8 @@ import org.tribuo.common.xgboost.XGBoostTrainer.BoosterType;
 import org.tribuo.common.xgboost.XGBoostTrainer.LoggingVerbosity;
 import org.tribuo.common.xgboost.XGBoostTrainer.TreeMethod;
 import org.tribuo.regression.Regressor;
-import org.tribuo.regression.xgboost.XGBoostRegressionTrainer;
 import org.tribuo.regression.xgboost.XGBoostRegressionTrainer.RegressionType;
+import org.tribuo.regression.xgboost.XGBoostRegressionTrainer;
 
 /**
  * {@code builtin:gbm}: gradient-boosted trees with XGBoost, set up to be sound out of the box
@@ -18,6 +18,11 @@ import org.tribuo.regression.xgboost.XGBoostRegressionTrainer.RegressionType;
  * depend on the machine's number of cores.
  */
 public final class GbmProvider implements ModelProvider, TribuoRecipe {
+
+    static {
+        // Before XGBoost's first use: its library from the per-user cache, not a new copy in /tmp.
+        dev.failforward.model.xgboost.XGBoostNative.load();
+    }
 
     public static final String ID = "builtin:gbm";
 

@@ -1,19 +1,12 @@
 package dev.failforward.model.builtin;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.failforward.model.Model;
 import dev.failforward.model.text.TextEmbeddingModel;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InvalidClassException;
-import java.io.ObjectInputFilter;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import java.io.ObjectStreamException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -21,21 +14,31 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.HexFormat;
 
 /**
  * Saves and loads built-in models (Tribuo-trained ones, and the text model, whose embedder is not
- * saved but loaded again). A file is a short text header, so that other files are told
- * apart with one clear message, followed by the Java serialization of the model. Loading accepts
- * only the classes a model is made of, so a crafted file cannot run code from other libraries.
- * Writes go to a temporary file that is then moved into place, so a file is never half-written.
+ * saved but loaded again) in a format that runs no code when read:
+ * <pre>
+ * FAILFORWARD-MODEL 2 &lt;SHA-256 of the rest, hex&gt;\n
+ * &lt;manifest: one line of JSON&gt;\n
+ * &lt;payload: Tribuo's protobuf bytes of the model, or nothing for the text model&gt;
+ * </pre>
+ * The manifest holds the target, the fitted encoders, the regression scaling, the text model's
+ * weights and the fingerprint ({@link ModelManifest}); the payload is checked by {@link TribuoProtos}
+ * before Tribuo reads it. A file whose checksum does not match is refused before anything is parsed.
+ * Files of version 1 (Java serialisation) are read once behind a strict filter ({@link LegacyModelFiles})
+ * and rewritten in this format. Writes go to a temporary file that is then moved into place.
  */
 public final class ModelFiles {
 
-    private static final byte[] HEADER = "FAILFORWARD-MODEL 1\n".getBytes(StandardCharsets.US_ASCII);
-
-    private static final ObjectInputFilter ALLOWED = ObjectInputFilter.Config.createFilter(
-            "maxdepth=200;dev.failforward.**;org.tribuo.**;com.oracle.labs.mlrg.olcut.**;java.lang.*;java.util.*;java.time.*;!*");
+    /** The format written now. */
+    public static final int VERSION = 2;
+    private static final String MAGIC = "FAILFORWARD-MODEL ";
+    private static final int MAX_HEADER = 100;
 
     private ModelFiles() {
     }
@@ -45,16 +48,17 @@ public final class ModelFiles {
         if (!(model instanceof TribuoModel || model instanceof TextEmbeddingModel)) {
             throw new IllegalArgumentException("only built-in models can be saved; " + model.id() + " is not one");
         }
-        Model builtin = model;
+        byte[] body = body(model);
+        byte[] header = (MAGIC + VERSION + " " + HexFormat.of().formatHex(sha256(body)) + "\n").getBytes(StandardCharsets.US_ASCII);
         Path target = file.toAbsolutePath();
         Path dir = target.getParent();
         Path temp = null;
         try {
             Files.createDirectories(dir);
             temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-            try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(temp));
-                 ObjectOutputStream out = new ObjectOutputStream(writeHeader(raw))) {
-                out.writeObject(builtin);
+            try (var out = Files.newOutputStream(temp)) {
+                out.write(header);
+                out.write(body);
             }
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -77,41 +81,126 @@ public final class ModelFiles {
 
     /** Reads a model written by {@link #save}; any other file gives an {@link IllegalArgumentException} naming it. */
     public static Model load(Path file) {
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-            byte[] header = in.readNBytes(HEADER.length);
-            if (!Arrays.equals(header, HEADER)) {
-                throw new IllegalArgumentException(file + ": not a FailForward model file");
-            }
-            ObjectInputStream objects = new ObjectInputStream(in);
-            objects.setObjectInputFilter(ALLOWED);
-            Object model = objects.readObject();
-            if (!(model instanceof TribuoModel || model instanceof TextEmbeddingModel)) {
-                throw new IllegalArgumentException(file + ": not a FailForward model file (it holds a "
-                        + model.getClass().getName() + ")");
-            }
-            return (Model) model;
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readAllBytes();
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException(file + ": no such model file", e);
-        } catch (InvalidClassException e) {
-            if (String.valueOf(e.getMessage()).contains("REJECTED")) {
-                throw new IllegalArgumentException(file + ": not a FailForward model file (it holds objects a model is not made of)", e);
-            }
-            throw new IllegalArgumentException(file + ": a FailForward model file from an incompatible version ("
-                    + e.getMessage() + ")", e);
-        } catch (ClassNotFoundException e) {
-            throw new IllegalArgumentException(file + ": a FailForward model file from an incompatible version ("
-                    + e.getMessage() + ")", e);
-        } catch (EOFException e) {
-            throw new IllegalArgumentException(file + ": a damaged FailForward model file (it ends too early)", e);
-        } catch (ObjectStreamException | ClassCastException e) {
-            throw new IllegalArgumentException(file + ": a damaged FailForward model file (" + e.getMessage() + ")", e);
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": cannot read the model: " + e.getMessage(), e);
         }
+        int newline = -1;
+        for (int i = 0; i < Math.min(bytes.length, MAX_HEADER); i++) {
+            if (bytes[i] == '\n') {
+                newline = i;
+                break;
+            }
+        }
+        String header = newline < 0 ? "" : new String(bytes, 0, newline, StandardCharsets.US_ASCII);
+        if (!header.startsWith(MAGIC)) {
+            throw new IllegalArgumentException(file + ": not a FailForward model file");
+        }
+        if (header.equals(LegacyModelFiles.HEADER)) {
+            Model model = LegacyModelFiles.read(file, Arrays.copyOfRange(bytes, newline + 1, bytes.length));
+            convert(model, file);
+            return model;
+        }
+        String[] parts = header.substring(MAGIC.length()).split(" ");
+        if (parts.length != 2 || !parts[0].equals(Integer.toString(VERSION))) {
+            throw new IllegalArgumentException(file + ": a FailForward model file of another version ('" + header
+                    + "'); this version reads versions 1 and " + VERSION);
+        }
+        byte[] body = Arrays.copyOfRange(bytes, newline + 1, bytes.length);
+        if (!HexFormat.of().formatHex(sha256(body)).equals(parts[1])) {
+            throw new IllegalArgumentException(file + ": a damaged FailForward model file (its checksum does not match)");
+        }
+        try {
+            return fromBody(body);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": a damaged FailForward model file (" + e.getMessage() + ")", e);
+        }
     }
 
-    private static OutputStream writeHeader(OutputStream out) throws IOException {
-        out.write(HEADER);
-        return out;
+    private static byte[] body(Model model) {
+        ObjectNode m = ModelManifest.JSON.createObjectNode();
+        byte[] payload = new byte[0];
+        m.put("id", model.id());
+        m.set("target", ModelManifest.target(model.target()));
+        m.put("fingerprint", model.fingerprint());
+        if (model instanceof TribuoModel t) {
+            m.put("kind", "tribuo");
+            m.set("encoder", ModelManifest.encoder(t.encoder()));
+            m.set("scale", ModelManifest.scale(t.scale()));
+            m.put("concurrent", t.concurrent());
+            payload = TribuoProtos.bytes(t.tribuoModel());
+        } else if (model instanceof TextEmbeddingModel text) {
+            m.put("kind", "text-embedding");
+            m.put("text_column", text.textColumn());
+            m.set("weights", ModelManifest.weights(text.weights()));
+        }
+        m.put("payload_bytes", payload.length);
+        byte[] manifest;
+        try {
+            manifest = ModelManifest.JSON.writeValueAsBytes(m);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a tree of plain JSON values always serialises", e);
+        }
+        byte[] body = Arrays.copyOf(manifest, manifest.length + 1 + payload.length);
+        body[manifest.length] = '\n';
+        System.arraycopy(payload, 0, body, manifest.length + 1, payload.length);
+        return body;
+    }
+
+    private static Model fromBody(byte[] body) {
+        int newline = 0;
+        while (newline < body.length && body[newline] != '\n') {
+            newline++;
+        }
+        if (newline == body.length) {
+            throw new IllegalArgumentException("no manifest line");
+        }
+        JsonNode m;
+        try {
+            m = ModelManifest.JSON.readTree(body, 0, newline);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("the manifest is not JSON", e);
+        }
+        if (m == null || !m.isObject()) {
+            throw new IllegalArgumentException("the manifest is not a JSON object");
+        }
+        byte[] payload = Arrays.copyOfRange(body, newline + 1, body.length);
+        if (ModelManifest.number(m, "payload_bytes") != payload.length) {
+            throw new IllegalArgumentException("the payload has " + payload.length + " bytes, the manifest says "
+                    + m.get("payload_bytes"));
+        }
+        String kind = ModelManifest.text(m, "kind");
+        String id = ModelManifest.text(m, "id");
+        var target = ModelManifest.target(ModelManifest.field(m, "target"));
+        String fingerprint = ModelManifest.text(m, "fingerprint");
+        return switch (kind) {
+            case "tribuo" -> TribuoModel.restore(id, target, ModelManifest.encoder(ModelManifest.field(m, "encoder")),
+                    TribuoProtos.model(payload), ModelManifest.scale(m.get("scale")), ModelManifest.bool(m, "concurrent"),
+                    fingerprint);
+            case "text-embedding" -> TextEmbeddingModel.restore(id, target, ModelManifest.text(m, "text_column"),
+                    ModelManifest.weights(ModelManifest.field(m, "weights")), fingerprint);
+            default -> throw new IllegalArgumentException("unknown kind of model '" + kind + "'");
+        };
+    }
+
+    /** Rewrites a version-1 file in the current format, so it is read without Java serialisation from now on. */
+    private static void convert(Model model, Path file) {
+        try {
+            save(model, file);
+        } catch (UncheckedIOException e) {
+            // A read-only folder: the model is still usable; the file is read the old way again next time.
+        }
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        }
     }
 }

@@ -64,6 +64,32 @@ public final class TribuoModel implements Model, Serializable {
         return new TribuoModel(id, target, encoder, model, scale, concurrent, fingerprint);
     }
 
+    /**
+     * A model read back from a saved file: checks what the file gave and pins XGBoost's prediction
+     * threads, which a booster read from bytes may not keep.
+     */
+    static TribuoModel restore(String id, Target target, FeatureEncoder encoder, org.tribuo.Model<?> model,
+                               TargetScale scale, boolean concurrent, String fingerprint) {
+        if (id == null || target == null || encoder == null || model == null || fingerprint == null
+                || (target.task() == Task.REGRESSION) != (scale != null)) {
+            throw new IllegalArgumentException("incomplete model");
+        }
+        if (model instanceof XGBoostModel<?> boosted) {
+            boosted.setNumThreads(GbmProvider.THREADS);
+        }
+        return new TribuoModel(id, target, encoder, model, scale, concurrent, fingerprint);
+    }
+
+    /** The regression target's scaling; null for classification. */
+    TargetScale scale() {
+        return scale;
+    }
+
+    /** Whether the Tribuo model may predict from several threads at once. */
+    boolean concurrent() {
+        return concurrent;
+    }
+
     @Override
     public String id() {
         return id;

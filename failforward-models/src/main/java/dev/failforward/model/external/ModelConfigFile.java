@@ -38,6 +38,8 @@ public final class ModelConfigFile {
                     + e.getLocation().getColumnNr() + ": not valid JSON: " + e.getOriginalMessage());
         } catch (MismatchedInputException e) {
             throw new IllegalArgumentException(file + ": not valid JSON: " + e.getOriginalMessage());
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new IllegalArgumentException(file + ": not UTF-8 text; a model configuration is a JSON file");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }

@@ -53,6 +53,21 @@ public final class TextEmbeddingModel implements Model, Serializable {
         this.fingerprint = fingerprint(id, targetColumn, classes, textColumn, weights);
     }
 
+    /** A text model read back from a saved file; refused when it does not match its {@code fingerprint}. */
+    public static TextEmbeddingModel restore(String id, Target target, String textColumn, LogisticWeights weights,
+                                             String fingerprint) {
+        if (id == null || target == null || !target.task().isClassification() || target.classes().size() < 2
+                || textColumn == null || weights == null || weights.classes() != target.classes().size()
+                || weights.dimensions() != MiniLmEmbedder.DIMENSIONS) {
+            throw new IllegalArgumentException("incomplete text model");
+        }
+        TextEmbeddingModel model = new TextEmbeddingModel(id, target, textColumn, weights);
+        if (!model.fingerprint.equals(fingerprint)) {
+            throw new IllegalArgumentException("the text model does not match its fingerprint");
+        }
+        return model;
+    }
+
     @Override
     public String id() {
         return id;

@@ -78,7 +78,7 @@ final class XGBoostModel implements Model, TreeEnsembleSource {
             matrix = new DMatrix(data, n, k, Float.NaN);
             return booster.predict(matrix, margins);
         } catch (XGBoostError e) {
-            throw new IllegalStateException("XGBoost could not score " + n + " rows: " + e.getMessage(), e);
+            throw new IllegalStateException("XGBoost could not score " + n + " rows: " + dev.failforward.model.NativeErrors.reason(e.getMessage()), e);
         } finally {
             if (matrix != null) {
                 matrix.dispose();

@@ -20,6 +20,11 @@ import java.util.List;
  */
 public final class XGBoostSource implements ModelSource {
 
+    static {
+        // Before XGBoost's first use: its library from the per-user cache, not a new copy in /tmp.
+        dev.failforward.model.xgboost.XGBoostNative.load();
+    }
+
     public static final String PREFIX = "xgboost:";
 
     @Override
@@ -70,7 +75,7 @@ public final class XGBoostSource implements ModelSource {
         if (message == null) {
             return "(no message)";
         }
-        String line = message.strip().lines().filter(l -> !l.isBlank()).reduce((a, b) -> b).orElse(message);
+        String line = dev.failforward.model.NativeErrors.reason(message);
         return line.length() > 300 ? line.substring(0, 300) + "…" : line;
     }
 }

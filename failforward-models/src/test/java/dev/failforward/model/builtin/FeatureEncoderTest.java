@@ -53,6 +53,30 @@ class FeatureEncoderTest {
     }
 
     @Test
+    void infiniteValuesEncodeAsTheTrainingExtremes() {
+        Table credit = SharedData.prepared("credit_data.csv", "Status").train();
+        double[] income = ((NumericColumn) credit.column("Income")).values().clone();
+        double max = java.util.Arrays.stream(income).filter(Double::isFinite).max().orElseThrow();
+        double min = java.util.Arrays.stream(income).filter(Double::isFinite).min().orElseThrow();
+        income[0] = Double.POSITIVE_INFINITY;
+        income[1] = Double.NEGATIVE_INFINITY;
+        NumericColumn withInfinities = new NumericColumn("Income", income);
+        for (EncodingStyle style : EncodingStyle.values()) {
+            NumericEncoder encoder = NumericEncoder.fit(withInfinities, style);
+            assertThat(encoder.high()).isEqualTo(max);
+            assertThat(encoder.low()).isEqualTo(min);
+            int width = encoder.featureNames().size();
+            double[] out = new double[income.length * width];
+            encoder.encode(withInfinities, 0, income.length, out, width, 0);
+            assertThat(out[0]).as(style.name()).isEqualTo((max - encoder.center()) / encoder.scale());
+            assertThat(out[width]).as(style.name()).isEqualTo((min - encoder.center()) / encoder.scale());
+            for (double v : out) {
+                assertThat(Double.isInfinite(v)).as(style.name()).isFalse();
+            }
+        }
+    }
+
+    @Test
     void boostedModelsSeeMissingNumbersAsAbsentAndZerosAsValues() {
         Table credit = SharedData.prepared("credit_data.csv", "Status").train();
         NumericColumn assets = (NumericColumn) credit.column("Assets");

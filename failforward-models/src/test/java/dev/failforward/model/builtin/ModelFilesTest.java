@@ -130,4 +130,113 @@ class ModelFilesTest {
                 .hasMessageContaining("onnx:elsewhere");
         assertThat(new ArrayList<>(Arrays.asList(dir.toFile().list()))).isEmpty();
     }
+
+    @Test
+    void filesAreVersionTwoWithAChecksumAndHoldNoJavaSerialisation() throws IOException {
+        Path file = dir.resolve("model.ffm");
+        ModelFiles.save(SharedData.trained("titanic.csv", "survived", "builtin:gbm").model(), file);
+        byte[] bytes = Files.readAllBytes(file);
+        String header = new String(bytes, 0, 85, StandardCharsets.US_ASCII);
+        assertThat(header).matches("FAILFORWARD-MODEL 2 [0-9a-f]{64}\n[\\s\\S]*");
+        // Java serialisation starts with 0xACED; protobuf and JSON never hold it as a stream header.
+        for (int i = 0; i + 1 < bytes.length; i++) {
+            assertThat(bytes[i] == (byte) 0xAC && bytes[i + 1] == (byte) 0xED && i + 3 < bytes.length && bytes[i + 2] == 0
+                    && bytes[i + 3] == 5).as("a Java serialisation stream at " + i).isFalse();
+        }
+        bytes[bytes.length - 10] ^= 1;
+        Files.write(file, bytes);
+        assertThatThrownBy(() -> ModelFiles.load(file)).hasMessage(file + ": a damaged FailForward model file (its checksum does not match)");
+    }
+
+    @Test
+    void aVersionOneFileIsReadOnceAndRewrittenInTheSafeFormat() throws IOException {
+        SharedData.Trained trained = SharedData.trained("titanic.csv", "survived", "builtin:logistic");
+        Path file = dir.resolve("old.model");
+        writeVersionOne(file, trained.model());
+
+        Model loaded = ModelFiles.load(file);
+        assertThat(loaded.predict(trained.data().test()).probabilities()).isEqualTo(trained.model().predict(trained.data().test()).probabilities());
+        assertThat(Files.readString(file, StandardCharsets.ISO_8859_1)).startsWith("FAILFORWARD-MODEL 2 ");
+        assertThat(ModelFiles.load(file).fingerprint()).isEqualTo(trained.model().fingerprint());
+    }
+
+    @Test
+    void aCraftedFileOfNestedHashSetsIsRefusedWithinASecond() throws IOException {
+        // The classic deserialisation bomb: each set holds two sets that hold each other's children,
+        // so reading it hashes 2^100 times. About 6 KB on disk.
+        java.util.Set<Object> root = new java.util.HashSet<>();
+        java.util.Set<Object> s1 = root;
+        java.util.Set<Object> s2 = new java.util.HashSet<>();
+        for (int i = 0; i < 100; i++) {
+            java.util.Set<Object> t1 = new java.util.HashSet<>();
+            java.util.Set<Object> t2 = new java.util.HashSet<>();
+            t1.add("x");
+            s1.add(t1);
+            s1.add(t2);
+            s2.add(t1);
+            s2.add(t2);
+            s1 = t1;
+            s2 = t2;
+        }
+        Path file = dir.resolve("bomb.model");
+        writeVersionOne(file, root);
+        assertThat(Files.size(file)).isBetween(2_000L, 8_000L);
+
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> ModelFiles.load(file)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith(file + ": an old (version 1) FailForward model file that cannot be read safely")
+                .hasMessageContaining("re-create it");
+        assertThat((System.nanoTime() - start) / 1e9).as("seconds to refuse").isLessThan(1.0);
+    }
+
+    @Test
+    void aPayloadNamingAClassOutsideTribuoIsRefusedBeforeTribuoReadsIt() throws IOException {
+        Path file = dir.resolve("model.ffm");
+        ModelFiles.save(SharedData.trained("iris.csv", "species", "builtin:logistic").model(), file);
+        byte[] bytes = Files.readAllBytes(file);
+        int header = indexOf(bytes, (byte) '\n', 0) + 1;
+        int manifestEnd = indexOf(bytes, (byte) '\n', header);
+        org.tribuo.protos.core.ModelProto real = org.tribuo.protos.core.ModelProto.parseFrom(
+                Arrays.copyOfRange(bytes, manifestEnd + 1, bytes.length));
+        byte[] payload = real.toBuilder().setClassName("java.lang.ProcessBuilder").build().toByteArray();
+        String manifest = new String(bytes, header, manifestEnd - header, StandardCharsets.UTF_8)
+                .replaceAll("\"payload_bytes\":\\d+", "\"payload_bytes\":" + payload.length);
+        byte[] body = (manifest + "\n").getBytes(StandardCharsets.UTF_8);
+        body = Arrays.copyOf(body, body.length + payload.length);
+        System.arraycopy(payload, 0, body, body.length - payload.length, payload.length);
+        String sum = java.util.HexFormat.of().formatHex(sha256(body));
+        try (OutputStream out = Files.newOutputStream(file)) {
+            out.write(("FAILFORWARD-MODEL 2 " + sum + "\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+        }
+        assertThatThrownBy(() -> ModelFiles.load(file))
+                .hasMessageContaining("names the class 'java.lang.ProcessBuilder', which is not one of Tribuo's");
+    }
+
+    private static int indexOf(byte[] bytes, byte b, int from) {
+        for (int i = from; i < bytes.length; i++) {
+            if (bytes[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A file as version 1 wrote it: the header line, then Java serialisation. */
+    static void writeVersionOne(Path file, Object model) throws IOException {
+        try (OutputStream raw = Files.newOutputStream(file)) {
+            raw.write("FAILFORWARD-MODEL 1\n".getBytes(StandardCharsets.US_ASCII));
+            ObjectOutputStream out = new ObjectOutputStream(raw);
+            out.writeObject(model);
+            out.flush();
+        }
+    }
 }
