@@ -52,10 +52,16 @@ final class ScanJob {
     private final PrintStream out;
     private final PrintStream err;
     private String probes = "none";
+    private ScanResult last;
 
     ScanJob(PrintStream out, PrintStream err) {
         this.out = out;
         this.err = err;
+    }
+
+    /** The result of the last scan this job ran, or null. */
+    ScanResult last() {
+        return last;
     }
 
     /** Also run probes on the test rows of a built-in model: {@code none}, {@code default} or a suite file. */
@@ -133,6 +139,7 @@ final class ScanJob {
                 request = request.step(ProbeSteps.probes(suite));
             }
             result = new Scanner(log, new TerminalProgress(err)).scan(request);
+            last = result;
             if (redactor != null) {
                 result = result.withFailures(result.failures().stream().map(redactor::apply).toList());
             }
