@@ -43,8 +43,8 @@ public final class DemoCommand implements Callable<Integer> {
 
     static final String DATA = "telco_churn.csv";
     static final String TARGET = "churn";
-    /** The demo's strategies: those that finish in seconds on Telco; 'failforward retrain --strategy all' runs every one. */
-    static final String STRATEGIES = "reweight,augment,clean,combined";
+    /** The demo's strategies: the two that target accuracy, a few seconds on Telco; 'failforward retrain --strategy all' runs every one. */
+    static final String STRATEGIES = "reweight,clean";
     /** Bootstrap resamples of the demo's retrain, fewer than retrain's default, to stay within a minute. */
     static final int RESAMPLES = 300;
 
