@@ -234,7 +234,7 @@ public final class Retrainer {
         long passed = all.stream().filter(c -> c.judged() && c.passed()).count();
         long improved = all.stream().filter(Candidate::improved).count();
         return "keep the current model: no candidate both passes the gate and significantly improves what it targeted "
-                + "(after Holm's correction across " + judged + " candidates; " + passed + " passed the gate, " + improved
+                + "(after Holm's correction across " + judged + (judged == 1 ? " candidate; " : " candidates; ") + passed + " passed the gate, " + improved
                 + " improved their target)";
     }
 

@@ -35,6 +35,59 @@ class RetrainFiguresTest {
         }
     }
 
+    /** Telco with the month-to-month training rows subsampled to 15 %: the slice's failure rate on verification rows. */
+    @Test
+    void underRepresentedSlice() {
+        String slice = "contract = Month-to-month";
+        for (long seed = 1; seed <= 5; seed++) {
+            ScanData d = RetrainFixture.prepare("telco_churn.csv", "churn", seed);
+            boolean[] in = dev.failforward.retrain.SlicePredicates.rows(d.train(), java.util.List.of(slice));
+            java.util.Random random = new java.util.Random(seed);
+            int[] keep = java.util.stream.IntStream.range(0, in.length).filter(i -> !in[i] || random.nextDouble() < 0.15).toArray();
+            ScanData thin = new ScanData(d.train().select(keep), d.test(), d.target(), d.testKeys(), 0);
+            java.util.Map<String, dev.failforward.model.Model> models = new java.util.HashMap<>();
+            Retrainer.Outcome o = RetrainFixture.outcome(thin, "reweight,augment", seed, (id, m, t) -> {
+                models.put(id, m);
+                return null;
+            }, models);
+            dev.failforward.data.Table ver = o.verification();
+            boolean[] sliceRows = dev.failforward.retrain.SlicePredicates.rows(ver, java.util.List.of(slice));
+            int[] labels = ScanData.labels(ver, d.target());
+            for (String strategy : java.util.List.of("reweight", "augment")) {
+                Candidate c = RetrainFixture.candidate(o.result(), strategy);
+                if (!c.judged()) {
+                    System.out.printf("FIGURE | thin slice | %d | %s | %s | %s%n", seed, strategy, c.status(), c.reason());
+                    continue;
+                }
+                System.out.printf(Locale.ROOT, "FIGURE | thin slice | %d | %s | slice failure %.4f -> %.4f (%d rows) | aimed %s | %+.4f [%+.4f, %+.4f] p %.4f | gate %s | %s%n",
+                        seed, strategy, rate(models.get("current").predict(ver), labels, sliceRows),
+                        rate(models.get(strategy).predict(ver), labels, sliceRows), count(sliceRows), c.aim(),
+                        c.primary().difference(), c.primary().ciLow(), c.primary().ciHigh(), c.primary().pValue(),
+                        c.passed() ? "pass" : "block", o.result().recommended() == null ? "keep" : o.result().recommended());
+            }
+        }
+    }
+
+    private static double rate(dev.failforward.model.Predictions p, int[] labels, boolean[] in) {
+        int n = 0;
+        int f = 0;
+        for (int i = 0; i < labels.length; i++) {
+            if (in[i]) {
+                n++;
+                f += p.predictedClass(i) != labels[i] ? 1 : 0;
+            }
+        }
+        return (double) f / n;
+    }
+
+    private static int count(boolean[] in) {
+        int n = 0;
+        for (boolean b : in) {
+            n += b ? 1 : 0;
+        }
+        return n;
+    }
+
     private static void print(String what, long seed, RetrainResult r, String strategy) {
         Candidate c = RetrainFixture.candidate(r, strategy);
         if (!c.judged()) {

@@ -71,6 +71,17 @@ final class RetrainFixture {
         return new Retrainer(Progress.NONE).retrain(request).result();
     }
 
+    /** The same with a sink, keeping the current model under {@code current} in {@code models}. */
+    static Retrainer.Outcome outcome(ScanData d, String strategies, long seed, CandidateSink sink,
+                                     Map<String, Model> models) {
+        Trainer trainer = ModelProviders.find("builtin:gbm").trainer();
+        Model current = trainer.train(d.train(), d.target(), seed, Progress.NONE);
+        models.put("current", current);
+        RetrainRequest request = new RetrainRequest("test-run", "data.csv", d, current, trainer, RetrainStrategies.resolve(strategies),
+                Policy.defaults(d.target().task()), null, null, List.of(), false, seed, 300, List.of(), sink);
+        return new Retrainer(Progress.NONE).retrain(request);
+    }
+
     static Candidate candidate(RetrainResult r, String strategy) {
         return r.candidates().stream().filter(c -> c.strategy().equals(strategy)).findFirst().orElseThrow();
     }
