@@ -8,7 +8,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "failforward", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Make machine-learning models fail on purpose, log every failure, and turn it into a fix.", ""},
         subcommands = {DemoCommand.class, ScanCommand.class, LogCommand.class, ReportCommand.class, ExplainCommand.class,
-                CompareCommand.class, ModelCommand.class, ProbeCommand.class, RagCommand.class},
+                CompareCommand.class, ModelCommand.class, ProbeCommand.class, RagCommand.class, RetrainCommand.class},
         footer = {"", "Examples:",
                 "  failforward demo",
                 "  failforward scan --data train.csv --target churn",

@@ -57,6 +57,7 @@ final class ScanJob {
     private String probes = "none";
     private double readSeconds;
     private boolean printTimings;
+    private ScanResult last;
 
     ScanJob(PrintStream out, PrintStream err) {
         this.out = out;
@@ -68,6 +69,11 @@ final class ScanJob {
         this.readSeconds = read;
         this.printTimings = print;
         return this;
+    }
+
+    /** The result of the last scan this job ran, or null. */
+    ScanResult last() {
+        return last;
     }
 
     /** Also run probes on the test rows of a built-in model: {@code none}, {@code default} or a suite file. */
@@ -152,6 +158,7 @@ final class ScanJob {
                 request = request.step(ProbeSteps.probes(suite));
             }
             result = new Scanner(log, new TerminalProgress(err)).scan(request);
+            last = result;
             ProbeOutcome probed = result.step(ProbeOutcome.class).orElse(null);
             long reporting = System.nanoTime();
             ReportFiles written = probed == null ? write(result, options.out) : writeProbed(result, probed, options.out);

@@ -35,7 +35,27 @@ class DemoAndLogTest {
         assertThat(report.path("task").asText()).isEqualTo("binary_classification");
         assertThat(Files.exists(dir.resolve("out/report.html"))).isTrue();
         assertThat(demo.out()).contains("worst failures").contains("report.html").contains(report.path("run").path("id").asText());
-        assertThat(Files.list(dir.resolve("failforward-saved-models")).toList()).hasSize(1);
+        String scanRun = report.path("run").path("id").asText();
+        assertThat(Files.exists(dir.resolve("failforward-saved-models").resolve(scanRun + ".model"))).isTrue();
+    }
+
+    @Test
+    void demoRetrainsTheScanAndAddsASection() throws IOException {
+        JsonNode retrain = new ObjectMapper().readTree(dir.resolve("out/retrain.json").toFile());
+        String scanRun = report.path("run").path("id").asText();
+        assertThat(retrain.path("from_run").asText()).isEqualTo(scanRun);
+        List<String> strategies = new java.util.ArrayList<>();
+        retrain.path("strategies").forEach(s -> strategies.add(s.path("strategy").asText()));
+        assertThat(strategies).containsExactly("reweight", "clean");
+        assertThat(retrain.path("recommendation").path("reason").asText()).isNotBlank();
+        String html = Files.readString(dir.resolve("out/report.html"));
+        assertThat(html).contains("Retrain with failure samples").contains(retrain.path("run").asText());
+        assertThat(html.indexOf("id=\"retrain\"")).isLessThan(html.lastIndexOf("</main>"));
+        assertThat(report.path("detectors").size()).isGreaterThanOrEqualTo(3);
+        try (var files = Files.list(dir.resolve("failforward-saved-models"))) {
+            assertThat(files.map(f -> f.getFileName().toString()).filter(f -> f.startsWith(retrain.path("run").asText())))
+                    .isNotEmpty();
+        }
     }
 
     @Test
@@ -47,7 +67,8 @@ class DemoAndLogTest {
 
     @Test
     void logListJsonlHasEveryFailure() throws IOException {
-        Cli list = Cli.run("log", "list", "--run", "latest", "--format", "jsonl", "--store", dir.resolve("ff.db").toString());
+        Cli list = Cli.run("log", "list", "--run", report.path("run").path("id").asText(), "--format", "jsonl", "--store",
+                dir.resolve("ff.db").toString());
         assertThat(list.exit()).as(list.err()).isZero();
         List<String> lines = list.out().lines().toList();
         assertThat(lines).hasSize(report.path("failures").path("count").asInt());
@@ -77,7 +98,7 @@ class DemoAndLogTest {
         Cli runs = Cli.run("log", "runs", "--store", dir.resolve("ff.db").toString());
         assertThat(runs.exit()).isZero();
         assertThat(runs.out()).contains(report.path("run").path("id").asText()).contains("demo").contains("complete")
-                .contains("roc_auc");
+                .contains("roc_auc").contains("retrain");
     }
 
     @Test

@@ -25,7 +25,7 @@ class ExplainCommandTest {
     @BeforeAll
     static void demoThenExplain() {
         store = dir.resolve("ff.db").toString();
-        Cli demo = Cli.run("demo", "--out", dir.resolve("out").toString(), "--store", store);
+        Cli demo = Cli.run("demo", "--no-retrain", "--out", dir.resolve("out").toString(), "--store", store);
         assertThat(demo.exit()).as(demo.err()).isZero();
         explain = Cli.run("explain", "--run", "latest", "--out", dir.resolve("out").toString(), "--store", store);
     }

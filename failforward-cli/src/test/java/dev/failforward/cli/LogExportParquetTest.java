@@ -41,7 +41,7 @@ class LogExportParquetTest {
     @BeforeAll
     static void demoScan() throws IOException {
         store = dir.resolve("ff.db").toString();
-        Cli demo = Cli.run("demo", "--out", dir.resolve("demo").toString(), "--store", store);
+        Cli demo = Cli.run("demo", "--no-retrain", "--out", dir.resolve("demo").toString(), "--store", store);
         assertThat(demo.exit()).as(demo.err()).isZero();
         stored = new ArrayList<>();
         for (String line : Cli.run("log", "list", "--format", "jsonl", "--store", store).out().lines().toList()) {

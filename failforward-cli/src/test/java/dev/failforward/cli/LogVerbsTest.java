@@ -31,8 +31,8 @@ class LogVerbsTest {
     @BeforeAll
     static void twoDemoRuns() {
         store = dir.resolve("ff.db").toString();
-        gbm = runId(Cli.run("demo", "--out", dir.resolve("a").toString(), "--store", store));
-        logistic = runId(Cli.run("demo", "--model", "builtin:logistic", "--out", dir.resolve("b").toString(), "--store", store));
+        gbm = runId(Cli.run("demo", "--no-retrain", "--out", dir.resolve("a").toString(), "--store", store));
+        logistic = runId(Cli.run("demo", "--no-retrain", "--model", "builtin:logistic", "--out", dir.resolve("b").toString(), "--store", store));
     }
 
     private static String runId(Cli cli) {

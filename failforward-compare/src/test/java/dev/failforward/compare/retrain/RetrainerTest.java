@@ -1,0 +1,37 @@
+package dev.failforward.compare.retrain;
+
+import dev.failforward.scan.ScanData;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The retrainer on real data: planted label noise is found and fixed, and the fix is proven on rows that chose nothing. */
+class RetrainerTest {
+
+    @Test
+    void cleanFixesPlantedLabelNoiseOnTelcoAndTheGatePasses() {
+        ScanData noisy = RetrainFixture.flipLabels(RetrainFixture.prepare("telco_churn.csv", "churn", 1), 0.2, 1);
+        RetrainResult r = RetrainFixture.retrain(noisy, "clean", 1);
+        Candidate clean = RetrainFixture.candidate(r, "clean");
+        assertThat(clean.judged()).as(clean.reason()).isTrue();
+        assertThat(clean.dropped()).as("about a fifth of the training rows are suspects").isBetween(400, 1600);
+        assertThat(clean.primary().metric()).isEqualTo("roc_auc");
+        assertThat(clean.primary().ciLow()).as("ROC AUC raised beyond its paired-bootstrap interval").isGreaterThan(0);
+        assertThat(clean.passed()).as(String.valueOf(clean.verdict().reasons())).isTrue();
+        assertThat(clean.improved()).isTrue();
+        assertThat(r.recommended()).isEqualTo("clean");
+        assertThat(r.selectionRows() + r.verificationRows()).isEqualTo(noisy.test().rowCount());
+        assertThat(r.verificationRows()).isBetween(1050, 1060);
+    }
+
+    @Test
+    void onCleanBreastCancerDataTheVerdictIsToKeepTheCurrentModel() {
+        ScanData d = RetrainFixture.prepare("breast_cancer.csv", "diagnosis", 1);
+        RetrainResult r = RetrainFixture.retrain(d, "reweight,clean,production,combined", 1);
+        assertThat(r.keepsCurrent()).as(r.reason()).isTrue();
+        assertThat(r.reason()).startsWith("keep the current model");
+        assertThat(RetrainFixture.candidate(r, "production").status()).isEqualTo(Candidate.SKIPPED);
+        assertThat(r.candidates()).noneMatch(Candidate::recommended);
+        assertThat(RetrainJson.render(r, "x")).contains("\"keep_current_model\" : true");
+    }
+}
