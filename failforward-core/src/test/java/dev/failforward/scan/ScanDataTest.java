@@ -71,8 +71,15 @@ class ScanDataTest {
 
     @Test
     void idColumnGivesRowKeys() {
-        Table titanic = new CsvTableReader().read(Datasets.tabular("titanic.csv"), ReadOptions.DEFAULT);
-        ScanData d = ScanData.prepare(titanic, null, new ScanSpec("survived", null, null, "name", List.of("boat", "body"), 0.3, 42));
+        Table all = new CsvTableReader().read(Datasets.tabular("titanic.csv"), ReadOptions.DEFAULT);
+        ScanSpec byName = new ScanSpec("survived", null, null, "name", List.of("boat", "body"), 0.3, 42);
+        // Two passengers share a name with another: keys must be unique, and the error says where.
+        assertThatThrownBy(() -> ScanData.prepare(all, null, byName)).isInstanceOf(DataException.class)
+                .hasMessageContaining("'Connolly, Miss. Kate' is on line 727 and line 728");
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        Table titanic = all.select(java.util.stream.IntStream.range(0, all.rowCount())
+                .filter(i -> seen.add(all.column("name").text(i))).toArray());
+        ScanData d = ScanData.prepare(titanic, null, byName);
         assertThat(d.testKeys().get(0)).contains(",");
         assertThat(d.train().role("boat")).isEqualTo(dev.failforward.data.ColumnRole.IGNORED);
         assertThat(d.train().features()).extracting(c -> c.name()).doesNotContain("survived", "name", "boat");
