@@ -33,8 +33,8 @@ public final class SparkScan {
     static final String USAGE = """
             usage: spark-submit --class dev.failforward.spark.SparkScan failforward-spark.jar \\
                      --data PATH --target COLUMN --model SPEC [--store failforward.db|jdbc:postgresql://…] [--out DIR]
-                     [--id COLUMN] [--ignore A,B] [--threshold ID.KEY=VALUE]… [--no-weak-slices] [--limit ROWS]
-                     [--partitions N] [--batch-rows N] [--master local[2]] [--timings]
+                     [--id COLUMN] [--ignore A,B] [--threshold ID.KEY=VALUE]… [--no-weak-slices]
+                     [--batch-rows N] [--master local[2]] [--timings]
               SPEC: xgboost:PATH, onnx:PATH, or a saved model file (failforward-saved-models/<run>.model)
               PATH: a .parquet file or folder, or a .csv file with a header row
             example: spark-submit --class dev.failforward.spark.SparkScan failforward-spark.jar \\
@@ -44,10 +44,24 @@ public final class SparkScan {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        SparkSession.Builder builder = SparkSession.builder().appName("failforward-scan");
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals("--master")) {
+                builder = builder.master(args[i + 1]);
+            }
+        }
+        SparkSession spark = builder.getOrCreate();
+        int code;
+        try {
+            code = run(args, spark, System.out, System.err);
+        } finally {
+            spark.stop();
+        }
+        System.exit(code);
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
+    /** Runs the scan the arguments describe in {@code spark}; returns the exit code. */
+    static int run(String[] args, SparkSession spark, PrintStream out, PrintStream err) {
         Map<String, String> o;
         List<String> thresholds = new ArrayList<>();
         try {
@@ -61,20 +75,10 @@ public final class SparkScan {
             out.println(USAGE);
             return 0;
         }
-        SparkSession.Builder builder = SparkSession.builder().appName("failforward-scan");
-        if (o.containsKey("master")) {
-            builder = builder.master(o.get("master"));
-        }
-        SparkSession spark = builder.getOrCreate();
         try (FailureLog log = JdbcFailureLog.open(o.getOrDefault("store", JdbcFailureLog.DEFAULT_LOCATION))) {
             long started = System.nanoTime();
             Dataset<Row> data = read(spark, o.get("data"));
-            if (o.containsKey("limit")) {
-                data = data.limit(Integer.parseInt(o.get("limit")));
-            }
-            if (o.containsKey("partitions")) {
-                data = data.coalesce(Integer.parseInt(o.get("partitions")));
-            }
+            int batchRows = o.containsKey("batch-rows") ? positive("--batch-rows", o.get("batch-rows")) : SparkScanRequest.DEFAULT_BATCH_ROWS;
             DetectorConfig config = DetectorConfig.parse(thresholds, Detectors.all());
             SparkScanRequest request = SparkScanRequest.of(o.get("model"), o.get("target"))
                     .dataNamed(Path.of(o.get("data")).getFileName().toString()).thresholds(config)
@@ -83,9 +87,7 @@ public final class SparkScan {
             if (o.containsKey("id")) {
                 request = request.id(o.get("id"));
             }
-            if (o.containsKey("batch-rows")) {
-                request = request.batchRows(Integer.parseInt(o.get("batch-rows")));
-            }
+            request = request.batchRows(batchRows);
             SparkScanResult result = new SparkScanner(log).scan(data, request);
             Map<String, Double> timings = new LinkedHashMap<>(result.timings());
             if (o.containsKey("out")) {
@@ -114,8 +116,6 @@ public final class SparkScan {
             err.println("internal error: " + e);
             e.printStackTrace(err);
             return 4;
-        } finally {
-            spark.stop();
         }
     }
 
@@ -136,6 +136,18 @@ public final class SparkScan {
         throw new IllegalArgumentException(path + ": not a .parquet or .csv file");
     }
 
+    private static int positive(String option, String value) {
+        try {
+            int v = Integer.parseInt(value);
+            if (v > 0) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(option + " needs a positive whole number, got '" + value + "'");
+    }
+
     private static String metrics(Map<String, Double> m) {
         List<String> parts = new ArrayList<>();
         m.forEach((k, v) -> parts.add(String.format(Locale.ROOT, "%s %.4f", k, v)));
@@ -143,8 +155,7 @@ public final class SparkScan {
     }
 
     private static Map<String, String> parse(String[] args, List<String> thresholds) {
-        List<String> valued = List.of("data", "target", "model", "store", "out", "id", "ignore", "limit", "partitions",
-                "batch-rows", "master");
+        List<String> valued = List.of("data", "target", "model", "store", "out", "id", "ignore", "batch-rows", "master");
         List<String> flags = List.of("no-weak-slices", "timings", "help");
         Map<String, String> o = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
