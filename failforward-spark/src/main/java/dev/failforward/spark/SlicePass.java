@@ -19,6 +19,15 @@ record SlicePass(RowTables tables, FeatureCoding coding) implements Serializable
 
     /** One batch's counts and failed rows' inputs, in row order. */
     record Counted(SliceCounts counts, long[] failedIndex, List<Map<String, Object>> inputs) implements Serializable {
+
+        /** This part followed by {@code next}: counts added, failed rows appended. */
+        Counted merge(Counted next) {
+            long[] index = java.util.Arrays.copyOf(failedIndex, failedIndex.length + next.failedIndex.length);
+            System.arraycopy(next.failedIndex, 0, index, failedIndex.length, next.failedIndex.length);
+            List<Map<String, Object>> all = new ArrayList<>(inputs);
+            all.addAll(next.inputs);
+            return new Counted(counts.merge(next.counts), index, all);
+        }
     }
 
     Counted count(Batches.Batch batch, long[] failed) {

@@ -127,7 +127,7 @@ public final class SparkScan {
         }
         String lower = path.toLowerCase(Locale.ROOT);
         if (lower.endsWith(".csv") || lower.endsWith(".csv.gz")) {
-            return spark.read().option("header", "true").option("inferSchema", "false").option("multiLine", "true")
+            return spark.read().option("header", "true").option("inferSchema", "false")
                     .option("escape", "\"").csv(path);
         }
         if (lower.endsWith(".parquet") || Files.isDirectory(p)) {

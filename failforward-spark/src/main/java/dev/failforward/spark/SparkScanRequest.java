@@ -1,5 +1,6 @@
 package dev.failforward.spark;
 
+import dev.failforward.api.PublicApi;
 import dev.failforward.detect.DetectorConfig;
 import dev.failforward.scan.ScanSpec;
 
@@ -12,6 +13,7 @@ import java.util.Map;
  * is named in the log, the detector thresholds, whether to search weak slices, rows per scored batch,
  * and the options recorded with the run. Built with named steps from {@link #of}.
  */
+@PublicApi
 public record SparkScanRequest(String model, String target, String idColumn, List<String> ignore, String dataName,
                                DetectorConfig thresholds, boolean weakSlices, int batchRows, long seed,
                                Map<String, String> options) {

@@ -1,5 +1,6 @@
 package dev.failforward.spark;
 
+import dev.failforward.api.PublicApi;
 import dev.failforward.data.ColumnParser;
 import dev.failforward.data.ColumnType;
 import dev.failforward.data.DataException;
@@ -57,6 +58,7 @@ import java.util.TreeSet;
  * partition and gathers the failed rows' inputs; deeper candidates are counted in one pass per level;
  * the run is completed with every prediction and failure in one transaction.
  */
+@PublicApi
 public final class SparkScanner {
 
     private final FailureLog log;
@@ -120,14 +122,16 @@ public final class SparkScanner {
         SlicePass pass = new SlicePass(tables, coding);
         List<SlicePass.Counted> counted = indexed.mapPartitions(rows -> {
             Batches batches = new Batches(rows, targetIndex, batchRows);
-            List<SlicePass.Counted> out = new ArrayList<>();
+            // One result per partition: its batches' counts added up, their failed rows' inputs in order.
+            SlicePass.Counted partition = null;
             while (batches.hasNext()) {
                 Batches.Batch b = batches.next();
                 if (!b.rows().isEmpty()) {
-                    out.add(pass.count(b, failed.value()));
+                    SlicePass.Counted c = pass.count(b, failed.value());
+                    partition = partition == null ? c : partition.merge(c);
                 }
             }
-            return out.iterator();
+            return (partition == null ? List.<SlicePass.Counted>of() : List.of(partition)).iterator();
         }).collect();
         Map<Long, Map<String, Object>> inputs = new HashMap<>();
         SliceCounts counts = new SliceCounts(coding);

@@ -92,6 +92,29 @@ class SparkScanTelcoTest {
     }
 
     @Test
+    void theRunAndItsFailuresGoToPostgres() throws Exception {
+        String base = System.getenv("FAILFORWARD_TEST_POSTGRES");
+        assertThat(base).as("FAILFORWARD_TEST_POSTGRES must name the PostgreSQL test database, e.g. "
+                + "jdbc:postgresql://localhost:5432/failforward_test?user=failforward&password=failforward").isNotBlank();
+        String schema = "ff_spark_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        execute(base, "CREATE SCHEMA " + schema);
+        try (FailureLog log = JdbcFailureLog.open(base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema)) {
+            ScanResult stored = new SparkScanner(log).scan(SparkScan.read(SharedSpark.get(), telco.toString()),
+                    SparkScanRequest.of(modelFile, "churn").dataNamed("telco_churn.csv").weakSlices(false)).scan();
+            assertThat(log.run(stored.run().id()).orElseThrow().status()).isEqualTo(RunStatus.COMPLETE);
+            assertThat(log.failures(new dev.failforward.failure.FailureQuery(stored.run().id(), null))).hasSize(local.failures().size());
+        } finally {
+            execute(base, "DROP SCHEMA " + schema + " CASCADE");
+        }
+    }
+
+    private static void execute(String url, String sql) throws java.sql.SQLException {
+        try (var c = java.sql.DriverManager.getConnection(url); var s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    @Test
     void theRunIsCompleteInTheLogAndReportsAreWritten() throws Exception {
         try (FailureLog log = JdbcFailureLog.open(dir.resolve("spark.db").toString())) {
             var stored = log.run(spark.run().id()).orElseThrow();
