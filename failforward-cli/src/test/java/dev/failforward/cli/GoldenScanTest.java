@@ -60,8 +60,8 @@ class GoldenScanTest {
         // (scikit-learn's brier_score_loss), half the two-class sum reported before (docs/detectors.md).
         ObjectNode metrics = (ObjectNode) golden.path("report").path("metrics");
         metrics.put("brier_score", metrics.path("brier_score").doubleValue() / 2);
-        assertSubset(golden.path("report"), normalised(report, run), "report.json");
-        assertSubset(golden.path("log_list"), listed, "log list");
+        assertSubset(normalised(golden.path("report"), "RUN"), normalised(report, run), "report.json");
+        assertSubset(normalised(golden.path("log_list"), "RUN"), listed, "log list");
     }
 
     /** The node without varying fields, with the run id replaced by RUN. */
