@@ -75,7 +75,8 @@ final class Evaluations {
             m.put("f1_macro", f1Sum / k);
         }
         m.put("log_loss", s.logLoss / n);
-        m.put("brier_score", s.brier / n);
+        // As core's Metrics: binary, the positive class's mean squared error (half the two-class sum).
+        m.put("brier_score", (k == 2 ? s.brier / 2 : s.brier) / n);
         List<CalibrationBin> calibration = new ArrayList<>();
         int bins = ClassificationSummary.BINS;
         for (int b = 0; b < bins; b++) {
