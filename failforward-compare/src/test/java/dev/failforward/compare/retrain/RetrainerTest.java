@@ -14,7 +14,8 @@ class RetrainerTest {
         RetrainResult r = RetrainFixture.retrain(noisy, "clean", 1);
         Candidate clean = RetrainFixture.candidate(r, "clean");
         assertThat(clean.judged()).as(clean.reason()).isTrue();
-        assertThat(clean.dropped()).as("about a fifth of the training rows are suspects").isBetween(400, 1600);
+        // Label issues flag only rows more likely mislabelled than not (docs/detectors.md): fewer than the fifth planted.
+        assertThat(clean.dropped()).as("suspects among the training rows").isBetween(100, 1600);
         assertThat(clean.primary().metric()).isEqualTo("roc_auc");
         assertThat(clean.primary().ciLow()).as("ROC AUC raised beyond its paired-bootstrap interval").isGreaterThan(0);
         assertThat(clean.passed()).as(String.valueOf(clean.verdict().reasons())).isTrue();
