@@ -39,7 +39,7 @@ import java.util.concurrent.Callable;
         header = "Compare two retrievers on the same questions, with paired statistics, and gate on it.",
         description = {"Each side is MODE@INDEX (a local index in bm25, vector or hybrid mode) or an http(s) URL",
                 "speaking the retriever contract. Reports hit@k (McNemar), MRR and nDCG@10 (paired bootstrap,",
-                "95% intervals) overall and per source; blocks (exit 1) when the candidate is significantly worse",
+                "95%% intervals) overall and per source; blocks (exit 1) when the candidate is significantly worse",
                 "on any of them overall. Both sides are recorded as runs (kind rag-compare) with their misses.", ""},
         footer = {"", "Examples:",
                 "  failforward rag compare --queries queries.jsonl --qrels qrels.tsv --baseline bm25@rag-index --candidate vector@rag-index",

@@ -59,9 +59,10 @@ class BadInputCatalogueTest {
         return Cli.run(args.toArray(String[]::new));
     }
 
+    /** Compares on the training rows on purpose (--allow-training-rows): these cases are about the model file. */
     private static Cli compareWithModelFile(Path model) {
-        return Cli.run("compare", "--data", iris.toString(), "--target", "species", "--train", iris.toString(),
-                "--baseline", model.toString(), "--candidate", "builtin:logistic", "--out", dir.resolve("cmp").toString());
+        return Cli.run("compare", "--allow-training-rows", "--data", iris.toString(), "--target", "species",
+                "--train", iris.toString(), "--baseline", model.toString(), "--candidate", "builtin:logistic", "--out", dir.resolve("cmp").toString());
     }
 
     /** The cases, by the id the docs give them. */
@@ -90,8 +91,8 @@ class BadInputCatalogueTest {
         c.put("config-suite-yaml", () -> Cli.run("probe", "--data", iris.toString(), "--target", "species", "--suite",
                 file("suite.yaml", "probes: [unclosed\n").toString(), "--store", dir.resolve("ff.db").toString(),
                 "--out", dir.resolve("probe").toString()));
-        c.put("config-policy-key", () -> Cli.run("compare", "--data", iris.toString(), "--target", "species", "--train",
-                iris.toString(), "--baseline", "builtin:logistic", "--candidate", "builtin:tree", "--policy",
+        c.put("config-policy-key", () -> Cli.run("compare", "--allow-training-rows", "--data", iris.toString(),
+                "--target", "species", "--train", iris.toString(), "--baseline", "builtin:logistic", "--candidate", "builtin:tree", "--policy",
                 file("policy.yaml", "acuracy: {max_drop: 0.01}\n").toString(), "--out", dir.resolve("cmp").toString()));
         c.put("config-model-json", () -> scan(iris.toString(), "species", "--model", "xgboost:" + garbage("m.ubj"),
                 "--model-config", file("config.json", "{\"features\": [").toString()));
