@@ -163,7 +163,7 @@ public final class Metrics {
     }
 
     /** The ROC curve's corner points, from (0,0) to (1,1), one per distinct score. */
-    static List<CurvePoint> rocCurve(double[] score, boolean[] positive) {
+    public static List<CurvePoint> rocCurve(double[] score, boolean[] positive) {
         Integer[] order = sortedIndexes(score);
         long positives = 0;
         for (boolean b : positive) {

@@ -67,7 +67,7 @@ final class Evaluations {
             m.put("precision", pos.precision());
             m.put("recall", pos.recall());
             m.put("f1", pos.f1());
-            roc = rocCurve(score, positive);
+            roc = Metrics.rocCurve(score, positive);
         } else {
             m.put("roc_auc", macroAuc(probs, truth, k));
             m.put("precision_macro", precisionSum / k);
@@ -115,35 +115,4 @@ final class Evaluations {
         return counted == 0 ? Double.NaN : sum / counted;
     }
 
-    /** The ROC curve's corner points, from (0,0) to (1,1), one per distinct score (as {@code Metrics}). */
-    private static List<CurvePoint> rocCurve(double[] score, boolean[] positive) {
-        Integer[] order = new Integer[score.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Double.compare(score[a], score[b]));
-        long positives = 0;
-        for (boolean b : positive) {
-            positives += b ? 1 : 0;
-        }
-        long negatives = positive.length - positives;
-        List<CurvePoint> points = new ArrayList<>();
-        points.add(new CurvePoint(0, 0));
-        if (positives == 0 || negatives == 0) {
-            return points;
-        }
-        long tp = 0;
-        long fp = 0;
-        for (int i = order.length - 1; i >= 0; i--) {
-            if (positive[order[i]]) {
-                tp++;
-            } else {
-                fp++;
-            }
-            if (i == 0 || score[order[i - 1]] != score[order[i]]) {
-                points.add(new CurvePoint((double) fp / negatives, (double) tp / positives));
-            }
-        }
-        return points;
-    }
 }
