@@ -5,6 +5,8 @@ import dev.failforward.failure.Fingerprints;
 import dev.failforward.failure.Redaction;
 import dev.failforward.log.FailureLog;
 import dev.failforward.model.Task;
+import dev.failforward.rag.AnswerCheck;
+import dev.failforward.rag.ChatGenerator;
 import dev.failforward.rag.Embedder;
 import dev.failforward.rag.EvalSettings;
 import dev.failforward.rag.HttpRetriever;
@@ -46,12 +48,14 @@ import java.util.concurrent.Callable;
         header = "Evaluate a retriever: hit@k, recall@k, MRR, nDCG@10, and the cause of every missed question.",
         description = {"A question fails when no relevant passage is in the top --fail-at. Each failed question is",
                 "logged (origin rag, row key = qid) with its cause: coverage-gap, ranking-miss, lexical-mismatch,",
-                "semantic-mismatch or chunking (rules in docs/rag.md).", ""},
+                "semantic-mismatch or chunking (rules in docs/rag.md). With --generator, a question whose context held a",
+                "relevant passage but whose answer does not match its reference answer fails as 'generator'.", ""},
         footer = {"", "Examples:",
                 "  failforward rag eval --index rag-index --mode hybrid --queries queries.jsonl --qrels qrels.tsv",
                 "  failforward rag eval --index rag-index --mode bm25 --queries queries.jsonl --qrels qrels.tsv --k 1,3,10 --fail-at 5",
                 "  failforward rag eval --retriever http://127.0.0.1:8765/retrieve --index rag-index --queries queries.jsonl --qrels qrels.tsv",
                 "  failforward rag eval --index rag-index --queries queries.jsonl --qrels qrels.tsv --fail-on 'recall@10<0.9'",
+                "  failforward rag eval --index rag-index --mode vector --queries queries.jsonl --qrels qrels.tsv --generator http://127.0.0.1:8080/v1/chat/completions",
                 "", "Writes rag-report.json and rag-report.html to --out and records the run (task retrieval) in --store.",
                 "Exit codes: 0 ok, 1 --fail-on holds, 2 bad input, 3 the retriever failed for some questions."})
 public final class RagEvalCommand implements Callable<Integer> {
@@ -88,10 +92,22 @@ public final class RagEvalCommand implements Callable<Integer> {
     @Option(names = "--redact", paramLabel = "FIELD", split = ",", description = "Store a keyed hash (HMAC-SHA256) instead of these question fields (e.g. question) in the log and reports.")
     List<String> redact = List.of();
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30", description = "Per request to --retriever (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--generator", paramLabel = "URL", description = "An OpenAI-compatible chat-completions endpoint: answers the questions that have a reference 'answer' from their retrieved passages (needs --index).")
+    String generator;
+
+    @Option(names = "--generator-model", paramLabel = "NAME", defaultValue = "default", description = "The 'model' sent to --generator (default: ${DEFAULT-VALUE}).")
+    String generatorModel;
+
+    @Option(names = "--context", paramLabel = "N", defaultValue = "" + AnswerCheck.DEFAULT_CONTEXT, description = "Retrieved passages given to --generator as context (default: ${DEFAULT-VALUE}).")
+    int context;
+
+    @Option(names = "--answer-f1", paramLabel = "F1", defaultValue = "" + AnswerCheck.DEFAULT_MIN_F1, description = "An answer whose token F1 with the reference is below this fails as 'generator' (default: ${DEFAULT-VALUE}).")
+    double answerF1;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30", description = "Per request to --retriever or --generator (default: ${DEFAULT-VALUE}).")
     int timeout;
 
-    @Option(names = "--batch", paramLabel = "N", defaultValue = "32", description = "Questions per request to --retriever (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "32", description = "Questions per request to --retriever, requests in flight to --generator (default: ${DEFAULT-VALUE}).")
     int batch;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed of the clustering of failed questions (default: ${DEFAULT-VALUE}).")
@@ -128,6 +144,18 @@ public final class RagEvalCommand implements Callable<Integer> {
         if (judged.byQuestion().keySet().stream().noneMatch(q -> questions.stream().anyMatch(x -> x.qid().equals(q)))) {
             throw new UsageException(qrels + " judges none of the questions in " + queries + "; do the qids match?");
         }
+        ChatGenerator writer = null;
+        AnswerCheck answers = null;
+        if (generator != null) {
+            if (index == null) {
+                throw new UsageException("--generator needs --index DIR on the same corpus: the passages' text comes from the index");
+            }
+            if (questions.stream().noneMatch(q -> q.answer() != null && !q.answer().isBlank())) {
+                throw new UsageException("--generator: no question in " + queries + " has an 'answer' (the reference answer to compare with)");
+            }
+            writer = new ChatGenerator(generator, generatorModel, batch, java.time.Duration.ofSeconds(timeout));
+            answers = new AnswerCheck(writer, context, answerF1);
+        }
         createFolder(out);
         TerminalProgress progress = new TerminalProgress(System.err);
         Map<String, String> given = GivenOptions.of(spec);
@@ -141,10 +169,10 @@ public final class RagEvalCommand implements Callable<Integer> {
             int errors = 0;
             if (retriever != null) {
                 HttpRetriever http = new HttpRetriever(retriever, batch, java.time.Duration.ofSeconds(timeout));
-                result = RagEvaluator.evaluate(http, local, embedder, questions, judged, settings, seed, progress);
+                result = RagEvaluator.evaluate(http, local, embedder, questions, judged, settings, answers, seed, progress);
                 errors = http.failedQuestions();
             } else {
-                result = RagEvaluator.evaluate(local, embedder, chosen, questions, judged, settings, seed, progress);
+                result = RagEvaluator.evaluate(local, embedder, chosen, questions, judged, settings, answers, seed, progress);
             }
             Run done = RagRunLog.complete(log, begun, result);
             RagResult shown = redaction.isNone() ? result : RagRedaction.apply(result, redaction);
@@ -155,6 +183,11 @@ public final class RagEvalCommand implements Callable<Integer> {
                 throw new UncheckedIOException("cannot write the report into " + out + ": " + e.getMessage(), e);
             }
             summary(result, done, written, log.location());
+            if (writer != null && writer.failedQuestions() > 0) {
+                System.err.println("failforward: " + writer.failedQuestions() + " questions got no answer from " + generator + ": "
+                        + writer.lastError() + " (left unjudged)");
+                return ExitCodes.PART_FAILED;
+            }
             if (errors > 0) {
                 System.err.println("failforward: " + errors + " questions got no answer from " + retriever + " (counted as retrieving nothing)");
                 return ExitCodes.PART_FAILED;
@@ -176,6 +209,10 @@ public final class RagEvalCommand implements Callable<Integer> {
             line(o, "this", r.overall(), r.settings().failAt());
         }
         r.byMode().forEach((m, v) -> line(o, m.id() + (m == r.mode() ? "*" : ""), v, r.settings().failAt()));
+        if (r.answered() > 0) {
+            o.printf(Locale.ROOT, "  answers:  %d generated, mean token F1 %.4f, %d below the threshold (generator)%n", r.answered(), r.answerF1(),
+                    r.causes().getOrDefault(dev.failforward.rag.Cause.GENERATOR, 0));
+        }
         o.printf("  %d failed questions: %s%n", r.failures().size(), r.causes().isEmpty() ? "none" : r.causes().toString().replaceAll("[{}]", ""));
         o.println("  report:      " + written.html());
         o.println("  json:        " + written.json());

@@ -21,8 +21,7 @@ final class RagRedaction {
         List<QuestionResult> questions = r.questions().stream().map(q -> {
             Question hidden = hide(q.question(), redactor);
             text.put(q.question().question(), hidden.question());
-            return new QuestionResult(hidden, q.relevant(), q.retrieved(), q.firstRank(), q.hitAt(), q.recallAt(), q.reciprocalRank(),
-                    q.ndcg10(), q.nearestSimilarity(), q.nearestPassage(), q.judged(), q.failed(), q.cause());
+            return q.withQuestion(hidden, q.answer(), q.cause());
         }).toList();
         List<FailureCluster> clusters = r.clusters().stream().map(c -> new FailureCluster(c.id(), c.qids(),
                 c.representatives().stream().map(s -> text.getOrDefault(s, s)).toList(), c.nearestPassages(), c.cause(), c.advice())).toList();

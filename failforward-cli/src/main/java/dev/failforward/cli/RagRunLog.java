@@ -71,7 +71,11 @@ final class RagRunLog {
     static Run complete(FailureLog log, Run begun, RagResult result) {
         List<Failure> failures = RagFailures.failures(result, begun.id());
         var predictions = RagFailures.predictions(result);
-        Run done = begun.completed(Instant.now(), result.overall().asMap(), predictions.size(), failures.size());
+        Map<String, Double> metrics = new java.util.LinkedHashMap<>(result.overall().asMap());
+        if (result.answered() > 0) {
+            metrics.put("answer_f1", result.answerF1());
+        }
+        Run done = begun.completed(Instant.now(), metrics, predictions.size(), failures.size());
         log.complete(done, predictions, failures);
         return done;
     }

@@ -7,10 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.failforward.progress.Progress;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,45 +18,30 @@ import java.util.Map;
  * A retriever behind HTTP (docs/rag.md, "Retriever contract"): {@code POST} of
  * {@code {"k": 10, "questions": [{"qid": "q1", "question": "..."}]}}, answered by
  * {@code {"results": [{"qid": "q1", "hits": [{"id": "doc-7", "score": 0.83}]}]}}. Questions go in
- * batches; a batch that times out or gets a 5xx is tried {@value #ATTEMPTS} times with growing
+ * batches; a batch that times out or gets a 5xx is tried {@value JsonPost#ATTEMPTS} times with growing
  * pauses; a batch that still fails counts its questions as retrieving nothing ({@link #failedQuestions()}).
  * {@code FAILFORWARD_RAG_TOKEN}, when set, is sent as a bearer token.
  */
 public final class HttpRetriever implements Retriever {
 
-    static final int ATTEMPTS = 3;
     public static final String TOKEN_VARIABLE = "FAILFORWARD_RAG_TOKEN";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private final URI uri;
+    private final JsonPost post;
     private final int batch;
-    private final Duration timeout;
-    private final HttpClient client;
-    private final String token;
     private int failed;
-    private String lastError;
 
     public HttpRetriever(String url, int batch, Duration timeout) {
-        try {
-            this.uri = URI.create(url);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--retriever '" + url + "' is not a URL: " + e.getMessage());
-        }
-        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
-            throw new IllegalArgumentException("--retriever '" + url + "': expected an http:// or https:// URL");
-        }
         if (batch < 1) {
             throw new IllegalArgumentException("--batch must be 1 or more");
         }
+        this.post = new JsonPost("--retriever", url, timeout, System.getenv(TOKEN_VARIABLE));
         this.batch = batch;
-        this.timeout = timeout;
-        this.client = HttpClient.newBuilder().connectTimeout(timeout).build();
-        this.token = System.getenv(TOKEN_VARIABLE);
     }
 
     @Override
     public String id() {
-        return uri.toString();
+        return post.uri().toString();
     }
 
     /** Questions whose batch failed for good in the last {@link #retrieve}. */
@@ -68,13 +50,13 @@ public final class HttpRetriever implements Retriever {
     }
 
     public String lastError() {
-        return lastError;
+        return post.lastError();
     }
 
     @Override
     public List<List<Hit>> retrieve(List<Question> questions, int depth, Progress progress) {
         failed = 0;
-        progress.start("Asking " + uri + " for " + questions.size() + " questions", questions.size());
+        progress.start("Asking " + post.uri() + " for " + questions.size() + " questions", questions.size());
         List<List<Hit>> out = new ArrayList<>(questions.size());
         for (int from = 0; from < questions.size(); from += batch) {
             List<Question> part = questions.subList(from, Math.min(questions.size(), from + batch));
@@ -99,63 +81,40 @@ public final class HttpRetriever implements Retriever {
         body.put("k", depth);
         ArrayNode qs = body.putArray("questions");
         part.forEach(q -> qs.addObject().put("qid", q.qid()).put("question", q.question()));
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            try {
-                HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout)
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(MAPPER.writeValueAsString(body)));
-                if (token != null && !token.isBlank()) {
-                    request.header("Authorization", "Bearer " + token);
-                }
-                HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() / 100 == 2) {
-                    return parse(response.body());
-                }
-                lastError = uri + " answered HTTP " + response.statusCode();
-                if (response.statusCode() / 100 == 4) {
-                    throw new IllegalArgumentException(lastError + ": " + shorten(response.body()));
-                }
-            } catch (IOException e) {
-                lastError = uri + ": " + e;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return null;
-            }
-            try {
-                Thread.sleep(200L * attempt * attempt);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return null;
-            }
+        String answer;
+        try {
+            answer = post.send(MAPPER.writeValueAsString(body));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return null;
+        try {
+            return answer == null ? null : parse(answer);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(post.uri() + " answered what is not JSON: " + JsonPost.shorten(answer));
+        }
     }
 
     private Map<String, List<Hit>> parse(String text) throws IOException {
         JsonNode root = MAPPER.readTree(text);
         JsonNode results = root == null ? null : root.get("results");
         if (results == null || !results.isArray()) {
-            throw new IllegalArgumentException(uri + " answered without a 'results' array: " + shorten(text));
+            throw new IllegalArgumentException(post.uri() + " answered without a 'results' array: " + JsonPost.shorten(text));
         }
         Map<String, List<Hit>> out = new HashMap<>();
         for (JsonNode r : results) {
             List<Hit> hits = new ArrayList<>();
             JsonNode list = r.get("hits");
             if (r.get("qid") == null || list == null || !list.isArray()) {
-                throw new IllegalArgumentException(uri + " answered a result without 'qid' and a 'hits' array: " + shorten(r.toString()));
+                throw new IllegalArgumentException(post.uri() + " answered a result without 'qid' and a 'hits' array: " + JsonPost.shorten(r.toString()));
             }
             for (JsonNode h : list) {
                 if (h.get("id") == null) {
-                    throw new IllegalArgumentException(uri + " answered a hit without 'id': " + shorten(h.toString()));
+                    throw new IllegalArgumentException(post.uri() + " answered a hit without 'id': " + JsonPost.shorten(h.toString()));
                 }
                 hits.add(new Hit(h.get("id").asText(), h.has("score") ? h.get("score").asDouble() : Double.NaN));
             }
             out.put(r.get("qid").asText(), hits);
         }
         return out;
-    }
-
-    private static String shorten(String s) {
-        return s == null ? "" : s.length() > 200 ? s.substring(0, 200) + "…" : s;
     }
 }

@@ -16,12 +16,18 @@ public final class RagEvaluator {
     /** A local index in one mode; the other modes are measured on the same questions for comparison. */
     public static RagResult evaluate(RagIndex index, Embedder embedder, Mode mode, List<Question> questions, Qrels qrels,
                                      EvalSettings settings, long seed, Progress progress) {
+        return evaluate(index, embedder, mode, questions, qrels, settings, null, seed, progress);
+    }
+
+    /** The same, and with {@code answers} (may be null) the generator's answers judged against the reference answers. */
+    public static RagResult evaluate(RagIndex index, Embedder embedder, Mode mode, List<Question> questions, Qrels qrels,
+                                     EvalSettings settings, AnswerCheck answers, long seed, Progress progress) {
         if (mode != Mode.BM25 && !index.info().hasVectors()) {
             throw new IllegalArgumentException(index.folder() + " was indexed without vectors; --mode " + mode.id() + " needs them");
         }
         List<LocalRankings> local = LocalRankings.search(index, embedder, questions, settings.depth(), progress);
         List<List<Hit>> rankings = local.stream().map(r -> r.of(mode, settings.depth())).toList();
-        return judge(mode.id() + " on " + index.folder(), mode, index, local, rankings, questions, qrels, settings, seed);
+        return judge(mode.id() + " on " + index.folder(), mode, index, local, rankings, questions, qrels, settings, answers, seed, progress);
     }
 
     /**
@@ -30,13 +36,23 @@ public final class RagEvaluator {
      */
     public static RagResult evaluate(Retriever retriever, RagIndex index, Embedder embedder, List<Question> questions, Qrels qrels,
                                      EvalSettings settings, long seed, Progress progress) {
+        return evaluate(retriever, index, embedder, questions, qrels, settings, null, seed, progress);
+    }
+
+    /** The same, and with {@code answers} (may be null; needs {@code index} for the passages' text) the generator judged too. */
+    public static RagResult evaluate(Retriever retriever, RagIndex index, Embedder embedder, List<Question> questions, Qrels qrels,
+                                     EvalSettings settings, AnswerCheck answers, long seed, Progress progress) {
+        if (answers != null && index == null) {
+            throw new IllegalArgumentException("--generator needs --index DIR on the same corpus: the passages' text comes from the index");
+        }
         List<List<Hit>> rankings = retriever.retrieve(questions, settings.depth(), progress);
         List<LocalRankings> local = index == null ? null : LocalRankings.search(index, embedder, questions, settings.depth(), progress);
-        return judge(retriever.id(), null, index, local, rankings, questions, qrels, settings, seed);
+        return judge(retriever.id(), null, index, local, rankings, questions, qrels, settings, answers, seed, progress);
     }
 
     private static RagResult judge(String retriever, Mode mode, RagIndex index, List<LocalRankings> local, List<List<Hit>> rankings,
-                                   List<Question> questions, Qrels qrels, EvalSettings settings, long seed) {
+                                   List<Question> questions, Qrels qrels, EvalSettings settings, AnswerCheck answers, long seed,
+                                   Progress progress) {
         List<Integer> cutoffs = settings.cutoffs();
         Map<Mode, RetrievalMetrics> byMode = new LinkedHashMap<>();
         if (local != null) {
@@ -65,6 +81,9 @@ public final class RagEvaluator {
             // An unjudged question fails only when the corpus seems not to cover it.
             results.add(r.withCause(cause != null, cause));
         }
+        if (answers != null) {
+            results = AnswerJudge.apply(results, answers, index::text, progress);
+        }
         RetrievalMetrics overall = RetrievalMetrics.of(results, cutoffs);
         Map<String, List<QuestionResult>> groups = new java.util.TreeMap<>();
         results.forEach(r -> groups.computeIfAbsent(r.question().source() == null ? "(none)" : r.question().source(),
@@ -88,7 +107,7 @@ public final class RagEvaluator {
             nearestId = local.vectors().get(0).id();
         }
         return new QuestionResult(q, relevant, ranking, first, Scores.hitAt(first, cutoffs), Scores.recallAt(ranking, relevant, cutoffs),
-                first == 0 ? 0 : 1.0 / first, Scores.ndcg(ranking, relevant, 10), nearest, nearestId, !relevant.isEmpty(), false, null);
+                first == 0 ? 0 : 1.0 / first, Scores.ndcg(ranking, relevant, 10), nearest, nearestId, !relevant.isEmpty(), false, null, null);
     }
 
     private static GapThreshold threshold(EvalSettings settings, List<LocalRankings> local, List<Question> questions, Qrels qrels) {

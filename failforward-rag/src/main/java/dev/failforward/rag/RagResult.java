@@ -25,6 +25,16 @@ public record RagResult(String retriever, Mode mode, IndexInfo index, EvalSettin
         return questions.stream().filter(QuestionResult::failed).toList();
     }
 
+    /** Questions a generator answered (see {@link AnswerCheck}). */
+    public int answered() {
+        return (int) questions.stream().filter(q -> q.answer() != null).count();
+    }
+
+    /** Mean token F1 of the generated answers against their references (NaN when none was answered). */
+    public double answerF1() {
+        return questions.stream().filter(q -> q.answer() != null).mapToDouble(q -> q.answer().f1()).average().orElse(Double.NaN);
+    }
+
     /** Failed questions per cause tag, most frequent first. */
     public Map<String, Integer> causes() {
         Map<String, Integer> counts = new LinkedHashMap<>();

@@ -215,7 +215,12 @@ public final class RagHtml {
             q.retrieved().stream().limit(3).forEach(hit -> h.element("div", hit.id() + " " + number(hit.score())));
             h.close();
             h.open("td").element("span", q.cause().tag(), "class", "tag").close();
-            h.element("td", q.cause().explanation());
+            h.open("td").element("div", q.cause().explanation());
+            if (q.answer() != null && q.failed()) {
+                h.element("div", "Answer: " + q.answer().text(), "class", "note");
+                h.element("div", "Reference: " + q.question().answer(), "class", "note");
+            }
+            h.close();
             h.close();
         }
         h.close().close().close();

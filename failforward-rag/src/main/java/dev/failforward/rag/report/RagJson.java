@@ -47,6 +47,12 @@ public final class RagJson {
         gap.set("value", number(r.threshold().value()));
         gap.put("rule", r.threshold().rule());
         root.set("metrics", metrics(r.overall()));
+        if (r.answered() > 0) {
+            ObjectNode answers = root.putObject("generated_answers");
+            answers.put("answered", r.answered());
+            answers.set("mean_f1", number(r.answerF1()));
+            answers.put("generator_failures", r.causes().getOrDefault(Cause.GENERATOR, 0));
+        }
         ObjectNode sources = root.putObject("metrics_by_source");
         r.bySource().forEach((s, m) -> sources.set(s, metrics(m)));
         ObjectNode modes = root.putObject("metrics_by_mode");
@@ -87,6 +93,14 @@ public final class RagJson {
             o.put("failed", q.failed());
             if (q.cause() != null) {
                 o.set("cause", cause(q.cause()));
+            }
+            if (q.answer() != null) {
+                ObjectNode a = o.putObject("generated_answer");
+                a.put("text", q.answer().text());
+                a.put("reference", q.question().answer());
+                a.set("f1", number(q.answer().f1()));
+                ArrayNode context = a.putArray("context");
+                q.answer().context().forEach(context::add);
             }
             o.set("retrieved", hits(q.retrieved().subList(0, Math.min(r.settings().failAt(), q.retrieved().size()))));
         }
