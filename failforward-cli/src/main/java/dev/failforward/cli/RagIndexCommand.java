@@ -22,7 +22,8 @@ import java.util.concurrent.Callable;
         footer = {"", "Examples:",
                 "  failforward rag index --corpus corpus.jsonl --index rag-index",
                 "  failforward rag index --corpus corpus.jsonl --index rag-chunks --chunk-size 120 --chunk-overlap 20",
-                "  failforward rag index --corpus corpus.jsonl --index rag-bm25 --embedder none --fields title,text"})
+                "  failforward rag index --corpus corpus.jsonl --index rag-bm25 --embedder none --fields title,text",
+                "  failforward rag index --corpus corpus.jsonl --index rag-own --embedder onnx:models/bge-small/model.onnx"})
 public final class RagIndexCommand implements Callable<Integer> {
 
     @Option(names = "--corpus", paramLabel = "FILE", required = true, description = "Corpus: JSON lines with 'id' and 'text'.")
@@ -38,7 +39,7 @@ public final class RagIndexCommand implements Callable<Integer> {
     int chunkOverlap;
 
     @Option(names = "--embedder", paramLabel = "ID", defaultValue = RagEmbedders.MINILM,
-            description = "builtin:minilm (all-MiniLM-L6-v2, shipped in the jar) or none for BM25 only (default: ${DEFAULT-VALUE}).")
+            description = "builtin:minilm (all-MiniLM-L6-v2, shipped in the jar), onnx:PATH (your sentence-embedding ONNX model, tokenizer.json beside it) or none for BM25 only (default: ${DEFAULT-VALUE}).")
     String embedder;
 
     @Option(names = "--fields", paramLabel = "FIELD", split = ",", description = "Passage fields to index, joined by a line break (default: text).")
