@@ -11,10 +11,12 @@ import java.util.Map;
  * <li>{@code coverage-gap}: none of its relevant passages is in the index;</li>
  * <li>{@code chunking}: a relevant passage was cut into chunks, no chunk is within k, and the whole passage ranks within k;</li>
  * <li>{@code lexical-mismatch} / {@code semantic-mismatch}: BM25 finds it within k and vectors do not, or the reverse;</li>
- * <li>{@code coverage-gap}: the question's nearest passage is less similar than the calibrated threshold;</li>
  * <li>{@code ranking-miss}: otherwise — indexed, and ranked below k.</li>
  * </ol>
- * A question without relevant passages in the qrels fails only by rule 4. Without a local index
+ * A question with a judged relevant passage in the index is not a gap in the corpus, whatever its
+ * similarities: the rules above decide it. The similarity rule ({@code coverage-gap}: the nearest
+ * passage is less similar than the calibrated threshold) judges the questions without relevant
+ * passages in the qrels, which fail by it alone. Without a local index
  * (an external retriever alone) only ranking-miss (the relevant passage came back below k) and
  * not-retrieved remain.
  */
@@ -58,10 +60,6 @@ final class CauseRules {
         Cause mismatch = mismatch(relevant, local);
         if (mismatch != null) {
             return mismatch;
-        }
-        Cause gap = gapBySimilarity(nearest, nearestId);
-        if (gap != null) {
-            return gap;
         }
         return rankingMiss(ranking, relevant, Scores.firstRank(ranking, relevant));
     }

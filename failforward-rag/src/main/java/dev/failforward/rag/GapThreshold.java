@@ -4,15 +4,16 @@ import java.util.Arrays;
 
 /**
  * The similarity under which a question's nearest passage counts as too far to answer it (the
- * coverage-gap similarity rule), and how it was set: given by the user, or calibrated on the
- * questions the vectors answered — the {@value #QUANTILE} quantile of their nearest-passage
- * similarity, less {@value #MARGIN}: a question less similar to everything in the corpus than
- * nearly all answered questions are to theirs is one the corpus does not cover.
+ * coverage-gap similarity rule, for questions without judged relevant passages), and how it was set:
+ * given by the user, or calibrated on the judged questions the vectors answer (a relevant passage
+ * within k) — the {@value #QUANTILE} quantile of the similarity between each such question and its own
+ * relevant passage. An answerable question's nearest passage is at least as similar as its answer, so
+ * about one answerable question in ten without qrels is called a gap by it (the rule's false-alarm rate
+ * by construction); what it finds of real gaps depends on the embedder and the corpus (docs/rag.md).
  */
 public record GapThreshold(double value, String rule, int calibrationQuestions) {
 
-    static final double QUANTILE = 0.05;
-    static final double MARGIN = 0.02;
+    static final double QUANTILE = 0.10;
     /** Fewer answered questions than this leave the rule off unless a threshold is given. */
     static final int MINIMUM = 20;
 
@@ -24,16 +25,16 @@ public record GapThreshold(double value, String rule, int calibrationQuestions) 
         return new GapThreshold(Double.NaN, why, 0);
     }
 
-    /** From the nearest-passage similarities of the questions the vectors answered within k. */
+    /** From the similarities of the questions the vectors answered within k to their own relevant passage. */
     public static GapThreshold calibrate(double[] answered) {
         double[] s = Arrays.stream(answered).filter(Double::isFinite).sorted().toArray();
         if (s.length < MINIMUM) {
             return off("not calibrated: " + s.length + " answered questions, " + MINIMUM + " needed");
         }
         double q = quantile(s, QUANTILE);
-        return new GapThreshold(q - MARGIN, String.format(java.util.Locale.ROOT,
-                "calibrated: %.0f%% quantile of the nearest-passage similarity of %d questions the vectors answered (%.3f), less %.2f",
-                100 * QUANTILE, s.length, q, MARGIN), s.length);
+        return new GapThreshold(q, String.format(java.util.Locale.ROOT,
+                "calibrated: %.0f%% quantile of the similarity of %d questions the vectors answered to their relevant passage",
+                100 * QUANTILE, s.length), s.length);
     }
 
     static double quantile(double[] sorted, double p) {

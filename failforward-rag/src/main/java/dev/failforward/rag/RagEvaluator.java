@@ -123,7 +123,7 @@ public final class RagEvaluator {
             List<Hit> v = local.get(i).vectors();
             int rank = Scores.firstRank(v, relevant);
             if (rank > 0 && rank <= settings.failAt()) {
-                answered.add(v.get(0).score());
+                answered.add(v.get(rank - 1).score());
             }
         }
         return GapThreshold.calibrate(answered.stream().mapToDouble(Double::doubleValue).toArray());
