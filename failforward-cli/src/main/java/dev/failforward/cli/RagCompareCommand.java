@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.failforward.failure.Redaction;
 import dev.failforward.log.FailureLog;
 import dev.failforward.rag.EvalSettings;
 import dev.failforward.rag.HttpRetriever;
 import dev.failforward.rag.Mode;
 import dev.failforward.rag.PairedDelta;
 import dev.failforward.rag.Qrels;
-import dev.failforward.rag.QueriesFile;
 import dev.failforward.rag.Question;
 import dev.failforward.rag.RagEvaluator;
 import dev.failforward.rag.RagIndex;
@@ -21,6 +21,7 @@ import dev.failforward.report.AtomicFiles;
 import dev.failforward.run.Run;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -51,20 +52,14 @@ public final class RagCompareCommand implements Callable<Integer> {
 
     static final String KIND = "rag-compare";
 
-    @Option(names = "--queries", paramLabel = "FILE", required = true, description = "Questions (JSON lines with 'qid' and 'question').")
-    Path queries;
-
-    @Option(names = "--qrels", paramLabel = "FILE", required = true, description = "Relevance judgements (qid doc_id relevance).")
-    Path qrels;
+    @Mixin
+    RagQuestionOptions asked;
 
     @Option(names = "--baseline", paramLabel = "MODE@DIR|URL", required = true, description = "The baseline retriever.")
     String baseline;
 
     @Option(names = "--candidate", paramLabel = "MODE@DIR|URL", required = true, description = "The candidate retriever.")
     String candidate;
-
-    @Option(names = "--fail-at", paramLabel = "K", defaultValue = "10", description = "hit@K decides a question (default: ${DEFAULT-VALUE}).")
-    int failAt;
 
     @Option(names = "--resamples", paramLabel = "N", defaultValue = "" + RetrieverComparer.DEFAULT_RESAMPLES,
             description = "Paired bootstrap resamples (default: ${DEFAULT-VALUE}).")
@@ -76,10 +71,6 @@ public final class RagCompareCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "rag-compare", description = "Folder for rag-compare.json (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--store", paramLabel = "PATH|URL", defaultValue = Stores.DEFAULT,
-            description = "Failure log: a SQLite file or a jdbc:postgresql:// URL (default: ${DEFAULT-VALUE}).")
-    String store;
-
     @Spec
     CommandSpec spec;
 
@@ -88,20 +79,22 @@ public final class RagCompareCommand implements Callable<Integer> {
         if (resamples < 100) {
             throw new UsageException("--resamples must be 100 or more");
         }
-        EvalSettings settings = new EvalSettings(List.of(1, 5, 10), failAt, EvalSettings.DEFAULT_DEPTH, Double.NaN);
-        List<Question> questions = QueriesFile.read(queries);
-        Qrels judged = Qrels.read(qrels);
+        EvalSettings settings = new EvalSettings(List.of(1, 5, 10), asked.failAt, EvalSettings.DEFAULT_DEPTH, Double.NaN);
+        RagQuestionOptions.Asked read = asked.read();
+        List<Question> questions = read.questions();
+        Qrels judged = read.qrels();
         RagEvalCommand.createFolder(out);
         TerminalProgress progress = new TerminalProgress(System.err);
         Map<String, String> given = GivenOptions.of(spec);
+        Redaction redaction = asked.redaction();
         List<RagResult> results = new ArrayList<>();
         List<Run> runs = new ArrayList<>();
-        try (FailureLog log = Stores.open(store)) {
+        try (FailureLog log = asked.openLog(redaction)) {
             for (String side : List.of(baseline, candidate)) {
                 if (side.startsWith("http://") || side.startsWith("https://")) {
                     HttpRetriever http = new HttpRetriever(side, 32, Duration.ofSeconds(30));
-                    Run begun = RagRunLog.begin(log, new RagRunLog.Subject(KIND, side, null, queries, qrels, seed, given));
-                    RagResult r = RagEvaluator.evaluate(http, null, null, questions, judged, settings, seed, progress);
+                    Run begun = RagRunLog.begin(log, new RagRunLog.Subject(KIND, side, null, asked.queries, asked.qrels, seed, given));
+                    RagResult r = hidden(RagEvaluator.evaluate(http, null, null, questions, judged, settings, seed, progress), redaction);
                     if (http.failedQuestions() > 0) {
                         throw new IllegalStateException(side + " gave no answer for " + http.failedQuestions() + " questions: " + http.lastError());
                     }
@@ -116,9 +109,9 @@ public final class RagCompareCommand implements Callable<Integer> {
                 Mode mode = Mode.parse(side.substring(0, at));
                 try (RagIndex index = RagIndex.open(Path.of(side.substring(at + 1)))) {
                     var embedder = index.info().hasVectors() ? RagEmbedders.find(index.info().embedder()) : null;
-                    Run begun = RagRunLog.begin(log, new RagRunLog.Subject(KIND, "rag:" + mode.id() + "@" + index.folder(), index, queries, qrels,
+                    Run begun = RagRunLog.begin(log, new RagRunLog.Subject(KIND, "rag:" + mode.id() + "@" + index.folder(), index, asked.queries, asked.qrels,
                             seed, given));
-                    RagResult r = RagEvaluator.evaluate(index, embedder, mode, questions, judged, settings, seed, progress);
+                    RagResult r = hidden(RagEvaluator.evaluate(index, embedder, mode, questions, judged, settings, seed, progress), redaction);
                     runs.add(RagRunLog.complete(log, begun, r));
                     results.add(r);
                 }
@@ -143,8 +136,13 @@ public final class RagCompareCommand implements Callable<Integer> {
             c.reasons().forEach(r -> o.println("  - " + r));
             return ExitCodes.FAILED_CHECK;
         }
-        o.println("Passed: the candidate is not significantly worse on hit@" + failAt + ", MRR or nDCG@10.");
+        o.println("Passed: the candidate is not significantly worse on hit@" + asked.failAt + ", MRR or nDCG@10.");
         return ExitCodes.OK;
+    }
+
+    /** The result as the log and the files get it (sources and questions hashed when redacted). */
+    private static RagResult hidden(RagResult r, Redaction redaction) {
+        return redaction.isNone() ? r : RagRedaction.apply(r, redaction);
     }
 
     private static void print(java.io.PrintStream o, String source, List<PairedDelta> deltas) {

@@ -1,10 +1,7 @@
 package dev.failforward.cli;
 
-import dev.failforward.failure.Failure;
-import dev.failforward.failure.Fingerprints;
 import dev.failforward.failure.Redaction;
 import dev.failforward.log.FailureLog;
-import dev.failforward.model.Task;
 import dev.failforward.rag.AnswerCheck;
 import dev.failforward.rag.ChatGenerator;
 import dev.failforward.rag.Embedder;
@@ -12,31 +9,23 @@ import dev.failforward.rag.EvalSettings;
 import dev.failforward.rag.HttpRetriever;
 import dev.failforward.rag.Mode;
 import dev.failforward.rag.Qrels;
-import dev.failforward.rag.QueriesFile;
 import dev.failforward.rag.Question;
 import dev.failforward.rag.RagEvaluator;
-import dev.failforward.rag.RagFailures;
 import dev.failforward.rag.RagIndex;
 import dev.failforward.rag.RagResult;
 import dev.failforward.rag.RetrievalMetrics;
 import dev.failforward.rag.report.RagReports;
-import dev.failforward.run.Provenance;
 import dev.failforward.run.Run;
-import dev.failforward.run.RunIds;
-import dev.failforward.run.RunStatus;
-import dev.failforward.store.RedactionKeys;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -62,11 +51,8 @@ public final class RagEvalCommand implements Callable<Integer> {
 
     static final String KIND = "rag-eval";
 
-    @Option(names = "--queries", paramLabel = "FILE", required = true, description = "Questions: JSON lines with 'qid' and 'question' (optional 'source', 'answer').")
-    Path queries;
-
-    @Option(names = "--qrels", paramLabel = "FILE", required = true, description = "Relevance: tab-separated 'qid doc_id relevance' with a header, or TREC's four columns.")
-    Path qrels;
+    @Mixin
+    RagQuestionOptions asked;
 
     @Option(names = "--index", paramLabel = "DIR", description = "A local index (failforward rag index); with --retriever, used to diagnose its misses.")
     Path index;
@@ -80,17 +66,11 @@ public final class RagEvalCommand implements Callable<Integer> {
     @Option(names = "--k", paramLabel = "K", split = ",", description = "Cut-offs for hit@k and recall@k (default: 1,5,10).")
     List<Integer> ks = new ArrayList<>(List.of(1, 5, 10));
 
-    @Option(names = "--fail-at", paramLabel = "K", defaultValue = "10", description = "A question fails when no relevant passage is in the top K (default: ${DEFAULT-VALUE}).")
-    int failAt;
-
     @Option(names = "--gap-threshold", paramLabel = "SIM", description = "Coverage-gap similarity threshold (default: calibrated on the questions the vectors answer).")
     Double gapThreshold;
 
     @Option(names = "--fail-on", paramLabel = "METRIC<VALUE", description = "Exit with 1 when a metric is below a value, e.g. 'recall@10<0.9' or 'mrr<0.5'.")
     String failOn;
-
-    @Option(names = "--redact", paramLabel = "FIELD", split = ",", description = "Store a keyed hash (HMAC-SHA256) instead of these question fields (e.g. question) in the log and reports.")
-    List<String> redact = List.of();
 
     @Option(names = "--generator", paramLabel = "URL", description = "An OpenAI-compatible chat-completions endpoint: answers the questions that have a reference 'answer' from their retrieved passages (needs --index).")
     String generator;
@@ -116,10 +96,6 @@ public final class RagEvalCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "rag-out", description = "Folder for rag-report.json and rag-report.html (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--store", paramLabel = "PATH|URL", defaultValue = Stores.DEFAULT,
-            description = "Failure log: a SQLite file or a jdbc:postgresql:// URL (default: ${DEFAULT-VALUE}).")
-    String store;
-
     @Spec
     CommandSpec spec;
 
@@ -130,20 +106,13 @@ public final class RagEvalCommand implements Callable<Integer> {
         }
         FailOn gate = failOn == null ? null : FailOn.parse(failOn);
         Mode chosen = Mode.parse(mode);
-        EvalSettings settings = new EvalSettings(ks, failAt, EvalSettings.DEFAULT_DEPTH, gapThreshold == null ? Double.NaN : gapThreshold);
+        EvalSettings settings = new EvalSettings(ks, asked.failAt, EvalSettings.DEFAULT_DEPTH, gapThreshold == null ? Double.NaN : gapThreshold);
         if (gate != null) {
             gate.check(settings);
         }
-        List<Question> questions = QueriesFile.read(queries);
-        Qrels judged = Qrels.read(qrels);
-        for (String field : redact) {
-            if (questions.stream().noneMatch(q -> RagFailures.input(q).containsKey(field))) {
-                throw new UsageException("--redact: no question in " + queries + " has a field '" + field + "'");
-            }
-        }
-        if (judged.byQuestion().keySet().stream().noneMatch(q -> questions.stream().anyMatch(x -> x.qid().equals(q)))) {
-            throw new UsageException(qrels + " judges none of the questions in " + queries + "; do the qids match?");
-        }
+        RagQuestionOptions.Asked read = asked.read();
+        List<Question> questions = read.questions();
+        Qrels judged = read.qrels();
         ChatGenerator writer = null;
         AnswerCheck answers = null;
         if (generator != null) {
@@ -151,7 +120,7 @@ public final class RagEvalCommand implements Callable<Integer> {
                 throw new UsageException("--generator needs --index DIR on the same corpus: the passages' text comes from the index");
             }
             if (questions.stream().noneMatch(q -> q.answer() != null && !q.answer().isBlank())) {
-                throw new UsageException("--generator: no question in " + queries + " has an 'answer' (the reference answer to compare with)");
+                throw new UsageException("--generator: no question in " + asked.queries + " has an 'answer' (the reference answer to compare with)");
             }
             writer = new ChatGenerator(generator, generatorModel, batch, java.time.Duration.ofSeconds(timeout));
             answers = new AnswerCheck(writer, context, answerF1);
@@ -159,12 +128,12 @@ public final class RagEvalCommand implements Callable<Integer> {
         createFolder(out);
         TerminalProgress progress = new TerminalProgress(System.err);
         Map<String, String> given = GivenOptions.of(spec);
-        Redaction redaction = RedactionKeys.forStore(store, redact);
+        Redaction redaction = asked.redaction();
         try (RagIndex local = index == null ? null : RagIndex.open(index);
-             FailureLog log = Stores.open(store, redaction)) {
+             FailureLog log = asked.openLog(redaction)) {
             Embedder embedder = local == null || !local.info().hasVectors() ? null : RagEmbedders.find(local.info().embedder());
             String modelId = retriever != null ? retriever : "rag:" + chosen.id();
-            Run begun = RagRunLog.begin(log, new RagRunLog.Subject(KIND, modelId, local, queries, qrels, seed, given));
+            Run begun = RagRunLog.begin(log, new RagRunLog.Subject(KIND, modelId, local, asked.queries, asked.qrels, seed, given));
             RagResult result;
             int errors = 0;
             if (retriever != null) {
@@ -174,8 +143,9 @@ public final class RagEvalCommand implements Callable<Integer> {
             } else {
                 result = RagEvaluator.evaluate(local, embedder, chosen, questions, judged, settings, answers, seed, progress);
             }
-            Run done = RagRunLog.complete(log, begun, result);
+            // The log and the reports get the same copy: the redacted fields hashed wherever they appear.
             RagResult shown = redaction.isNone() ? result : RagRedaction.apply(result, redaction);
+            Run done = RagRunLog.complete(log, begun, shown);
             RagReports.Written written;
             try {
                 written = RagReports.write(shown, done, out, local == null ? id -> null : local::text);

@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.failforward.failure.Failure;
+import dev.failforward.failure.Redaction;
 import dev.failforward.log.FailureLog;
 import dev.failforward.rag.EvalSettings;
 import dev.failforward.rag.Mode;
 import dev.failforward.rag.PerturbationOutcome;
 import dev.failforward.rag.Qrels;
-import dev.failforward.rag.QueriesFile;
 import dev.failforward.rag.Question;
 import dev.failforward.rag.QuestionPerturbation;
 import dev.failforward.rag.RagIndex;
@@ -19,6 +19,7 @@ import dev.failforward.report.AtomicFiles;
 import dev.failforward.run.Run;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -40,6 +41,7 @@ import java.util.concurrent.Callable;
         footer = {"", "Examples:",
                 "  failforward rag probe --index rag-index --mode vector --queries queries.jsonl --qrels qrels.tsv",
                 "  failforward rag probe --index rag-index --mode bm25 --queries queries.jsonl --qrels qrels.tsv --perturbations typo,drop-word",
+                "  failforward rag probe --index rag-index --queries queries.jsonl --qrels qrels.tsv --redact question",
                 "", "Writes rag-probe.json to --out and records the run (kind rag-probe) in --store."})
 public final class RagProbeCommand implements Callable<Integer> {
 
@@ -49,28 +51,18 @@ public final class RagProbeCommand implements Callable<Integer> {
     @Option(names = "--mode", paramLabel = "MODE", defaultValue = "hybrid", description = "bm25, vector or hybrid (default: ${DEFAULT-VALUE}).")
     String mode;
 
-    @Option(names = "--queries", paramLabel = "FILE", required = true, description = "Questions (JSON lines with 'qid' and 'question').")
-    Path queries;
-
-    @Option(names = "--qrels", paramLabel = "FILE", required = true, description = "Relevance judgements (qid doc_id relevance).")
-    Path qrels;
+    @Mixin
+    RagQuestionOptions asked;
 
     @Option(names = "--perturbations", paramLabel = "ID", split = ",",
             description = "Which: typo, case-punctuation, synonym, word-order, drop-word (default: all).")
     List<String> perturbations = new ArrayList<>(QuestionPerturbation.IDS);
-
-    @Option(names = "--fail-at", paramLabel = "K", defaultValue = "10", description = "hit@K decides a question (default: ${DEFAULT-VALUE}).")
-    int failAt;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed of the perturbations (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "rag-probe", description = "Folder for rag-probe.json (default: ${DEFAULT-VALUE}).")
     Path out;
-
-    @Option(names = "--store", paramLabel = "PATH|URL", defaultValue = Stores.DEFAULT,
-            description = "Failure log: a SQLite file or a jdbc:postgresql:// URL (default: ${DEFAULT-VALUE}).")
-    String store;
 
     @Spec
     CommandSpec spec;
@@ -79,28 +71,30 @@ public final class RagProbeCommand implements Callable<Integer> {
     public Integer call() {
         Mode chosen = Mode.parse(mode);
         List<QuestionPerturbation> chosenPerturbations = perturbations.stream().map(QuestionPerturbation::find).toList();
-        EvalSettings settings = new EvalSettings(List.of(1, 5, 10), failAt, EvalSettings.DEFAULT_DEPTH, Double.NaN);
-        List<Question> questions = QueriesFile.read(queries);
-        Qrels judged = Qrels.read(qrels);
+        EvalSettings settings = new EvalSettings(List.of(1, 5, 10), asked.failAt, EvalSettings.DEFAULT_DEPTH, Double.NaN);
+        RagQuestionOptions.Asked read = asked.read();
+        List<Question> questions = read.questions();
+        Qrels judged = read.qrels();
         RagEvalCommand.createFolder(out);
         TerminalProgress progress = new TerminalProgress(System.err);
-        try (RagIndex local = RagIndex.open(index); FailureLog log = Stores.open(store)) {
+        Redaction redaction = asked.redaction();
+        try (RagIndex local = RagIndex.open(index); FailureLog log = asked.openLog(redaction)) {
             var embedder = local.info().hasVectors() ? RagEmbedders.find(local.info().embedder()) : null;
             if (chosen != Mode.BM25 && embedder == null) {
                 throw new UsageException(index + " was indexed without vectors; use --mode bm25");
             }
-            Run begun = RagRunLog.begin(log, new RagRunLog.Subject("rag-probe", "rag:" + chosen.id(), local, queries, qrels, seed,
+            Run begun = RagRunLog.begin(log, new RagRunLog.Subject("rag-probe", "rag:" + chosen.id(), local, asked.queries, asked.qrels, seed,
                     GivenOptions.of(spec)));
             List<PerturbationOutcome> outcomes = RagProber.run(local, embedder, chosen, questions, judged, settings, chosenPerturbations,
                     seed, progress);
-            List<Failure> failures = RagProber.failures(outcomes, begun.id(), 1, chosen, failAt);
+            List<Failure> failures = RagProber.failures(outcomes, begun.id(), 1, chosen, asked.failAt);
             java.util.Map<String, Double> metrics = new java.util.LinkedHashMap<>();
             outcomes.forEach(o -> metrics.put("flip_rate:" + o.perturbation(), o.flipRate()));
             Run done = begun.completed(Instant.now(), metrics, 0, failures.size());
             log.complete(done, List.of(), failures);
             Path json = out.resolve("rag-probe.json");
             try {
-                AtomicFiles.write(json, json(outcomes, done));
+                AtomicFiles.write(json, json(outcomes, done, redaction));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write " + json + ": " + e.getMessage(), e);
             }
@@ -116,7 +110,7 @@ public final class RagProbeCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static String json(List<PerturbationOutcome> outcomes, Run run) throws IOException {
+    private static String json(List<PerturbationOutcome> outcomes, Run run, Redaction redaction) throws IOException {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
         root.put("format", "failforward-rag-probe/1").put("run_id", run.id());
@@ -127,8 +121,9 @@ public final class RagProbeCommand implements Callable<Integer> {
                     .put("recall_before", o.recallBefore()).put("recall_after", o.recallAfter());
             ArrayNode broken = n.putArray("broken_questions");
             for (PerturbationOutcome.Broken b : o.brokenQuestions()) {
-                broken.addObject().put("qid", b.before().question().qid()).put("question", b.before().question().question())
-                        .put("perturbed", b.after().question().question())
+                broken.addObject().put("qid", b.before().question().qid())
+                        .put("question", RagRedaction.questionText(b.before().question().question(), redaction))
+                        .put("perturbed", RagRedaction.questionText(b.after().question().question(), redaction))
                         .put("cause", b.after().cause() == null ? null : b.after().cause().tag());
             }
         }

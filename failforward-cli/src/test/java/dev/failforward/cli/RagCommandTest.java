@@ -187,6 +187,64 @@ class RagCommandTest {
         assertThat(unknown.err()).contains("unknown perturbation 'emoji'; known: typo");
     }
 
+    /**
+     * {@code --redact question} on eval, probe and compare with a store of their own: no question text
+     * reaches any file they write (reports, the log's database and its journal), and the perturbed
+     * questions of the probe report are hashes too.
+     */
+    @Test
+    void redactedQuestionsReachNoFileWritten() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("redacted-all"));
+        String own = folder.resolve("log.db").toString();
+        String idx = dir.resolve("idx").toString();
+        List<String> texts = new ArrayList<>();
+        for (String line : Files.readAllLines(queries)) {
+            texts.add(JSON.readTree(line).path("question").asText());
+        }
+        Cli eval = Cli.run("rag", "eval", "--index", idx, "--mode", "bm25", "--queries", queries.toString(), "--qrels", qrels.toString(),
+                "--store", own, "--out", folder.resolve("eval").toString(), "--redact", "question");
+        assertThat(eval.exit()).as(eval.err()).isZero();
+        Cli probe = Cli.run("rag", "probe", "--index", idx, "--mode", "bm25", "--queries", queries.toString(), "--qrels", qrels.toString(),
+                "--perturbations", "typo,drop-word", "--store", own, "--out", folder.resolve("probe").toString(), "--redact", "question");
+        assertThat(probe.exit()).as(probe.err()).isZero();
+        Cli compare = Cli.run("rag", "compare", "--queries", queries.toString(), "--qrels", qrels.toString(), "--baseline", "bm25@" + idx,
+                "--candidate", "vector@" + idx, "--store", own, "--out", folder.resolve("compare").toString(), "--resamples", "200",
+                "--redact", "question");
+        assertThat(compare.exit()).as(compare.err()).isIn(0, 1);
+        JsonNode broken = JSON.readTree(folder.resolve("probe/rag-probe.json").toFile()).path("perturbations");
+        int perturbed = 0;
+        for (JsonNode p : broken) {
+            for (JsonNode b : p.path("broken_questions")) {
+                assertThat(b.path("question").asText()).startsWith("hmac:");
+                assertThat(b.path("perturbed").asText()).startsWith("hmac:");
+                perturbed++;
+            }
+        }
+        assertThat(perturbed).isPositive();
+        List<Path> written;
+        try (var files = Files.walk(folder)) {
+            written = files.filter(Files::isRegularFile).toList();
+        }
+        assertThat(written).extracting(f -> f.getFileName().toString())
+                .contains("rag-report.json", "rag-report.html", "rag-probe.json", "rag-compare.json", "log.db");
+        for (Path f : written) {
+            String content = new String(Files.readAllBytes(f), StandardCharsets.UTF_8);
+            for (String question : texts) {
+                assertThat(content).as(f + " holds a question").doesNotContain(question);
+            }
+        }
+        Cli list = Cli.run("log", "list", "--format", "jsonl", "--store", own, "--limit", "1000");
+        assertThat(list.out()).contains("\"question\":\"hmac:").doesNotContain("bake bread");
+        Cli unknown = Cli.run("rag", "probe", "--index", idx, "--queries", queries.toString(), "--qrels", qrels.toString(),
+                "--store", own, "--redact", "email");
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("--redact: no question in").contains("has a field 'email'");
+        Cli noModel = Cli.run("rag", "index", "--corpus", corpus.toString(), "--index", folder.resolve("own-idx").toString(),
+                "--embedder", "onnx:" + folder.resolve("nowhere/model.onnx"));
+        assertThat(noModel.exit()).isEqualTo(2);
+        assertThat(noModel.err()).contains("model.onnx: no such file");
+    }
+
     /** {@code rag serve} in its own process, evaluated through {@code --retriever}: the same metrics as the index itself. */
     @Test
     void theRetrieverContractAgainstRagServe() throws Exception {
