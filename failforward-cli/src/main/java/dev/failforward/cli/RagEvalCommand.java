@@ -6,6 +6,7 @@ import dev.failforward.rag.AnswerCheck;
 import dev.failforward.rag.ChatGenerator;
 import dev.failforward.rag.Embedder;
 import dev.failforward.rag.EvalSettings;
+import dev.failforward.rag.HttpGrader;
 import dev.failforward.rag.HttpRetriever;
 import dev.failforward.rag.Mode;
 import dev.failforward.rag.Qrels;
@@ -84,6 +85,9 @@ public final class RagEvalCommand implements Callable<Integer> {
     @Option(names = "--answer-f1", paramLabel = "F1", defaultValue = "" + AnswerCheck.DEFAULT_MIN_F1, description = "An answer whose token F1 with the reference is below this fails as 'generator' (default: ${DEFAULT-VALUE}).")
     double answerF1;
 
+    @Option(names = "--judge", paramLabel = "URL", description = "A judge endpoint that decides whether an answer matches its reference, in place of --answer-f1 (contract in docs/rag.md).")
+    String judge;
+
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30", description = "Per request to --retriever or --generator (default: ${DEFAULT-VALUE}).")
     int timeout;
 
@@ -114,6 +118,7 @@ public final class RagEvalCommand implements Callable<Integer> {
         List<Question> questions = read.questions();
         Qrels judged = read.qrels();
         ChatGenerator writer = null;
+        HttpGrader grader = null;
         AnswerCheck answers = null;
         if (generator != null) {
             if (index == null) {
@@ -123,7 +128,10 @@ public final class RagEvalCommand implements Callable<Integer> {
                 throw new UsageException("--generator: no question in " + asked.queries + " has an 'answer' (the reference answer to compare with)");
             }
             writer = new ChatGenerator(generator, generatorModel, batch, java.time.Duration.ofSeconds(timeout));
-            answers = new AnswerCheck(writer, context, answerF1);
+            grader = judge == null ? null : new HttpGrader(judge, batch, java.time.Duration.ofSeconds(timeout));
+            answers = new AnswerCheck(writer, context, answerF1, grader);
+        } else if (judge != null) {
+            throw new UsageException("--judge judges the answers of --generator; give --generator URL too");
         }
         createFolder(out);
         TerminalProgress progress = new TerminalProgress(System.err);
@@ -156,6 +164,11 @@ public final class RagEvalCommand implements Callable<Integer> {
             if (writer != null && writer.failedQuestions() > 0) {
                 System.err.println("failforward: " + writer.failedQuestions() + " questions got no answer from " + generator + ": "
                         + writer.lastError() + " (left unjudged)");
+                return ExitCodes.PART_FAILED;
+            }
+            if (grader != null && grader.failedAnswers() > 0) {
+                System.err.println("failforward: " + grader.failedAnswers() + " answers got no verdict from " + judge + ": "
+                        + grader.lastError() + " (left unjudged)");
                 return ExitCodes.PART_FAILED;
             }
             if (errors > 0) {

@@ -8,13 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.failforward.progress.Progress;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -64,38 +58,15 @@ public final class ChatGenerator implements Generator {
     public List<String> answer(List<Prompt> prompts, Progress progress) {
         failed.set(0);
         progress.start("Asking " + post.uri() + " to answer " + prompts.size() + " questions", prompts.size());
-        String[] answers = new String[prompts.size()];
-        ExecutorService pool = Executors.newFixedThreadPool(parallel);
-        try {
-            List<Future<?>> running = new ArrayList<>();
-            for (int i = 0; i < prompts.size(); i++) {
-                int at = i;
-                running.add(pool.submit(() -> {
-                    answers[at] = ask(prompts.get(at));
-                    if (answers[at] == null) {
-                        failed.incrementAndGet();
-                    }
-                    synchronized (progress) {
-                        progress.advance(1);
-                    }
-                }));
+        List<String> answers = ParallelCalls.each(prompts, parallel, p -> {
+            String answer = ask(p);
+            if (answer == null) {
+                failed.incrementAndGet();
             }
-            for (Future<?> f : running) {
-                f.get();
-            }
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for " + post.uri());
-        } finally {
-            pool.shutdownNow();
-        }
+            return answer;
+        }, progress);
         progress.finish();
-        return Arrays.asList(answers);
+        return answers;
     }
 
     /** The request body of one question. */

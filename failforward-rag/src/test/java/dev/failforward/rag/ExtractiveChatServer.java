@@ -22,12 +22,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A stand-in for a language model, run by the tests as a process of its own: an OpenAI-compatible
  * chat-completions endpoint that answers with the sentence of the context that shares the most
- * words with the question (the earliest on a tie). {@code main(failFirst)}: the first
+ * words with the question (the earliest on a tie), and a judge at {@code /judge} that calls an answer
+ * correct when its token F1 with the reference is at least {@value #JUDGE_F1}. {@code main(failFirst)}: the first
  * {@code failFirst} requests get HTTP 503, so that retries are exercised. Prints its URL, then serves
  * until killed.
  */
 public final class ExtractiveChatServer {
 
+    static final double JUDGE_F1 = 0.3;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> STOP = Set.of("the", "and", "for", "are", "how", "what", "why", "can", "does", "with", "that",
             "this", "from", "which", "when", "there", "have", "has", "you", "your", "not", "use", "into", "its", "was", "were", "will");
@@ -57,6 +59,21 @@ public final class ExtractiveChatServer {
                 answer.putArray("choices").addObject().put("index", 0).put("finish_reason", "stop")
                         .putObject("message").put("role", "assistant").put("content", extract(user));
                 send(exchange, 200, JSON.writeValueAsString(answer));
+            }
+        });
+        server.createContext("/judge", exchange -> {
+            try (exchange) {
+                if (requests.incrementAndGet() <= failFirst) {
+                    send(exchange, 503, "{\"error\": \"warming up\"}");
+                    return;
+                }
+                JsonNode body = JSON.readTree(exchange.getRequestBody());
+                if (body == null || !body.hasNonNull("reference") || !body.hasNonNull("answer")) {
+                    send(exchange, 400, "{\"error\": \"expected reference and answer\"}");
+                    return;
+                }
+                boolean correct = AnswerF1.of(body.get("answer").asText(), body.get("reference").asText()) >= JUDGE_F1;
+                send(exchange, 200, "{\"correct\": " + correct + "}");
             }
         });
         server.setExecutor(Executors.newFixedThreadPool(4));

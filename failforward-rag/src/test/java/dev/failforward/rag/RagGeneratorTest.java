@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 /**
@@ -113,6 +114,27 @@ class RagGeneratorTest {
                 new AnswerCheck(generator, 5, 0.99), 42, Progress.NONE);
         assertThat(strict.causes().get(Cause.GENERATOR)).isGreaterThan(missed.size())
                 .isEqualTo((int) strict.questions().stream().filter(q -> q.answer() != null && q.answer().f1() < 0.99).count());
+    }
+
+    /** A judge endpoint decides in place of the F1 rule: here one that accepts a token F1 of 0.3, so fewer answers fail. */
+    @Test
+    void aJudgeDecidesInPlaceOfTokenF1() {
+        ChatGenerator generator = new ChatGenerator(url, "extractive", 4, Duration.ofSeconds(30));
+        HttpGrader judge = new HttpGrader(url.replace("/v1/chat/completions", "/judge"), 4, Duration.ofSeconds(30));
+        RagResult r = RagEvaluator.evaluate(index, null, Mode.BM25, questions, qrels, EvalSettings.defaults(),
+                new AnswerCheck(generator, 5, 0.5, judge), 42, Progress.NONE);
+        assertThat(judge.failedAnswers()).isZero();
+        List<QuestionResult> answered = r.questions().stream().filter(q -> q.answer() != null).toList();
+        assertThat(answered).hasSize((int) Math.round(198 * r.overall().hitAt().get(5)));
+        assertThat(answered).allSatisfy(q -> assertThat(q.failed()).isEqualTo(q.answer().f1() < ExtractiveChatServer.JUDGE_F1));
+        assertThat(answered).anyMatch(q -> !q.failed() && q.answer().f1() < 0.5);
+        assertThat(r.failures()).filteredOn(q -> Cause.GENERATOR.equals(q.cause().tag())).isNotEmpty()
+                .allSatisfy(q -> assertThat(q.cause().evidence()).containsEntry("judge", judge.id()).doesNotContainKey("min_f1"));
+        // A judge that answers otherwise than the contract stops the run with its message.
+        HttpGrader wrong = new HttpGrader(url, 2, Duration.ofSeconds(30));
+        assertThatThrownBy(() -> RagEvaluator.evaluate(index, null, Mode.BM25, questions.subList(0, 40), qrels, EvalSettings.defaults(),
+                new AnswerCheck(generator, 5, 0.5, wrong), 42, Progress.NONE)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("HTTP 400");
     }
 
     @Test
