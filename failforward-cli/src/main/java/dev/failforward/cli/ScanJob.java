@@ -116,6 +116,7 @@ final class ScanJob {
             return runExternal(kind, source.get(), data, test, spec, options, given, resume);
         }
         ModelSources.check(options.model);
+        long preparing = System.nanoTime();
         if (options.modelConfig != null) {
             throw new UsageException("--model-config applies to models trained elsewhere (" + ModelSources.all().stream()
                     .map(s -> s.prefix() + "…").sorted().reduce((a, b) -> a + ", " + b).orElse("none") + "), not to " + shown);
@@ -153,7 +154,9 @@ final class ScanJob {
                     FailForward.modelSaver(options.store)))
                     .kind(kind).dataNamed(dataName, fingerprint).seed(spec.seed()).options(given).resuming(resumed)
                     // Detectors do not see redacted columns: their findings would quote the values.
-                    .detectors(plan.hiding(redact)).timed("read", readSeconds);
+                    .detectors(plan.hiding(redact)).timed("read", readSeconds)
+                    // Splitting, the data's fingerprint and opening the store.
+                    .timed("prepare", (System.nanoTime() - preparing) / 1e9);
             if (suite != null) {
                 request = request.step(ProbeSteps.probes(suite));
             }

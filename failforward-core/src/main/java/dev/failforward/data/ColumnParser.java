@@ -33,6 +33,13 @@ public final class ColumnParser {
 
     /** Parses {@code raw} (one string per row) as {@code forced}, or as the inferred type when it is null. */
     public static Column parse(String name, String[] raw, ColumnType forced, RowLocator where) {
+        if (forced == null) {
+            // Dates and times are ordered numbers, not thousands of categories.
+            double[] times = TimeText.parseAll(raw);
+            if (times != null) {
+                return new NumericColumn(name, times, wholeDays(times) ? NumberKind.DATE : NumberKind.TIME);
+            }
+        }
         ColumnType type = forced != null ? forced : infer(raw);
         return switch (type) {
             case NUMERIC -> numeric(name, raw, where);
@@ -40,6 +47,15 @@ public final class ColumnParser {
             case CATEGORICAL -> categorical(name, raw);
             case TEXT -> text(name, raw);
         };
+    }
+
+    private static boolean wholeDays(double[] seconds) {
+        for (double s : seconds) {
+            if (!Double.isNaN(s) && s % 86_400 != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The type a column of these strings most likely has. */

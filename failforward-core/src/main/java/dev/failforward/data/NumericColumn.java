@@ -2,8 +2,15 @@ package dev.failforward.data;
 
 import java.util.Arrays;
 
-/** Numbers as a primitive array; {@code NaN} marks a missing value. */
-public record NumericColumn(String name, double[] values) implements Column {
+/**
+ * Numbers as a primitive array; {@code NaN} marks a missing value. Dates and times are numbers too
+ * (seconds since 1970-01-01 UTC), written back as dates and times ({@link NumberKind}).
+ */
+public record NumericColumn(String name, double[] values, NumberKind kind) implements Column {
+
+    public NumericColumn(String name, double[] values) {
+        this(name, values, NumberKind.PLAIN);
+    }
 
     @Override
     public ColumnType type() {
@@ -26,7 +33,7 @@ public record NumericColumn(String name, double[] values) implements Column {
 
     @Override
     public String text(int row) {
-        return isMissing(row) ? null : format(values[row]);
+        return isMissing(row) ? null : kind.format(values[row]);
     }
 
     @Override
@@ -40,12 +47,12 @@ public record NumericColumn(String name, double[] values) implements Column {
         for (int i = 0; i < rows.length; i++) {
             out[i] = values[rows[i]];
         }
-        return new NumericColumn(name, out);
+        return new NumericColumn(name, out, kind);
     }
 
     @Override
     public Column rename(String newName) {
-        return new NumericColumn(newName, values);
+        return new NumericColumn(newName, values, kind);
     }
 
     /** Integers without a trailing ".0"; other numbers in their shortest exact form. */
@@ -58,7 +65,7 @@ public record NumericColumn(String name, double[] values) implements Column {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof NumericColumn c && c.name.equals(name) && Arrays.equals(c.values, values);
+        return o instanceof NumericColumn c && c.name.equals(name) && c.kind == kind && Arrays.equals(c.values, values);
     }
 
     @Override

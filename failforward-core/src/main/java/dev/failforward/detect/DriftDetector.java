@@ -419,12 +419,18 @@ public final class DriftDetector implements Detector {
             Arrays.setAll(all, i -> i);
             return all;
         }
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            order.add(i);
+        // Collections.shuffle's own steps on a primitive array: the same sample, without a boxed list of every row.
+        int[] order = new int[n];
+        Arrays.setAll(order, i -> i);
+        for (int i = n; i > 1; i--) {
+            int j = random.nextInt(i);
+            int t = order[i - 1];
+            order[i - 1] = order[j];
+            order[j] = t;
         }
-        Collections.shuffle(order, random);
-        return order.subList(0, max).stream().mapToInt(Integer::intValue).sorted().toArray();
+        int[] kept = Arrays.copyOf(order, max);
+        Arrays.sort(kept);
+        return kept;
     }
 
     @Override

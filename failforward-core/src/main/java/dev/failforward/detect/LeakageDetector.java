@@ -8,11 +8,9 @@ import dev.failforward.scan.ScanData;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code leakage}: signs that the evaluation is too easy to be true, reported as suspicions with
@@ -179,27 +177,21 @@ public final class LeakageDetector implements Detector {
         List<String> names = train.features().stream().map(Column::name).filter(n -> test.find(n).isPresent()).toList();
         String target = c.data().target().column();
         // Per combination of feature values in the training rows: how often it occurs and with which targets.
-        Map<String, Integer> seen = new java.util.HashMap<>();
-        Map<String, Set<String>> targets = new java.util.HashMap<>();
-        for (int i = 0; i < train.rowCount(); i++) {
-            String row = rowText(train, names, i);
-            seen.merge(row, 1, Integer::sum);
-            targets.computeIfAbsent(row, r -> new HashSet<>()).add(String.valueOf(train.column(target).text(i)));
-        }
+        RowCounts seen = RowCounts.of(RowHashes.of(train, names), RowHashes.values(train.column(target)));
+        long[] testRows = RowHashes.of(test, names);
+        long[] testTargets = RowHashes.values(test.column(target));
         int rare = (int) c.threshold(this, "duplicate-rare");
         boolean[] copied = new boolean[test.rowCount()];
         int count = 0;
         int copies = 0;
         int conflicting = 0;
         for (int i = 0; i < test.rowCount(); i++) {
-            String row = rowText(test, names, i);
-            Integer times = seen.get(row);
-            if (times == null) {
+            int times = seen.count(testRows[i]);
+            if (times == 0) {
                 continue;
             }
             count++;
-            Set<String> ys = targets.get(row);
-            boolean agrees = ys.size() == 1 && ys.contains(String.valueOf(test.column(target).text(i)));
+            boolean agrees = seen.onlyTarget(testRows[i], testTargets[i]);
             conflicting += agrees ? 0 : 1;
             // A record copied into both sets: a rare combination of values, with the same target. A
             // common combination (few-valued features) repeats by chance and says nothing.
@@ -232,14 +224,6 @@ public final class LeakageDetector implements Detector {
                             + " there): chance, not copies", count, 100 * share, conflicting), count, List.of(), null,
                     Map.of("duplicate_test_rows", count, "share", share, "conflicting_duplicates", conflicting)));
         }
-    }
-
-    private static String rowText(Table t, List<String> names, int row) {
-        StringBuilder sb = new StringBuilder();
-        for (String n : names) {
-            sb.append(t.column(n).text(row)).append('\u0001');
-        }
-        return sb.toString();
     }
 
     /**
@@ -452,15 +436,23 @@ public final class LeakageDetector implements Detector {
     }
 
     private static double distinctShare(Column col) {
-        Set<String> values = new HashSet<>();
-        int present = 0;
-        for (int i = 0; i < col.size(); i++) {
+        long[] hashes = RowHashes.values(col);
+        long[] present = new long[hashes.length];
+        int n = 0;
+        for (int i = 0; i < hashes.length; i++) {
             if (!col.isMissing(i)) {
-                values.add(col.text(i));
-                present++;
+                present[n++] = hashes[i];
             }
         }
-        return present == 0 ? 0 : (double) values.size() / present;
+        if (n == 0) {
+            return 0;
+        }
+        Arrays.sort(present, 0, n);
+        int distinct = 1;
+        for (int i = 1; i < n; i++) {
+            distinct += present[i] != present[i - 1] ? 1 : 0;
+        }
+        return (double) distinct / n;
     }
 
     @Override

@@ -21,6 +21,8 @@ public record CategoricalEncoder(String column, List<String> levels) implements 
     /** At most this many levels get their own feature; the rest share the {@code other} bucket. */
     public static final int MAX_LEVELS = 50;
 
+    private static final int UNKNOWN = -1;
+
     public CategoricalEncoder {
         levels = List.copyOf(levels);
     }
@@ -55,10 +57,24 @@ public record CategoricalEncoder(String column, List<String> levels) implements 
         int other = levels.size();
         int missing = other + 1;
         if (input instanceof CategoricalColumn categories) {
-            int[] slotOfCode = slots(categories.levels(), other);
+            // Filled on demand: a column may have far more levels (timestamps, keys) than a block of rows uses.
+            Map<String, Integer> slotOfLevel = index();
+            List<String> columnLevels = categories.levels();
+            int[] slotOfCode = new int[columnLevels.size()];
+            java.util.Arrays.fill(slotOfCode, UNKNOWN);
             for (int r = from; r < to; r++) {
                 int code = categories.code(r);
-                out[(r - from) * stride + offset + (code < 0 ? missing : slotOfCode[code])] = 1;
+                int slot;
+                if (code < 0) {
+                    slot = missing;
+                } else {
+                    slot = slotOfCode[code];
+                    if (slot == UNKNOWN) {
+                        slot = slotOfLevel.getOrDefault(columnLevels.get(code), other);
+                        slotOfCode[code] = slot;
+                    }
+                }
+                out[(r - from) * stride + offset + slot] = 1;
             }
             return;
         }
@@ -67,16 +83,6 @@ public record CategoricalEncoder(String column, List<String> levels) implements 
             int slot = input.isMissing(r) ? missing : slotOfLevel.getOrDefault(input.text(r), other);
             out[(r - from) * stride + offset + slot] = 1;
         }
-    }
-
-    /** For each of a column's dictionary codes, the feature it switches on. */
-    private int[] slots(List<String> columnLevels, int other) {
-        Map<String, Integer> slotOfLevel = index();
-        int[] slots = new int[columnLevels.size()];
-        for (int code = 0; code < slots.length; code++) {
-            slots[code] = slotOfLevel.getOrDefault(columnLevels.get(code), other);
-        }
-        return slots;
     }
 
     private Map<String, Integer> index() {
