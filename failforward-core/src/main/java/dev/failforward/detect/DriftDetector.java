@@ -9,6 +9,7 @@ import dev.failforward.model.Predictions;
 import dev.failforward.model.Target;
 import dev.failforward.model.Task;
 import dev.failforward.progress.Progress;
+import dev.failforward.scan.Permutation;
 import org.apache.commons.math3.stat.inference.ChiSquareTest;
 import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
 import org.apache.commons.math3.stat.inference.MannWhitneyUTest;
@@ -419,16 +420,7 @@ public final class DriftDetector implements Detector {
             Arrays.setAll(all, i -> i);
             return all;
         }
-        // Collections.shuffle's own steps on a primitive array: the same sample, without a boxed list of every row.
-        int[] order = new int[n];
-        Arrays.setAll(order, i -> i);
-        for (int i = n; i > 1; i--) {
-            int j = random.nextInt(i);
-            int t = order[i - 1];
-            order[i - 1] = order[j];
-            order[j] = t;
-        }
-        int[] kept = Arrays.copyOf(order, max);
+        int[] kept = Arrays.copyOf(Permutation.shuffled(n, random), max);
         Arrays.sort(kept);
         return kept;
     }

@@ -4,6 +4,7 @@ import dev.failforward.data.Column;
 import dev.failforward.data.ColumnType;
 import dev.failforward.data.NumericColumn;
 import dev.failforward.data.Table;
+import dev.failforward.scan.Permutation;
 import dev.failforward.scan.ScanData;
 
 import java.util.ArrayList;
@@ -289,17 +290,22 @@ public final class LeakageDetector implements Detector {
                     }
                     int majority = argmax(overall);
                     double overallRate = binary ? (double) overall[1] / Math.max(1, overall[0] + overall[1]) : 0;
+                    // Each level's rule once, not once per scored row.
+                    int[] guessOf = new int[levels];
+                    double[] rateOf = new double[levels];
+                    for (int l = 0; l < levels; l++) {
+                        int seen = Arrays.stream(counts[l]).sum();
+                        guessOf[l] = seen == 0 ? majority : argmax(counts[l]);
+                        // The share of positives in the row's level: a ranking score, free of the majority vote's cut.
+                        rateOf[l] = !binary ? 0 : seen == 0 ? overallRate : (double) counts[l][1] / seen;
+                    }
                     for (int i = 0; i < col.length; i++) {
                         if (fold[i] == fe[1]) {
-                            int[] cnt = counts[col[i]];
-                            int seen = Arrays.stream(cnt).sum();
-                            int guess = seen == 0 ? majority : argmax(cnt);
-                            right += guess == y[i] ? 1 : 0;
+                            right += guessOf[col[i]] == y[i] ? 1 : 0;
                             baseRight += majority == y[i] ? 1 : 0;
                             scored++;
                             if (binary) {
-                                // The share of positives in the row's level: a ranking score, free of the majority vote's cut.
-                                aucScore[aucRows] = seen == 0 ? overallRate : (double) cnt[1] / seen;
+                                aucScore[aucRows] = rateOf[col[i]];
                                 aucPositive[aucRows++] = y[i] == 1;
                             }
                         }
@@ -407,14 +413,10 @@ public final class LeakageDetector implements Detector {
 
     /** A seeded assignment of {@code n} rows to two halves (0 and 1). */
     private static int[] halves(int n, long seed) {
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            order.add(i);
-        }
-        java.util.Collections.shuffle(order, new java.util.Random(seed ^ 0x1eadL));
+        int[] order = Permutation.shuffled(n, new java.util.Random(seed ^ 0x1eadL));
         int[] fold = new int[n];
         for (int r = n / 2; r < n; r++) {
-            fold[order.get(r)] = 1;
+            fold[order[r]] = 1;
         }
         return fold;
     }

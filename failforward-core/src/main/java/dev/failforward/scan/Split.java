@@ -1,8 +1,6 @@
 package dev.failforward.scan;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Random;
 
 /** Train/test splits that depend only on the seed and the labels, not on anything else. */
@@ -13,31 +11,37 @@ public final class Split {
 
     /** Row indexes of the test part (ascending), taking {@code round(fraction × n_c)} rows of each class c. */
     public static int[] stratifiedTest(int[] labels, int classes, double fraction, long seed) {
-        List<List<Integer>> byClass = new ArrayList<>();
-        for (int c = 0; c < classes; c++) {
-            byClass.add(new ArrayList<>());
+        int[] size = new int[classes];
+        for (int label : labels) {
+            size[label]++;
         }
+        int[][] byClass = new int[classes][];
+        for (int c = 0; c < classes; c++) {
+            byClass[c] = new int[size[c]];
+        }
+        int[] filled = new int[classes];
         for (int i = 0; i < labels.length; i++) {
-            byClass.get(labels[i]).add(i);
+            byClass[labels[i]][filled[labels[i]]++] = i;
         }
-        List<Integer> test = new ArrayList<>();
+        int[] test = new int[labels.length];
+        int n = 0;
         for (int c = 0; c < classes; c++) {
-            List<Integer> rows = byClass.get(c);
             // One generator per class, seeded from the seed and the class: a class's split does not move when another changes.
-            java.util.Collections.shuffle(rows, new Random(seed * 31 + c));
-            test.addAll(rows.subList(0, (int) Math.round(fraction * rows.size())));
+            int[] rows = Permutation.shuffle(byClass[c], new Random(seed * 31 + c));
+            int taken = (int) Math.round(fraction * rows.length);
+            System.arraycopy(rows, 0, test, n, taken);
+            n += taken;
         }
-        return test.stream().mapToInt(Integer::intValue).sorted().toArray();
+        int[] out = java.util.Arrays.copyOf(test, n);
+        java.util.Arrays.sort(out);
+        return out;
     }
 
     /** Row indexes of the test part (ascending), {@code round(fraction × n)} rows drawn at random. */
     public static int[] randomTest(int rows, double fraction, long seed) {
-        List<Integer> all = new ArrayList<>(rows);
-        for (int i = 0; i < rows; i++) {
-            all.add(i);
-        }
-        java.util.Collections.shuffle(all, new Random(seed));
-        return all.subList(0, (int) Math.round(fraction * rows)).stream().mapToInt(Integer::intValue).sorted().toArray();
+        int[] out = java.util.Arrays.copyOf(Permutation.shuffled(rows, new Random(seed)), (int) Math.round(fraction * rows));
+        java.util.Arrays.sort(out);
+        return out;
     }
 
     /** The row indexes in {@code 0..rows-1} that are not in {@code test} (ascending). */
