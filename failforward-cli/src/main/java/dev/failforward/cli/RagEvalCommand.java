@@ -53,7 +53,8 @@ import java.util.concurrent.Callable;
                 "  failforward rag eval --retriever http://127.0.0.1:8765/retrieve --index rag-index --queries queries.jsonl --qrels qrels.tsv",
                 "  failforward rag eval --index rag-index --queries queries.jsonl --qrels qrels.tsv --fail-on 'recall@10<0.9'",
                 "", "Writes rag-report.json and rag-report.html to --out and records the run (task retrieval) in --store.",
-                "Exit codes: 0 ok, 1 --fail-on holds, 2 bad input, 3 the retriever failed for some questions."})
+                "Exit codes: 0 ok, 1 --fail-on holds, 2 bad input, 3 the retriever failed for some questions or answered",
+                "what FailForward cannot read."})
 public final class RagEvalCommand implements Callable<Integer> {
 
     static final String KIND = "rag-eval";

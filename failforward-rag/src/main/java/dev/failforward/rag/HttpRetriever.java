@@ -23,6 +23,7 @@ import java.util.Map;
  * {@code {"results": [{"qid": "q1", "hits": [{"id": "doc-7", "score": 0.83}]}]}}. Questions go in
  * batches; a batch that times out or gets a 5xx is tried {@value #ATTEMPTS} times with growing
  * pauses; a batch that still fails counts its questions as retrieving nothing ({@link #failedQuestions()}).
+ * An answer that is not the contract's JSON stops the evaluation ({@link RetrieverFailedException}).
  * {@code FAILFORWARD_RAG_TOKEN}, when set, is sent as a bearer token.
  */
 public final class HttpRetriever implements Retriever {
@@ -131,22 +132,28 @@ public final class HttpRetriever implements Retriever {
         return null;
     }
 
-    private Map<String, List<Hit>> parse(String text) throws IOException {
-        JsonNode root = MAPPER.readTree(text);
+    /** The rankings in a 2xx answer; an answer that is not the contract's JSON fails for good, since asking again gets the same. */
+    private Map<String, List<Hit>> parse(String text) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(text);
+        } catch (IOException e) {
+            throw unreadable("not JSON", text);
+        }
         JsonNode results = root == null ? null : root.get("results");
         if (results == null || !results.isArray()) {
-            throw new IllegalArgumentException(uri + " answered without a 'results' array: " + shorten(text));
+            throw unreadable("no 'results' array", text);
         }
         Map<String, List<Hit>> out = new HashMap<>();
         for (JsonNode r : results) {
             List<Hit> hits = new ArrayList<>();
             JsonNode list = r.get("hits");
             if (r.get("qid") == null || list == null || !list.isArray()) {
-                throw new IllegalArgumentException(uri + " answered a result without 'qid' and a 'hits' array: " + shorten(r.toString()));
+                throw unreadable("a result without 'qid' and a 'hits' array", r.toString());
             }
             for (JsonNode h : list) {
                 if (h.get("id") == null) {
-                    throw new IllegalArgumentException(uri + " answered a hit without 'id': " + shorten(h.toString()));
+                    throw unreadable("a hit without 'id'", h.toString());
                 }
                 hits.add(new Hit(h.get("id").asText(), h.has("score") ? h.get("score").asDouble() : Double.NaN));
             }
@@ -155,7 +162,13 @@ public final class HttpRetriever implements Retriever {
         return out;
     }
 
+    private RetrieverFailedException unreadable(String what, String answered) {
+        return new RetrieverFailedException("--retriever " + uri + " answered what FailForward cannot read (" + what
+                + "; expected {\"results\": [{\"qid\": …, \"hits\": [{\"id\": …, \"score\": …}]}]}): " + shorten(answered));
+    }
+
     private static String shorten(String s) {
-        return s == null ? "" : s.length() > 200 ? s.substring(0, 200) + "…" : s;
+        String one = s == null ? "" : s.replaceAll("\\s+", " ").strip();
+        return one.isEmpty() ? "(empty body)" : "'" + (one.length() > 200 ? one.substring(0, 200) + "…" : one) + "'";
     }
 }
