@@ -133,6 +133,9 @@ class BadInputCatalogueTest {
                 "--model-config", file("config.json", "{\"features\": [").toString()));
         c.put("endpoint-not-json", () -> scan(iris.toString(), "species", "--model", endpoint("/v2/models/html/infer")));
         c.put("endpoint-wrong-shape", () -> scan(iris.toString(), "species", "--model", endpoint("/v2/models/shape/infer")));
+        c.put("compare-endpoint-not-json", () -> Cli.run("compare", "--allow-training-rows", "--data", iris.toString(), "--target",
+                "species", "--train", iris.toString(), "--baseline", "builtin:logistic", "--candidate", endpoint("/v2/models/html/infer"),
+                "--out", dir.resolve("cmp").toString()));
         c.put("retriever-not-json", () -> ragEval(endpoint("/html/retrieve")));
         c.put("retriever-wrong-shape", () -> ragEval(endpoint("/shape/retrieve")));
         c.put("store-folder", () -> {
