@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link SlowModelProvider}, waits for the test's signal, so the fault always lands there), then
  * stores. It ends with one line naming the store, password masked, and exit code 5; the run stored
  * before is untouched, the cut run is left incomplete, and {@code scan --resume} completes it. The
- * server is one of the test's own ({@link PrivatePostgres}), since the shared one must not restart.
+ * server is one of the test's own ({@link PrivatePostgres}), since a test must not stop a server others use.
  * Every scan runs in a child JVM in the test's folder, where a database server's scans save models.
  */
 class PostgresFaultsTest {
