@@ -9,15 +9,16 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 SIZES=("${@:-100000 300000 1000000}")
 SIZES=(${SIZES[*]})
 JAR="$HERE/failforward-spark/target/failforward-spark.jar"
-if [[ ! -f $JAR ]]; then
-  (cd "$HERE" && mvn -B -q -pl failforward-spark -am package -DskipTests)
+CP_FILE="$HERE/failforward-spark/target/spark-classpath.txt"
+# The jar, and Spark itself (provided: a cluster brings it; here Maven does, as spark-submit would put
+# it beside the jar). One Maven run for both: FailForward's own modules are then found in this build,
+# not in a local repository where nothing is installed. Each module writes its list into its target/.
+if [[ ! -f $JAR || ! -f $CP_FILE ]]; then
+  (cd "$HERE" && mvn -B -q -pl failforward-spark -am package -DskipTests dependency:build-classpath \
+    -Dmdep.includeScope=provided -Dmdep.outputFile=target/spark-classpath.txt >/dev/null)
 fi
-CP_FILE=$(mktemp)
 WORK=$(mktemp -d)
-trap 'rm -rf "$WORK" "$CP_FILE"' EXIT
-# Spark itself (provided: a cluster brings it; here Maven does), as spark-submit would put it beside the jar.
-(cd "$HERE" && mvn -B -q -pl failforward-spark -am dependency:build-classpath -Dmdep.includeScope=provided \
-  -Dmdep.outputFile="$CP_FILE" >/dev/null)
+trap 'rm -rf "$WORK"' EXIT
 SPARK_CP=$(cat "$CP_FILE")
 OPENS=$(sed -n 's:.*<spark.add-opens>\(.*\)</spark.add-opens>.*:\1:p' "$HERE/failforward-spark/pom.xml")
 javac -nowarn -cp "$JAR:$SPARK_CP" -d "$WORK/classes" "$HERE/benchmarks/spark/SparkBenchData.java"

@@ -1,7 +1,9 @@
 package dev.failforward.cli;
 
 import dev.failforward.data.DataException;
+import dev.failforward.model.ModelUnavailableException;
 import dev.failforward.model.NativeErrors;
+import dev.failforward.rag.RetrieverFailedException;
 import dev.failforward.run.Secrets;
 import picocli.CommandLine;
 
@@ -40,6 +42,13 @@ public final class Main {
             err.println("failforward: error: " + Text.safe(Secrets.redact(e.getMessage())));
             err.flush();
             return ExitCodes.BAD_INPUT;
+        }
+        if (e instanceof ModelUnavailableException || e instanceof RetrieverFailedException) {
+            // The model or retriever under test failed for good (an endpoint down, or answering garbage), not FailForward.
+            err.println("failforward: error: " + (e instanceof ModelUnavailableException ? "the model failed: " : "")
+                    + Text.safe(Secrets.redact(e.getMessage())));
+            err.flush();
+            return ExitCodes.PART_FAILED;
         }
         java.util.Optional<String> refused = Refusals.message(e);
         if (refused.isPresent()) {

@@ -8,6 +8,7 @@ import dev.failforward.failure.Redaction;
 import dev.failforward.log.FailureLog;
 import dev.failforward.rag.EvalSettings;
 import dev.failforward.rag.HttpRetriever;
+import dev.failforward.rag.RetrieverFailedException;
 import dev.failforward.rag.Mode;
 import dev.failforward.rag.PairedDelta;
 import dev.failforward.rag.Qrels;
@@ -47,7 +48,8 @@ import java.util.concurrent.Callable;
                 "  failforward rag compare --queries queries.jsonl --qrels qrels.tsv --baseline hybrid@idx-whole --candidate hybrid@idx-chunks-120",
                 "  failforward rag compare --queries queries.jsonl --qrels qrels.tsv --baseline vector@rag-index --candidate http://127.0.0.1:8765/retrieve",
                 "", "Writes rag-compare.json to --out.",
-                "Exit codes: 0 the candidate is not significantly worse, 1 it is (one reason per line), 2 bad input."})
+                "Exit codes: 0 the candidate is not significantly worse, 1 it is (one reason per line), 2 bad input, 3 a retriever",
+                "over HTTP gave no answer for some questions or answered what FailForward cannot read."})
 public final class RagCompareCommand implements Callable<Integer> {
 
     static final String KIND = "rag-compare";
@@ -96,7 +98,7 @@ public final class RagCompareCommand implements Callable<Integer> {
                     Run begun = RagRunLog.begin(log, new RagRunLog.Subject(KIND, side, null, asked.queries, asked.qrels, seed, given));
                     RagResult r = hidden(RagEvaluator.evaluate(http, null, null, questions, judged, settings, seed, progress), redaction);
                     if (http.failedQuestions() > 0) {
-                        throw new IllegalStateException(side + " gave no answer for " + http.failedQuestions() + " questions: " + http.lastError());
+                        throw new RetrieverFailedException(side + " gave no answer for " + http.failedQuestions() + " questions: " + http.lastError());
                     }
                     runs.add(RagRunLog.complete(log, begun, r));
                     results.add(r);

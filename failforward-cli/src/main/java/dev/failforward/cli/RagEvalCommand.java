@@ -47,7 +47,8 @@ import java.util.concurrent.Callable;
                 "  failforward rag eval --index rag-index --queries queries.jsonl --qrels qrels.tsv --fail-on 'recall@10<0.9'",
                 "  failforward rag eval --index rag-index --mode vector --queries queries.jsonl --qrels qrels.tsv --generator http://127.0.0.1:8080/v1/chat/completions",
                 "", "Writes rag-report.json and rag-report.html to --out and records the run (task retrieval) in --store.",
-                "Exit codes: 0 ok, 1 --fail-on holds, 2 bad input, 3 the retriever failed for some questions."})
+                "Exit codes: 0 ok, 1 --fail-on holds, 2 bad input, 3 the retriever failed for some questions or answered",
+                "what FailForward cannot read."})
 public final class RagEvalCommand implements Callable<Integer> {
 
     static final String KIND = "rag-eval";

@@ -252,7 +252,7 @@ final class ScanJob {
                         loaded.location())).kind(kind).dataNamed(dataName, fingerprint).seed(spec.seed()).options(given)
                         .resuming(resumed).timed("read", readSeconds));
             } catch (ModelUnavailableException e) {
-                err.println("failforward: error: the model failed: " + e.getMessage());
+                err.println("failforward: error: the model failed: " + Text.safe(e.getMessage()));
                 return ExitCodes.PART_FAILED;
             }
             long reporting = System.nanoTime();

@@ -1,5 +1,7 @@
 package dev.failforward.cli;
 
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -7,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.io.ObjectOutputStream;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,10 +37,42 @@ class BadInputCatalogueTest {
     @TempDir
     static Path dir;
     static Path iris;
+    /** A real HTTP server on 127.0.0.1 that answers every POST with HTTP 200 and what its path asks for. */
+    static HttpServer garbage;
+    static final String HTML = "<html><body><h1>Welcome to nginx!</h1></body></html>";
+    static final String WRONG_SHAPE = "{\"status\": \"ok\", \"data\": [0.1, 0.9]}";
 
     @BeforeAll
-    static void files() {
+    static void files() throws IOException {
         iris = Datasets.tabular("iris.csv");
+        garbage = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        garbage.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            boolean html = exchange.getRequestURI().getPath().contains("html");
+            byte[] body = (html ? HTML : WRONG_SHAPE).getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", html ? "text/html" : "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        garbage.start();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        garbage.stop(0);
+    }
+
+    private static String endpoint(String path) {
+        return "http://127.0.0.1:" + garbage.getAddress().getPort() + path;
+    }
+
+    private static Cli ragEval(String retriever) {
+        Path queries = file("queries.jsonl", "{\"qid\": \"q1\", \"question\": \"Why are strings immutable?\"}\n"
+                + "{\"qid\": \"q2\", \"question\": \"How do I sort a list?\"}\n");
+        Path qrels = file("qrels.tsv", "qid\tdoc_id\trelevance\nq1\td1\t1\nq2\td2\t1\n");
+        return Cli.run("rag", "eval", "--retriever", retriever, "--queries", queries.toString(), "--qrels", qrels.toString(),
+                "--store", dir.resolve("ff.db").toString(), "--out", dir.resolve("rag").toString());
     }
 
     private static Path file(String name, String content) {
@@ -96,6 +131,13 @@ class BadInputCatalogueTest {
                 file("policy.yaml", "acuracy: {max_drop: 0.01}\n").toString(), "--out", dir.resolve("cmp").toString()));
         c.put("config-model-json", () -> scan(iris.toString(), "species", "--model", "xgboost:" + garbage("m.ubj"),
                 "--model-config", file("config.json", "{\"features\": [").toString()));
+        c.put("endpoint-not-json", () -> scan(iris.toString(), "species", "--model", endpoint("/v2/models/html/infer")));
+        c.put("endpoint-wrong-shape", () -> scan(iris.toString(), "species", "--model", endpoint("/v2/models/shape/infer")));
+        c.put("compare-endpoint-not-json", () -> Cli.run("compare", "--allow-training-rows", "--data", iris.toString(), "--target",
+                "species", "--train", iris.toString(), "--baseline", "builtin:logistic", "--candidate", endpoint("/v2/models/html/infer"),
+                "--out", dir.resolve("cmp").toString()));
+        c.put("retriever-not-json", () -> ragEval(endpoint("/html/retrieve")));
+        c.put("retriever-wrong-shape", () -> ragEval(endpoint("/shape/retrieve")));
         c.put("store-folder", () -> {
             assertThat(dir.resolve("folder.db").toFile().mkdirs()).isTrue();
             return scanInto(dir.resolve("folder.db").toString(), iris.toString(), "species");
@@ -122,6 +164,8 @@ class BadInputCatalogueTest {
         for (Map.Entry<String, Supplier<Cli>> e : cases.entrySet()) {
             String[] row = documented.get(e.getKey());
             Cli cli = e.getValue().get();
+            System.out.println(e.getKey() + " → " + cli.exit() + ": " + cli.err().lines().filter(l -> l.startsWith("failforward: "))
+                    .findFirst().orElse(""));
             assertThat(cli.exit()).as(e.getKey() + ": " + cli.err()).isEqualTo(Integer.parseInt(row[0]));
             assertThat(cli.err()).as(e.getKey()).contains(row[1]).doesNotContain("Exception").doesNotContain("\tat ");
             assertThat(cli.err().lines().filter(l -> l.startsWith("failforward: ")).count()).as(e.getKey() + ": " + cli.err())

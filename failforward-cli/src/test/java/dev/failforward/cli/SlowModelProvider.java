@@ -6,13 +6,15 @@ import dev.failforward.model.Trainer;
 
 /**
  * {@code test:slow-logistic}: the built-in logistic model, whose training ends with a pause of
- * {@value #PROPERTY} milliseconds (0 when unset), so a test can kill a scan while it trains on a
- * small file. Registered for tests only.
+ * {@value #PROPERTY} milliseconds (0 when unset), or until the file named by {@value #UNTIL}
+ * exists, so a test can kill a scan, or cut its store, while it trains on a small file.
+ * Registered for tests only.
  */
 public final class SlowModelProvider implements ModelProvider {
 
     static final String ID = "test:slow-logistic";
     static final String PROPERTY = "failforward.test.slowTrainMillis";
+    static final String UNTIL = "failforward.test.slowTrainUntil";
 
     @Override
     public String id() {
@@ -32,6 +34,10 @@ public final class SlowModelProvider implements ModelProvider {
             var model = logistic.train(train, target, seed, progress);
             try {
                 Thread.sleep(Long.getLong(PROPERTY, 0));
+                String until = System.getProperty(UNTIL);
+                while (until != null && !java.nio.file.Files.exists(java.nio.file.Path.of(until))) {
+                    Thread.sleep(50);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while pausing in training", e);

@@ -16,10 +16,13 @@ public final class Secrets {
     /** What replaces a secret. */
     public static final String MASK = "***";
 
-    /** A query or JDBC parameter that holds a credential, up to the next separator. */
+    /**
+     * A query or JDBC parameter that holds a credential, up to the next separator; one masked
+     * already is left alone, so that masking twice does not swallow the ':' after it in a message.
+     */
     private static final Pattern PARAMETER = Pattern.compile("(?i)(^|[?&;])((?:password|passwd|pwd|secret|client_secret"
             + "|token|access_token|id_token|refresh_token|auth|auth_token|authorization|api[_-]?key|apikey|key|sig|signature"
-            + "|x-amz-signature|x-amz-credential|x-amz-security-token|sas|code)=)[^&;#\\s\"'<>]*");
+            + "|x-amz-signature|x-amz-credential|x-amz-security-token|sas|code)=)(?!\\*\\*\\*(?:[:&;#\\s\"'<>]|$))[^&;#\\s\"'<>]*");
     /** {@code //user:password@}: the password goes. */
     private static final Pattern USER_PASSWORD = Pattern.compile("(//[^/:@\\s\"'<>]+:)[^@/\\s\"'<>]*@");
     /** {@code //token@} (user info without a password is often a token): all of it goes. */

@@ -29,6 +29,15 @@ class SecretsTest {
     }
 
     @Test
+    void maskingTwiceChangesNothing() {
+        assertThat(Secrets.redact("jdbc:postgresql://h:5432/ff?user=ff&password=pw:with:colons&ssl=true"))
+                .isEqualTo("jdbc:postgresql://h:5432/ff?user=ff&password=***&ssl=true");
+        String shown = "jdbc:postgresql://h:5432/ff?user=ff&password=***: cannot store run 7";
+        assertThat(Secrets.redact(shown)).isEqualTo(shown);
+        assertThat(Secrets.redact("http://u:***@h/infer?api_key=***&x=1")).isEqualTo("http://u:***@h/infer?api_key=***&x=1");
+    }
+
+    @Test
     void keepsWhatHoldsNoCredential() {
         for (String plain : new String[] {"http://127.0.0.1:8080/v2/models/iris/infer", "xgboost:/tmp/model.json",
                 "failforward.db", "jdbc:sqlite:/tmp/a.db?journal_mode=WAL", "http://h/infer?monkey=1&keys=2", "a@b.example"}) {

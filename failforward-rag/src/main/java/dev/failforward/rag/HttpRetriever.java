@@ -20,6 +20,7 @@ import java.util.Map;
  * {@code {"results": [{"qid": "q1", "hits": [{"id": "doc-7", "score": 0.83}]}]}}. Questions go in
  * batches; a batch that times out or gets a 5xx is tried {@value JsonPost#ATTEMPTS} times with growing
  * pauses; a batch that still fails counts its questions as retrieving nothing ({@link #failedQuestions()}).
+ * An answer that is not the contract's JSON stops the evaluation ({@link RetrieverFailedException}).
  * {@code FAILFORWARD_RAG_TOKEN}, when set, is sent as a bearer token.
  */
 public final class HttpRetriever implements Retriever {
@@ -87,34 +88,41 @@ public final class HttpRetriever implements Retriever {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        try {
-            return answer == null ? null : parse(answer);
-        } catch (IOException e) {
-            throw new IllegalArgumentException(post.uri() + " answered what is not JSON: " + JsonPost.shorten(answer));
-        }
+        return answer == null ? null : parse(answer);
     }
 
-    private Map<String, List<Hit>> parse(String text) throws IOException {
-        JsonNode root = MAPPER.readTree(text);
+    /** The rankings in a 2xx answer; an answer that is not the contract's JSON fails for good, since asking again gets the same. */
+    private Map<String, List<Hit>> parse(String text) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(text);
+        } catch (IOException e) {
+            throw unreadable("not JSON", text);
+        }
         JsonNode results = root == null ? null : root.get("results");
         if (results == null || !results.isArray()) {
-            throw new IllegalArgumentException(post.uri() + " answered without a 'results' array: " + JsonPost.shorten(text));
+            throw unreadable("no 'results' array", text);
         }
         Map<String, List<Hit>> out = new HashMap<>();
         for (JsonNode r : results) {
             List<Hit> hits = new ArrayList<>();
             JsonNode list = r.get("hits");
             if (r.get("qid") == null || list == null || !list.isArray()) {
-                throw new IllegalArgumentException(post.uri() + " answered a result without 'qid' and a 'hits' array: " + JsonPost.shorten(r.toString()));
+                throw unreadable("a result without 'qid' and a 'hits' array", r.toString());
             }
             for (JsonNode h : list) {
                 if (h.get("id") == null) {
-                    throw new IllegalArgumentException(post.uri() + " answered a hit without 'id': " + JsonPost.shorten(h.toString()));
+                    throw unreadable("a hit without 'id'", h.toString());
                 }
                 hits.add(new Hit(h.get("id").asText(), h.has("score") ? h.get("score").asDouble() : Double.NaN));
             }
             out.put(r.get("qid").asText(), hits);
         }
         return out;
+    }
+
+    private RetrieverFailedException unreadable(String what, String answered) {
+        return new RetrieverFailedException("--retriever " + post.uri() + " answered what FailForward cannot read (" + what
+                + "; expected {\"results\": [{\"qid\": …, \"hits\": [{\"id\": …, \"score\": …}]}]}): " + JsonPost.shorten(answered));
     }
 }

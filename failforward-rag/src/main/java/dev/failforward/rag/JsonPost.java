@@ -83,7 +83,9 @@ final class JsonPost {
         return null;
     }
 
+    /** An answer on one line, quoted and cut at 200 characters, for an error message. */
     static String shorten(String s) {
-        return s == null ? "" : s.length() > 200 ? s.substring(0, 200) + "…" : s;
+        String one = s == null ? "" : s.replaceAll("\\s+", " ").strip();
+        return one.isEmpty() ? "(empty body)" : "'" + (one.length() > 200 ? one.substring(0, 200) + "…" : one) + "'";
     }
 }

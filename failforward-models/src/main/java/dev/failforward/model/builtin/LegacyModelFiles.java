@@ -61,7 +61,15 @@ final class LegacyModelFiles {
         if (HASHED.contains(name) && info.depth() > MAX_HASH_DEPTH) {
             return ObjectInputFilter.Status.REJECTED;
         }
-        return allowed(name) ? ObjectInputFilter.Status.ALLOWED : ObjectInputFilter.Status.REJECTED;
+        if (!allowed(name)) {
+            return ObjectInputFilter.Status.REJECTED;
+        }
+        if (name.startsWith("org.tribuo.common.xgboost.")) {
+            // A boosted model reads its booster through XGBoost's library: loaded here, when the file
+            // holds one, so a file refused earlier never waits for it.
+            dev.failforward.model.xgboost.XGBoostNative.load();
+        }
+        return ObjectInputFilter.Status.ALLOWED;
     };
 
     private LegacyModelFiles() {
@@ -80,7 +88,6 @@ final class LegacyModelFiles {
     /** The model in {@code serialized} (what follows the header line); refused with the file's name and how to re-create it. */
     static Model read(Path file, byte[] serialized) {
         Object model;
-        dev.failforward.model.xgboost.XGBoostNative.load();
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(serialized))) {
             in.setObjectInputFilter(FILTER);
             model = in.readObject();

@@ -18,7 +18,7 @@ public final class Scores {
             return new double[]{1 - positive, positive};
         }
         if (s.length != classes) {
-            throw new IllegalStateException(what + " gives " + s.length + " scores per row for " + classes + " classes");
+            throw new IllegalArgumentException(what + " gives " + s.length + " scores per row for the " + classes + " classes of the target");
         }
         double[] p = new double[classes];
         switch (activation) {

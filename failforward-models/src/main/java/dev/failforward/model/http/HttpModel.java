@@ -208,7 +208,9 @@ final class HttpModel implements Model {
                     try {
                         return protocol.response(response.body(), rows, output);
                     } catch (IOException e) {
-                        throw new ModelUnavailableException("POST " + shown + " answered what FailForward cannot read (" + e.getMessage()
+                        // Jackson's own message spans lines and quotes the body again; "not JSON" says it.
+                        String why = e instanceof com.fasterxml.jackson.core.JsonProcessingException ? "not JSON" : e.getMessage();
+                        throw new ModelUnavailableException("POST " + shown + " answered what FailForward cannot read (" + why
                                 + "): " + start(response.body()), e);
                     }
                 }
