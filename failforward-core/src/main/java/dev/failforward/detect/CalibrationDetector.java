@@ -50,21 +50,21 @@ public final class CalibrationDetector implements Detector {
         return true;
     }
 
+    public static final Threshold.Whole BINS = Threshold.whole("bins", 10, 2, 1000);
+    public static final Threshold.Real OVERCONFIDENT = Threshold.real("overconfident", Judge.DEFAULT_OVERCONFIDENT, 0.01, 1);
+    public static final Threshold.Real OVERCONFIDENT_WARNING_SHARE = Threshold.fraction("overconfident-warning-share", 0.05);
+    public static final Threshold.Real ECE_WARNING = Threshold.fraction("ece-warning", 0.05);
+    public static final Threshold.Real ECE_CRITICAL = Threshold.fraction("ece-critical", 0.15);
+    public static final Threshold.Real SLICE_GAP = Threshold.fraction("slice-gap", 0.1);
+    public static final Threshold.Real SLICE_Z = Threshold.atLeastZero("slice-z", 3.0);
+    public static final Threshold.Whole SLICE_MIN_SUPPORT = Threshold.whole("slice-min-support", 30, 1, Integer.MAX_VALUE);
+    public static final Threshold.Whole SLICE_BINS = Threshold.whole("slice-bins", 10, 2, 1000);
+    public static final Threshold.Real SLICE_ERROR_RATIO = Threshold.atLeastZero("slice-error-ratio", 2.0);
+    public static final Threshold.Real SLICE_ALPHA = Threshold.fraction("slice-alpha", 0.01);
+
     @Override
-    public Map<String, Double> thresholds() {
-        Map<String, Double> t = new LinkedHashMap<>();
-        t.put("bins", 10.0);
-        t.put("overconfident", Judge.DEFAULT_OVERCONFIDENT);
-        t.put("overconfident-warning-share", 0.05);
-        t.put("ece-warning", 0.05);
-        t.put("ece-critical", 0.15);
-        t.put("slice-gap", 0.1);
-        t.put("slice-z", 3.0);
-        t.put("slice-min-support", 30.0);
-        t.put("slice-bins", 10.0);
-        t.put("slice-error-ratio", 2.0);
-        t.put("slice-alpha", 0.01);
-        return t;
+    public List<Threshold<?>> thresholds() {
+        return List.of(BINS, OVERCONFIDENT, OVERCONFIDENT_WARNING_SHARE, ECE_WARNING, ECE_CRITICAL, SLICE_GAP, SLICE_Z, SLICE_MIN_SUPPORT, SLICE_BINS, SLICE_ERROR_RATIO, SLICE_ALPHA);
     }
 
     @Override

@@ -18,8 +18,8 @@ public interface Detector {
     /** Whether {@code --detectors default} runs it (expensive detectors say no). */
     boolean byDefault();
 
-    /** The configurable thresholds with their defaults, by key (without the {@code id.} prefix). */
-    Map<String, Double> thresholds();
+    /** The configurable thresholds, typed, with their defaults and valid ranges, in the order help lists them. */
+    List<Threshold<?>> thresholds();
 
     Detection detect(DetectorContext context);
 

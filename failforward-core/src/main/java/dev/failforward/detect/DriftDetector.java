@@ -62,22 +62,22 @@ public final class DriftDetector implements Detector {
         return true;
     }
 
+    public static final Threshold.Real ALPHA = Threshold.fraction("alpha", 0.01);
+    public static final Threshold.Whole LARGE_N = Threshold.whole("large-n", 10_000, 0, Integer.MAX_VALUE);
+    public static final Threshold.Real PSI_WARNING = Threshold.atLeastZero("psi-warning", 0.1);
+    public static final Threshold.Real PSI_CRITICAL = Threshold.atLeastZero("psi-critical", 0.25);
+    public static final Threshold.Whole BINS = Threshold.whole("bins", 10, 2, 1000);
+    public static final Threshold.Real AUC_WARNING = Threshold.fraction("auc-warning", 0.65);
+    public static final Threshold.Real AUC_CRITICAL = Threshold.fraction("auc-critical", 0.8);
+    public static final Threshold.Real OOD_MARGIN = Threshold.atLeastZero("ood-margin", 0.1);
+    public static final Threshold.Real OOD_WARNING_SHARE = Threshold.fraction("ood-warning-share", 0.01);
+    public static final Threshold.Flag DOMAIN_CLASSIFIER = Threshold.flag("domain-classifier", true);
+    public static final Threshold.Whole HISTOGRAM_BINS = Threshold.whole("histogram-bins", 20, 1, 1000);
+    public static final Threshold.Whole HISTOGRAM_CATEGORIES = Threshold.whole("histogram-categories", 10, 1, 1000);
+
     @Override
-    public Map<String, Double> thresholds() {
-        Map<String, Double> t = new LinkedHashMap<>();
-        t.put("alpha", 0.01);
-        t.put("large-n", 10000.0);
-        t.put("psi-warning", 0.1);
-        t.put("psi-critical", 0.25);
-        t.put("bins", 10.0);
-        t.put("auc-warning", 0.65);
-        t.put("auc-critical", 0.8);
-        t.put("ood-margin", 0.1);
-        t.put("ood-warning-share", 0.01);
-        t.put("domain-classifier", 1.0);
-        t.put("histogram-bins", 20.0);
-        t.put("histogram-categories", 10.0);
-        return t;
+    public List<Threshold<?>> thresholds() {
+        return List.of(ALPHA, LARGE_N, PSI_WARNING, PSI_CRITICAL, BINS, AUC_WARNING, AUC_CRITICAL, OOD_MARGIN, OOD_WARNING_SHARE, DOMAIN_CLASSIFIER, HISTOGRAM_BINS, HISTOGRAM_CATEGORIES);
     }
 
     @Override

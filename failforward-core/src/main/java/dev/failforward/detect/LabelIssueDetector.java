@@ -35,14 +35,14 @@ public final class LabelIssueDetector implements Detector {
         return false;
     }
 
+    public static final Threshold.Whole FOLDS = Threshold.whole("folds", 5, 2, 100);
+    public static final Threshold.Real PRIOR_NOISE = Threshold.fraction("prior-noise", 0.1);
+    public static final Threshold.Real WARNING_SHARE = Threshold.fraction("warning-share", 0.03);
+    public static final Threshold.Real CRITICAL_SHARE = Threshold.fraction("critical-share", 0.15);
+
     @Override
-    public Map<String, Double> thresholds() {
-        Map<String, Double> t = new LinkedHashMap<>();
-        t.put("folds", 5.0);
-        t.put("prior-noise", 0.1);
-        t.put("warning-share", 0.03);
-        t.put("critical-share", 0.15);
-        return t;
+    public List<Threshold<?>> thresholds() {
+        return List.of(FOLDS, PRIOR_NOISE, WARNING_SHARE, CRITICAL_SHARE);
     }
 
     @Override

@@ -54,20 +54,20 @@ public final class LeakageDetector implements Detector {
         return true;
     }
 
+    public static final Threshold.Real DUPLICATE_WARNING_SHARE = Threshold.fraction("duplicate-warning-share", 0.05);
+    public static final Threshold.Real POWER_WARNING = Threshold.fraction("power-warning", 0.9);
+    public static final Threshold.Real POWER_CRITICAL = Threshold.fraction("power-critical", 0.95);
+    public static final Threshold.Real AUC_WARNING = Threshold.fraction("auc-warning", 0.995);
+    public static final Threshold.Real AUC_CRITICAL = Threshold.fraction("auc-critical", 0.999);
+    public static final Threshold.Whole BINS = Threshold.whole("bins", 20, 2, 1000);
+    public static final Threshold.Real ID_DISTINCT = Threshold.fraction("id-distinct", 0.95);
+    public static final Threshold.Real LIFT_AUC = Threshold.fraction("lift-auc", 0.9);
+    public static final Threshold.Real LIFT_GAP = Threshold.fraction("lift-gap", 0.1);
+    public static final Threshold.Whole DUPLICATE_RARE = Threshold.whole("duplicate-rare", 2, 1, Integer.MAX_VALUE);
+
     @Override
-    public Map<String, Double> thresholds() {
-        Map<String, Double> t = new LinkedHashMap<>();
-        t.put("duplicate-warning-share", 0.05);
-        t.put("power-warning", 0.9);
-        t.put("power-critical", 0.95);
-        t.put("auc-warning", 0.995);
-        t.put("auc-critical", 0.999);
-        t.put("bins", 20.0);
-        t.put("id-distinct", 0.95);
-        t.put("lift-auc", 0.9);
-        t.put("lift-gap", 0.1);
-        t.put("duplicate-rare", 2.0);
-        return t;
+    public List<Threshold<?>> thresholds() {
+        return List.of(DUPLICATE_WARNING_SHARE, POWER_WARNING, POWER_CRITICAL, AUC_WARNING, AUC_CRITICAL, BINS, ID_DISTINCT, LIFT_AUC, LIFT_GAP, DUPLICATE_RARE);
     }
 
     @Override

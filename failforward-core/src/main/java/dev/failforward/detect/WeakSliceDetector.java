@@ -39,21 +39,21 @@ public final class WeakSliceDetector implements Detector {
         return true;
     }
 
+    public static final Threshold.Whole MAX_LEVEL = Threshold.whole("max-level", 3, 1, 10);
+    public static final Threshold.Whole TOP_K = Threshold.whole("top-k", 10, 1, 100_000);
+    public static final Threshold.Whole MIN_SUPPORT = Threshold.whole("min-support", 0, 0, Integer.MAX_VALUE);
+    public static final Threshold.Real MIN_SUPPORT_FRACTION = Threshold.fraction("min-support-fraction", 0.01);
+    public static final Threshold.Real ALPHA = Threshold.real("alpha", 0.95, 0.001, 1);
+    public static final Threshold.Whole BINS = Threshold.whole("bins", 10, 2, 1000);
+    public static final Threshold.Real OVERLAP = Threshold.fraction("overlap", 0.5);
+    public static final Threshold.Real SIMPLIFY_ALPHA = Threshold.fraction("simplify-alpha", 0.05);
+    public static final Threshold.Real Q = Threshold.fraction("q", 0.05);
+    public static final Threshold.Real WARNING_RATIO = Threshold.atLeastZero("warning-ratio", 1.5);
+    public static final Threshold.Real CRITICAL_RATIO = Threshold.atLeastZero("critical-ratio", 2.0);
+
     @Override
-    public Map<String, Double> thresholds() {
-        Map<String, Double> t = new LinkedHashMap<>();
-        t.put("max-level", 3.0);
-        t.put("top-k", 10.0);
-        t.put("min-support", 0.0);
-        t.put("min-support-fraction", 0.01);
-        t.put("alpha", 0.95);
-        t.put("bins", 10.0);
-        t.put("overlap", 0.5);
-        t.put("simplify-alpha", 0.05);
-        t.put("q", 0.05);
-        t.put("warning-ratio", 1.5);
-        t.put("critical-ratio", 2.0);
-        return t;
+    public List<Threshold<?>> thresholds() {
+        return List.of(MAX_LEVEL, TOP_K, MIN_SUPPORT, MIN_SUPPORT_FRACTION, ALPHA, BINS, OVERLAP, SIMPLIFY_ALPHA, Q, WARNING_RATIO, CRITICAL_RATIO);
     }
 
     @Override
