@@ -67,7 +67,7 @@ public final class LabelIssueDetector implements Detector {
             // Training and test rows cross-validated together: every row is scored by the same kind of
             // model, trained on the same number of rows, so one set of per-class thresholds fits all.
             probs = OutOfFold.probabilities(Appended.of(data.train(), data.test()), data.target(), labels, c.trainer(),
-                    (int) c.threshold(this, "folds"), c.seed(), c.progress());
+                    c.threshold(this, FOLDS), c.seed(), c.progress());
         } else {
             probs = new double[nTest * k];
             Predictions p = c.predictions();
@@ -80,7 +80,7 @@ public final class LabelIssueDetector implements Detector {
                 }
             }
         }
-        ConfidentLearning.Result r = ConfidentLearning.find(probs, labels, k, c.threshold(this, "prior-noise"));
+        ConfidentLearning.Result r = ConfidentLearning.find(probs, labels, k, c.threshold(this, PRIOR_NOISE));
         List<String> classes = data.target().classes();
         List<Map<String, Object>> suspects = new ArrayList<>();
         List<String> keys = new ArrayList<>();
@@ -109,7 +109,7 @@ public final class LabelIssueDetector implements Detector {
         m.put("applicable", true);
         m.put("rows_checked", n);
         m.put("out_of_fold", c.trainer() == null ? "none (test rows only)"
-                : (int) c.threshold(this, "folds") + "-fold over training and test rows");
+                : c.threshold(this, FOLDS) + "-fold over training and test rows");
         m.put("suspects", r.count());
         m.put("suspects_train", inTrain);
         m.put("suspects_test", r.count() - inTrain);
@@ -125,8 +125,8 @@ public final class LabelIssueDetector implements Detector {
         if (r.count() > 0) {
             // Both must be material: the noise the suspects amount to (its lower bound, so that a few
             // suspects among few rows are not a warning) and the count itself.
-            Severity s = r.noiseLow() >= c.threshold(this, "critical-share") ? Severity.CRITICAL
-                    : r.noiseLow() >= c.threshold(this, "warning-share") ? Severity.WARNING : Severity.INFO;
+            Severity s = r.noiseLow() >= c.threshold(this, CRITICAL_SHARE) ? Severity.CRITICAL
+                    : r.noiseLow() >= c.threshold(this, WARNING_SHARE) ? Severity.WARNING : Severity.INFO;
             Map<String, Object> ev = new LinkedHashMap<>();
             ev.put("share", share);
             ev.put("noise_rate", r.noiseRate());

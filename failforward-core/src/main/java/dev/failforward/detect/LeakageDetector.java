@@ -103,13 +103,13 @@ public final class LeakageDetector implements Detector {
                     runnerUp = Math.max(runnerUp, (double) other.get("auc"));
                 }
             }
-            boolean standsAlone = p.containsKey("auc") && auc >= c.threshold(this, "lift-auc")
-                    && auc - runnerUp >= c.threshold(this, "lift-gap");
+            boolean standsAlone = p.containsKey("auc") && auc >= c.threshold(this, LIFT_AUC)
+                    && auc - runnerUp >= c.threshold(this, LIFT_GAP);
             if (p.containsKey("auc")) {
                 p.put("next_best_auc", runnerUp);
             }
-            if (power >= c.threshold(this, "power-warning") || auc >= c.threshold(this, "auc-warning") || standsAlone) {
-                Severity s = power >= c.threshold(this, "power-critical") || auc >= c.threshold(this, "auc-critical")
+            if (power >= c.threshold(this, POWER_WARNING) || auc >= c.threshold(this, AUC_WARNING) || standsAlone) {
+                Severity s = power >= c.threshold(this, POWER_CRITICAL) || auc >= c.threshold(this, AUC_CRITICAL)
                         ? Severity.CRITICAL : Severity.WARNING;
                 if (modelAuc != null) {
                     p.put("model_auc", modelAuc);
@@ -131,7 +131,7 @@ public final class LeakageDetector implements Detector {
             double distinct = distinctShare(col);
             // Free text is distinct row by row by nature (a review, a sentence): never an identifier.
             boolean keyLike = col.type() == ColumnType.CATEGORICAL || col instanceof NumericColumn n && numericKey(col.name(), n);
-            if (distinct >= c.threshold(this, "id-distinct") && keyLike && own.rowCount() >= 20) {
+            if (distinct >= c.threshold(this, ID_DISTINCT) && keyLike && own.rowCount() >= 20) {
                 Map<String, Object> o = new LinkedHashMap<>();
                 o.put("feature", col.name());
                 o.put("distinct_share", distinct);
@@ -186,7 +186,7 @@ public final class LeakageDetector implements Detector {
             seen.merge(row, 1, Integer::sum);
             targets.computeIfAbsent(row, r -> new HashSet<>()).add(String.valueOf(train.column(target).text(i)));
         }
-        int rare = (int) c.threshold(this, "duplicate-rare");
+        int rare = c.threshold(this, DUPLICATE_RARE);
         boolean[] copied = new boolean[test.rowCount()];
         int count = 0;
         int copies = 0;
@@ -216,7 +216,7 @@ public final class LeakageDetector implements Detector {
         m.put("copied_share", copiedShare);
         m.put("conflicting_duplicates", conflicting);
         if (copies > 0) {
-            Severity s = copiedShare >= c.threshold(this, "duplicate-warning-share") ? Severity.WARNING : Severity.INFO;
+            Severity s = copiedShare >= c.threshold(this, DUPLICATE_WARNING_SHARE) ? Severity.WARNING : Severity.INFO;
             Map<String, Object> ev = new LinkedHashMap<>();
             ev.put("copied_test_rows", copies);
             ev.put("share", copiedShare);
@@ -262,7 +262,7 @@ public final class LeakageDetector implements Detector {
             java.util.Arrays.fill(fold, train.rowCount(), fold.length, 1);
         }
         List<Column> features = stacked.features().stream().filter(col -> !col.name().equals(Stacked.DOMAIN)).toList();
-        FeatureCodes codes = FeatureCodes.of(features, stacked.rowCount(), (int) c.threshold(this, "bins"));
+        FeatureCodes codes = FeatureCodes.of(features, stacked.rowCount(), c.threshold(this, BINS));
         boolean classification = c.classification();
         int[] y = null;
         double[] v = null;

@@ -58,25 +58,25 @@ public final class WeakSliceDetector implements Detector {
 
     @Override
     public Detection detect(DetectorContext c) {
-        FeatureCodes codes = FeatureCodes.of(c.data().test(), (int) c.threshold(this, "bins"));
+        FeatureCodes codes = FeatureCodes.of(c.data().test(), c.threshold(this, BINS));
         int n = codes.rows();
         int minSupport = minSupport(c, n);
-        SliceSearch.Settings settings = new SliceSearch.Settings((int) c.threshold(this, "max-level"),
-                (int) c.threshold(this, "top-k"), minSupport, c.threshold(this, "alpha"));
+        SliceSearch.Settings settings = new SliceSearch.Settings(c.threshold(this, MAX_LEVEL),
+                c.threshold(this, TOP_K), minSupport, c.threshold(this, ALPHA));
         c.progress().start("Searching weak slices", 1);
         SliceSearch.Result result = SliceSearch.search(codes, c.failed(), settings);
         c.progress().finish();
         List<SliceSimplifier.Simplified> simplified = SliceSimplifier.simplify(codes, c.failed(), result.top(), minSupport,
-                settings.alpha(), result.evaluated(), c.threshold(this, "simplify-alpha"));
+                settings.alpha(), result.evaluated(), c.threshold(this, SIMPLIFY_ALPHA));
         Map<Slice, List<String>> dropped = new java.util.HashMap<>();
         simplified.forEach(x -> dropped.put(x.slice(), x.dropped()));
         // Significant slices form the groups first: a slice whose excess may be chance cannot stand
         // for a problem, so it must not lead a group and thereby hide a significant slice it overlaps.
-        double qMax = c.threshold(this, "q");
+        double qMax = c.threshold(this, Q);
         List<Slice> ordered = new ArrayList<>();
         simplified.stream().map(SliceSimplifier.Simplified::slice).filter(x -> x.qValue() <= qMax).forEach(ordered::add);
         simplified.stream().map(SliceSimplifier.Simplified::slice).filter(x -> !(x.qValue() <= qMax)).forEach(ordered::add);
-        List<SliceGroups.Group> groups = SliceGroups.of(codes, ordered, c.threshold(this, "overlap"));
+        List<SliceGroups.Group> groups = SliceGroups.of(codes, ordered, c.threshold(this, OVERLAP));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("rows", n);
         m.put("average_error", result.averageError());
@@ -98,11 +98,11 @@ public final class WeakSliceDetector implements Detector {
             }
             Slice s = group.leader();
             double ratio = s.errorRate() / result.averageError();
-            if (s.qValue() > c.threshold(this, "q")) {
+            if (s.qValue() > c.threshold(this, Q)) {
                 continue;
             }
-            Severity severity = ratio >= c.threshold(this, "critical-ratio") ? Severity.CRITICAL
-                    : ratio >= c.threshold(this, "warning-ratio") ? Severity.WARNING : Severity.INFO;
+            Severity severity = ratio >= c.threshold(this, CRITICAL_RATIO) ? Severity.CRITICAL
+                    : ratio >= c.threshold(this, WARNING_RATIO) ? Severity.WARNING : Severity.INFO;
             Map<String, Object> evidence = describe(codes, s, result.averageError(), g + 1);
             evidence.put("dropped_predicates", dropped.getOrDefault(s, List.of()));
             evidence.put("same_rows", group.variants().stream().filter(v -> sameRows(codes, v, group.rows()))
@@ -118,8 +118,8 @@ public final class WeakSliceDetector implements Detector {
     }
 
     int minSupport(DetectorContext c, int n) {
-        int given = (int) c.threshold(this, "min-support");
-        return given > 0 ? given : Math.max(MIN_SUPPORT_FLOOR, (int) Math.ceil(c.threshold(this, "min-support-fraction") * n));
+        int given = c.threshold(this, MIN_SUPPORT);
+        return given > 0 ? given : Math.max(MIN_SUPPORT_FLOOR, (int) Math.ceil(c.threshold(this, MIN_SUPPORT_FRACTION) * n));
     }
 
     /** Whether {@code v} selects exactly {@code rows} (another name for the same rows, such as an implied predicate). */
