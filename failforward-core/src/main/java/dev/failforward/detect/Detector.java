@@ -2,6 +2,7 @@ package dev.failforward.detect;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A detector plugin, registered for {@link java.util.ServiceLoader} under a unique id. It is a
@@ -22,6 +23,11 @@ public interface Detector {
     List<Threshold<?>> thresholds();
 
     Detection detect(DetectorContext context);
+
+    /** Why this detector cannot run on {@code inputs}, as one line for a note; empty when it can. */
+    default Optional<String> unavailable(DetectorInputs inputs) {
+        return Optional.empty();
+    }
 
     /**
      * The charts the report draws from this detector's measurements (as {@link #detect} made them,

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 
@@ -78,6 +79,13 @@ public final class DriftDetector implements Detector {
     @Override
     public List<Threshold<?>> thresholds() {
         return List.of(ALPHA, LARGE_N, PSI_WARNING, PSI_CRITICAL, BINS, AUC_WARNING, AUC_CRITICAL, OOD_MARGIN, OOD_WARNING_SHARE, DOMAIN_CLASSIFIER, HISTOGRAM_BINS, HISTOGRAM_CATEGORIES);
+    }
+
+    @Override
+    public Optional<String> unavailable(DetectorInputs inputs) {
+        return inputs.trainingRows() || inputs.currentRows() ? Optional.empty()
+                : Optional.of("drift compares reference rows with current rows; a scan of --prediction-column has no "
+                        + "training rows, so drift is skipped (give --current FILE to compare the scored rows with it)");
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code label-issue}: rows whose given label is probably wrong, by {@link ConfidentLearning}.
@@ -43,6 +44,15 @@ public final class LabelIssueDetector implements Detector {
     @Override
     public List<Threshold<?>> thresholds() {
         return List.of(FOLDS, PRIOR_NOISE, WARNING_SHARE, CRITICAL_SHARE);
+    }
+
+    @Override
+    public Optional<String> unavailable(DetectorInputs inputs) {
+        // One-hot probabilities would make every failure a suspect.
+        return inputs.classification() && !inputs.probabilities()
+                ? Optional.of("label-issue needs predicted probabilities and there is no model to compute them; "
+                        + "give --probability-columns to run it")
+                : Optional.empty();
     }
 
     @Override
