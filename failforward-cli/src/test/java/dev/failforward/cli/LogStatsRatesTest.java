@@ -2,8 +2,8 @@ package dev.failforward.cli;
 
 import dev.failforward.failure.PredictionRecord;
 import dev.failforward.store.JdbcFailureLog;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

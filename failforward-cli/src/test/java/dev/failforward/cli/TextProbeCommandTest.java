@@ -7,8 +7,8 @@ import dev.failforward.data.TextColumn;
 import dev.failforward.model.Model;
 import dev.failforward.model.Predictions;
 import dev.failforward.model.builtin.ModelFiles;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

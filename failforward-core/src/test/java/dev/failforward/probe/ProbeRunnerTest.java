@@ -11,6 +11,7 @@ import dev.failforward.progress.Progress;
 import dev.failforward.scan.ScanData;
 import dev.failforward.scan.ScanSpec;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -19,7 +20,8 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Probes against the built-in GBM trained on real Telco churn data. */
+/** Probes against a deep decision tree (test:tree) trained on real Telco churn data. */
+@Tag("slow")
 class ProbeRunnerTest {
 
     static ScanData data;

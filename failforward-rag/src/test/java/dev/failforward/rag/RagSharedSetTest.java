@@ -1,8 +1,8 @@
 package dev.failforward.rag;
 
 import dev.failforward.progress.Progress;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -12,8 +12,8 @@ import dev.failforward.model.builtin.ModelFiles;
 import dev.failforward.progress.Progress;
 import dev.failforward.scan.ScanData;
 import dev.failforward.scan.ScanSpec;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
