@@ -4,6 +4,7 @@ import dev.failforward.FailForward;
 import dev.failforward.data.Table;
 import dev.failforward.data.TableReaders;
 import dev.failforward.detect.DetectorPlan;
+import dev.failforward.detect.DriftDetector;
 import dev.failforward.detect.Severity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -134,7 +135,7 @@ public final class ScanCommand implements Callable<Integer> {
         if (current == null) {
             return plan;
         }
-        if (plan.detectors().stream().noneMatch(d -> d.id().equals("drift"))) {
+        if (plan.detectors().stream().noneMatch(d -> d.id().equals(DriftDetector.ID))) {
             throw new UsageException("--current is read by the drift detector, which this scan does not run; "
                     + "add drift to --detectors");
         }

@@ -2,6 +2,7 @@ package dev.failforward.cli;
 
 import dev.failforward.FailForward;
 import dev.failforward.data.Table;
+import dev.failforward.detect.DetectorInputs;
 import dev.failforward.detect.DetectorPlan;
 import dev.failforward.detect.DetectorResult;
 import dev.failforward.detect.Finding;
@@ -288,18 +289,8 @@ final class ScanJob {
         ScanData prepared = ScanData.forModel(data, withoutPredictions, null, List.of(), 0);
         dev.failforward.model.PrecomputedModel model = dev.failforward.model.PrecomputedModel.of(data, prepared.target(),
                 predictionColumn, probabilityColumns);
-        List<dev.failforward.detect.Detector> kept = new java.util.ArrayList<>();
-        for (dev.failforward.detect.Detector d : plan.detectors()) {
-            if (d.id().equals("drift") && plan.current() == null) {
-                err.println("note: drift compares reference rows with current rows; a scan of --prediction-column has no "
-                        + "training rows, so drift is skipped (give --current FILE to compare the scored rows with it)");
-            } else if (d.id().equals("label-issue") && prepared.target().task().isClassification() && !model.hasProbabilities()) {
-                err.println("note: label-issue needs predicted probabilities and there is no model to compute them; "
-                        + "give --probability-columns to run it");
-            } else {
-                kept.add(d);
-            }
-        }
+        DetectorPlan runnable = plan.runnableOn(new DetectorInputs(false, plan.current() != null,
+                prepared.target().task().isClassification(), model.hasProbabilities()), note -> err.println("note: " + note));
         checkOutputFolder(options.out);
         if (prepared.droppedRows() > 0) {
             err.println("note: " + prepared.droppedRows() + " rows without a value in '" + spec.target() + "' were left out");
@@ -318,7 +309,7 @@ final class ScanJob {
         try (FailureLog log = Stores.open(options.store)) {
             result = new Scanner(log, new TerminalProgress(err)).scan(ScanRequest.of(prepared, new ScanModel.Given(model, null))
                     .dataNamed(dataName, TableFingerprint.of(data)).seed(spec.seed()).options(given)
-                    .detectors(new DetectorPlan(kept, plan.config(), null, List.of(), plan.current())).timed("read", readSeconds));
+                    .detectors(new DetectorPlan(runnable.detectors(), plan.config(), null, List.of(), plan.current())).timed("read", readSeconds));
             long reporting = System.nanoTime();
             ReportFiles written = write(result, options.out);
             summary(result, written, log.location());

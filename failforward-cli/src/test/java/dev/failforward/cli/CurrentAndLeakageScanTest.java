@@ -2,6 +2,7 @@ package dev.failforward.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * monthly charge raised by 30 % (a price rise); the scored file adds a rule's predictions, a
  * customer number and a column copied from the target.
  */
+@Tag("slow")
 class CurrentAndLeakageScanTest {
 
     @TempDir

@@ -98,6 +98,12 @@ class DetectorsCliTest {
         Cli key = scan("--threshold", "weak-slice.min-suport=5");
         assertThat(key.exit()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(key.err()).contains("unknown threshold 'weak-slice.min-suport'").contains("weak-slice.min-support");
+        Cli negative = scan("--threshold", "weak-slice.bins=-1");
+        assertThat(negative.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(negative.err().strip()).isEqualTo("failforward: error: threshold 'weak-slice.bins' must be a whole number from 2 to 1000, got '-1'");
+        Cli nan = scan("--threshold", "calibration.ece-warning=NaN");
+        assertThat(nan.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(nan.err()).contains("threshold 'calibration.ece-warning' must be a number from 0 to 1, got 'NaN'");
         assertThat(dir.resolve("out")).doesNotExist();
         assertThat(dir.resolve("ff.db")).doesNotExist();
     }

@@ -3,6 +3,7 @@ package dev.failforward.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /** {@code explain} after the demo: attributions for every failure, stored, listed, shown and charted. */
+@Tag("slow")
 class ExplainCommandTest {
 
     @TempDir

@@ -2,6 +2,7 @@ package dev.failforward.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,7 @@ import static org.assertj.core.api.Assertions.within;
  * its mapping file (TreeSHAP through the XGBoost file's trees, KernelSHAP for ONNX), and refuses a
  * file that changed since.
  */
+@Tag("slow")
 class ExternalModelVerbsTest {
 
     static final Path XGBOOST = ExternalModelTest.FIXTURES;

@@ -7,6 +7,7 @@ import dev.failforward.failure.ScoredRow;
 import dev.failforward.log.FailureLog;
 import dev.failforward.run.Run;
 import dev.failforward.run.RunStatus;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * predictions and failures as an uninterrupted scan. The model is the Python-made XGBoost credit model
  * (4454 rows, categories coded by the mapping file), served over the Open Inference Protocol.
  */
+@Tag("slow")
 class HttpModelResumeTest {
 
     static final Path MODELS = HttpModelScanTest.ROOT.resolve("failforward-models/src/test/resources/xgboost");

@@ -1,5 +1,6 @@
 package dev.failforward.cli;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * shows the run incomplete and stays readable, and {@code scan --resume} completes that same run
  * without duplicates.
  */
+@Tag("slow")
 class KillAndResumeTest {
 
     /** The Telco rows a scan holds out for testing (30% of 7,043, stratified). */

@@ -3,6 +3,7 @@ package dev.failforward.cli;
 import dev.failforward.failure.PredictionRecord;
 import dev.failforward.store.JdbcFailureLog;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * real browser, a run without counts (as stored before they existed) is named in a note, and
  * redacted columns never put a clear value into the counts.
  */
+@Tag("slow")
 class LogStatsRatesTest {
 
     private static final Pattern RUN = Pattern.compile("Run (\\w{26})");

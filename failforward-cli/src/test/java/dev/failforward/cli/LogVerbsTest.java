@@ -3,6 +3,7 @@ package dev.failforward.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +18,7 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The log verbs over two demo runs with different models on the same split, and production capture. */
+@Tag("slow")
 class LogVerbsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

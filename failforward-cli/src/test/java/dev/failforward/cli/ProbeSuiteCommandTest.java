@@ -3,6 +3,7 @@ package dev.failforward.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +17,7 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code probe --suite} with the documented example suite, and {@code scan --probes}, on real Telco data with the built-in GBM. */
+@Tag("slow")
 class ProbeSuiteCommandTest {
 
     @TempDir

@@ -3,6 +3,7 @@ package dev.failforward.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * library sections) with a hostile passage and a hostile question: reports, the log, exit codes, the
  * gap report in headless Chromium, and the retriever contract against {@code rag serve} in its own process.
  */
+@Tag("slow")
 class RagCommandTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

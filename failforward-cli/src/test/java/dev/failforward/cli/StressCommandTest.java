@@ -3,6 +3,7 @@ package dev.failforward.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
 /** {@code probe --group/--time/--shift} on real Telco churn and credit data with the built-in GBM. */
+@Tag("slow")
 class StressCommandTest {
 
     @TempDir

@@ -8,6 +8,7 @@ import dev.failforward.model.Model;
 import dev.failforward.model.Predictions;
 import dev.failforward.model.builtin.ModelFiles;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * person or place of the name-swap lists, and others drawn at random. The run also searches for
  * adversarial sentences on 40 rows.
  */
+@Tag("slow")
 class TextProbeCommandTest {
 
     static final int SAMPLE = 600;

@@ -3,8 +3,9 @@ package dev.failforward.cli;
 import dev.failforward.detect.Detection;
 import dev.failforward.detect.Detector;
 import dev.failforward.detect.DetectorContext;
+import dev.failforward.detect.Threshold;
 
-import java.util.Map;
+import java.util.List;
 
 /** A detector that always fails, registered only on the test classpath, to check that a scan survives it. */
 public final class ThrowingDetector implements Detector {
@@ -25,8 +26,8 @@ public final class ThrowingDetector implements Detector {
     }
 
     @Override
-    public Map<String, Double> thresholds() {
-        return Map.of();
+    public List<Threshold<?>> thresholds() {
+        return List.of();
     }
 
     @Override

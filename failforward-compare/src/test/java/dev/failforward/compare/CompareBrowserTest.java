@@ -1,5 +1,6 @@
 package dev.failforward.compare;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,7 @@ import static org.assertj.core.api.Assertions.fail;
  * Opens {@code compare.html} in headless Chromium: hostile values from data show as text and run
  * nothing, and the page renders (the screenshot stays in {@code target/} for a person to look at).
  */
+@Tag("slow")
 class CompareBrowserTest {
 
     private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("FAILFORWARD_CHROMIUM", "/usr/bin/chromium"));

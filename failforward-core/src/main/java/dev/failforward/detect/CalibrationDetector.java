@@ -50,21 +50,21 @@ public final class CalibrationDetector implements Detector {
         return true;
     }
 
+    public static final Threshold.Whole BINS = Threshold.whole("bins", 10, 2, 1000);
+    public static final Threshold.Real OVERCONFIDENT = Threshold.real("overconfident", Judge.DEFAULT_OVERCONFIDENT, 0.01, 1);
+    public static final Threshold.Real OVERCONFIDENT_WARNING_SHARE = Threshold.fraction("overconfident-warning-share", 0.05);
+    public static final Threshold.Real ECE_WARNING = Threshold.fraction("ece-warning", 0.05);
+    public static final Threshold.Real ECE_CRITICAL = Threshold.fraction("ece-critical", 0.15);
+    public static final Threshold.Real SLICE_GAP = Threshold.fraction("slice-gap", 0.1);
+    public static final Threshold.Real SLICE_Z = Threshold.atLeastZero("slice-z", 3.0);
+    public static final Threshold.Whole SLICE_MIN_SUPPORT = Threshold.whole("slice-min-support", 30, 1, Integer.MAX_VALUE);
+    public static final Threshold.Whole SLICE_BINS = Threshold.whole("slice-bins", 10, 2, 1000);
+    public static final Threshold.Real SLICE_ERROR_RATIO = Threshold.atLeastZero("slice-error-ratio", 2.0);
+    public static final Threshold.Real SLICE_ALPHA = Threshold.fraction("slice-alpha", 0.01);
+
     @Override
-    public Map<String, Double> thresholds() {
-        Map<String, Double> t = new LinkedHashMap<>();
-        t.put("bins", 10.0);
-        t.put("overconfident", Judge.DEFAULT_OVERCONFIDENT);
-        t.put("overconfident-warning-share", 0.05);
-        t.put("ece-warning", 0.05);
-        t.put("ece-critical", 0.15);
-        t.put("slice-gap", 0.1);
-        t.put("slice-z", 3.0);
-        t.put("slice-min-support", 30.0);
-        t.put("slice-bins", 10.0);
-        t.put("slice-error-ratio", 2.0);
-        t.put("slice-alpha", 0.01);
-        return t;
+    public List<Threshold<?>> thresholds() {
+        return List.of(BINS, OVERCONFIDENT, OVERCONFIDENT_WARNING_SHARE, ECE_WARNING, ECE_CRITICAL, SLICE_GAP, SLICE_Z, SLICE_MIN_SUPPORT, SLICE_BINS, SLICE_ERROR_RATIO, SLICE_ALPHA);
     }
 
     @Override
@@ -85,7 +85,7 @@ public final class CalibrationDetector implements Detector {
             conf[i] = p.probability(i, k);
             right[i] = k == truth[i];
         }
-        int bins = (int) c.threshold(this, "bins");
+        int bins = c.threshold(this, BINS);
         double[] sumConf = new double[bins];
         double[] sumRight = new double[bins];
         int[] count = new int[bins];
@@ -112,7 +112,7 @@ public final class CalibrationDetector implements Detector {
             bin.put("count", count[b]);
             diagram.add(bin);
         }
-        double overT = c.threshold(this, "overconfident");
+        double overT = c.threshold(this, OVERCONFIDENT);
         boolean[] over = new boolean[n];
         int overCount = 0;
         for (int i = 0; i < n; i++) {
@@ -127,8 +127,8 @@ public final class CalibrationDetector implements Detector {
         m.put("reliability", diagram);
         m.put("overconfident_failures", overCount);
         List<Finding> findings = new ArrayList<>();
-        Severity eceSeverity = ece >= c.threshold(this, "ece-critical") ? Severity.CRITICAL
-                : ece >= c.threshold(this, "ece-warning") ? Severity.WARNING : null;
+        Severity eceSeverity = ece >= c.threshold(this, ECE_CRITICAL) ? Severity.CRITICAL
+                : ece >= c.threshold(this, ECE_WARNING) ? Severity.WARNING : null;
         if (eceSeverity != null) {
             findings.add(new Finding(ID, eceSeverity, String.format(java.util.Locale.ROOT,
                     "Confidence does not match accuracy: expected calibration error %.3f", ece), n, List.of(), null,
@@ -136,7 +136,7 @@ public final class CalibrationDetector implements Detector {
         }
         if (overCount > 0) {
             double share = (double) overCount / n;
-            Severity s = share >= c.threshold(this, "overconfident-warning-share") ? Severity.WARNING : Severity.INFO;
+            Severity s = share >= c.threshold(this, OVERCONFIDENT_WARNING_SHARE) ? Severity.WARNING : Severity.INFO;
             findings.add(new Finding(ID, s, String.format(java.util.Locale.ROOT,
                     "%d failures were made with confidence ≥ %.2f", overCount, overT), overCount,
                     RowKeys.of(c.data().testKeys(), over), "overconfident",
@@ -182,17 +182,17 @@ public final class CalibrationDetector implements Detector {
     }
 
     private List<Map<String, Object>> slices(DetectorContext c, double[] conf, boolean[] right, List<Finding> findings) {
-        FeatureCodes codes = FeatureCodes.of(c.data().test(), (int) c.threshold(this, "slice-bins"));
-        int minSupport = (int) c.threshold(this, "slice-min-support");
-        double gapT = c.threshold(this, "slice-gap");
-        double zT = c.threshold(this, "slice-z");
-        double ratioT = c.threshold(this, "slice-error-ratio");
-        double alphaT = c.threshold(this, "slice-alpha");
+        FeatureCodes codes = FeatureCodes.of(c.data().test(), c.threshold(this, SLICE_BINS));
+        int minSupport = c.threshold(this, SLICE_MIN_SUPPORT);
+        double gapT = c.threshold(this, SLICE_GAP);
+        double zT = c.threshold(this, SLICE_Z);
+        double ratioT = c.threshold(this, SLICE_ERROR_RATIO);
+        double alphaT = c.threshold(this, SLICE_ALPHA);
         int n = codes.rows();
         // What the model's own reliability curve (accuracy per confidence bin, over all rows) predicts for
         // each row: a slice is reported for what it adds to the global miscalibration, not for restating it
         // (a model over-confident everywhere is so in every large slice, most of all where it is surest).
-        int bins = (int) c.threshold(this, "bins");
+        int bins = c.threshold(this, BINS);
         double[] binRight = new double[bins];
         int[] binCount = new int[bins];
         for (int i = 0; i < n; i++) {

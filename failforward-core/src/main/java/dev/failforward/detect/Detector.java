@@ -2,6 +2,7 @@ package dev.failforward.detect;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A detector plugin, registered for {@link java.util.ServiceLoader} under a unique id. It is a
@@ -18,10 +19,15 @@ public interface Detector {
     /** Whether {@code --detectors default} runs it (expensive detectors say no). */
     boolean byDefault();
 
-    /** The configurable thresholds with their defaults, by key (without the {@code id.} prefix). */
-    Map<String, Double> thresholds();
+    /** The configurable thresholds, typed, with their defaults and valid ranges, in the order help lists them. */
+    List<Threshold<?>> thresholds();
 
     Detection detect(DetectorContext context);
+
+    /** Why this detector cannot run on {@code inputs}, as one line for a note; empty when it can. */
+    default Optional<String> unavailable(DetectorInputs inputs) {
+        return Optional.empty();
+    }
 
     /**
      * The charts the report draws from this detector's measurements (as {@link #detect} made them,

@@ -8,10 +8,11 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * Threshold overrides, keyed {@code detector-id.key} (such as {@code weak-slice.min-support}).
- * Keys are checked against what the detectors declare, so a typo is an error naming the valid keys.
+ * Threshold overrides, keyed {@code detector-id.key} (such as {@code weak-slice.min-support}), each
+ * value of its {@link Threshold}'s type. Keys are checked against what the detectors declare, so a
+ * typo is an error naming the valid keys, and values against the declared range.
  */
-public record DetectorConfig(Map<String, Double> overrides) {
+public record DetectorConfig(Map<String, Object> overrides) {
 
     public DetectorConfig {
         overrides = Map.copyOf(overrides);
@@ -21,26 +22,31 @@ public record DetectorConfig(Map<String, Double> overrides) {
         return new DetectorConfig(Map.of());
     }
 
-    /** Parses {@code key=value} pairs and checks every key against {@code detectors}' thresholds. */
+    /**
+     * Parses {@code key=value} pairs, checking every key against {@code detectors}' thresholds and
+     * every value against its threshold's type and range.
+     */
     public static DetectorConfig parse(List<String> pairs, List<Detector> detectors) {
-        Map<String, Double> out = new LinkedHashMap<>();
-        TreeSet<String> valid = new TreeSet<>();
+        Map<String, Threshold<?>> declared = new LinkedHashMap<>();
         for (Detector d : detectors) {
-            d.thresholds().keySet().forEach(k -> valid.add(d.id() + "." + k));
+            d.thresholds().forEach(t -> declared.put(d.id() + "." + t.key(), t));
         }
+        Map<String, Object> out = new LinkedHashMap<>();
         for (String pair : pairs) {
             int eq = pair.indexOf('=');
             if (eq <= 0) {
                 throw new IllegalArgumentException("threshold '" + pair + "' is not KEY=VALUE");
             }
             String key = pair.substring(0, eq).trim();
-            if (!valid.contains(key)) {
-                throw new IllegalArgumentException("unknown threshold '" + key + "'; valid keys: " + String.join(", ", valid));
+            Threshold<?> t = declared.get(key);
+            if (t == null) {
+                throw new IllegalArgumentException("unknown threshold '" + key + "'; valid keys: "
+                        + String.join(", ", new TreeSet<>(declared.keySet())));
             }
             try {
-                out.put(key, Double.parseDouble(pair.substring(eq + 1).trim()));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("threshold '" + key + "' needs a number, got '" + pair.substring(eq + 1) + "'");
+                out.put(key, t.parse(pair.substring(eq + 1)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("threshold '" + key + "' " + e.getMessage(), e);
             }
         }
         return new DetectorConfig(out);
@@ -51,15 +57,22 @@ public record DetectorConfig(Map<String, Double> overrides) {
      * detector's {@code overconfident} threshold, so the failures' tags and its finding agree.
      */
     public Judge judge() {
-        return new Judge(overrides.getOrDefault(CalibrationDetector.ID + ".overconfident", Judge.DEFAULT_OVERCONFIDENT));
+        Object given = overrides.get(CalibrationDetector.ID + "." + CalibrationDetector.OVERCONFIDENT.key());
+        return new Judge(given != null ? (Double) given : Judge.DEFAULT_OVERCONFIDENT);
     }
 
-    /** The value for {@code detector}'s {@code key}: the override, or the detector's default. */
+    /** The value of {@code detector}'s {@code threshold}: the override, or the declared default. */
+    public <T> T get(Detector detector, Threshold<T> threshold) {
+        Object given = overrides.get(detector.id() + "." + threshold.key());
+        @SuppressWarnings("unchecked")
+        T value = given != null ? (T) given : threshold.defaultValue();
+        return value;
+    }
+
+    /** The value for {@code detector}'s {@code key} as a number (a flag is 1 or 0): the override, or the default. */
     public double get(Detector detector, String key) {
-        Double d = detector.thresholds().get(key);
-        if (d == null) {
-            throw new IllegalStateException(detector.id() + " declares no threshold '" + key + "'");
-        }
-        return overrides.getOrDefault(detector.id() + "." + key, d);
+        Threshold<?> t = detector.thresholds().stream().filter(d -> d.key().equals(key)).findFirst()
+                .orElseThrow(() -> new IllegalStateException(detector.id() + " declares no threshold '" + key + "'"));
+        return t.number(get(detector, t));
     }
 }

@@ -22,6 +22,12 @@ public record DetectorContext(ScanData data, Predictions predictions, boolean[] 
         this(data, predictions, failed, trainer, seed, config, progress, null);
     }
 
+    /** The value of {@code d}'s threshold {@code t}, as configured for this run. */
+    public <T> T threshold(Detector d, Threshold<T> t) {
+        return config.get(d, t);
+    }
+
+    /** The value of {@code d}'s threshold {@code key} as a number; prefer the typed {@link #threshold(Detector, Threshold)}. */
     public double threshold(Detector d, String key) {
         return config.get(d, key);
     }

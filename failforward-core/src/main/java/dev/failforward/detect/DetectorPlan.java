@@ -3,7 +3,9 @@ package dev.failforward.detect;
 import dev.failforward.data.Table;
 import dev.failforward.model.Trainer;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Which detectors a scan runs, with their thresholds, the trainer they may use for
@@ -50,6 +52,18 @@ public record DetectorPlan(List<Detector> detectors, DetectorConfig config, Trai
             }
         }
         return out;
+    }
+
+    /**
+     * The same plan without the detectors that cannot run on {@code inputs}; each one left out tells
+     * {@code notes} why.
+     */
+    public DetectorPlan runnableOn(DetectorInputs inputs, Consumer<String> notes) {
+        List<Detector> kept = new ArrayList<>();
+        for (Detector d : detectors) {
+            d.unavailable(inputs).ifPresentOrElse(notes, () -> kept.add(d));
+        }
+        return new DetectorPlan(kept, config, trainer, hidden, current);
     }
 
     public static DetectorPlan none() {

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 
@@ -63,22 +64,29 @@ public final class DriftDetector implements Detector {
         return true;
     }
 
+    public static final Threshold.Real ALPHA = Threshold.fraction("alpha", 0.01);
+    public static final Threshold.Whole LARGE_N = Threshold.whole("large-n", 10_000, 0, Integer.MAX_VALUE);
+    public static final Threshold.Real PSI_WARNING = Threshold.atLeastZero("psi-warning", 0.1);
+    public static final Threshold.Real PSI_CRITICAL = Threshold.atLeastZero("psi-critical", 0.25);
+    public static final Threshold.Whole BINS = Threshold.whole("bins", 10, 2, 1000);
+    public static final Threshold.Real AUC_WARNING = Threshold.fraction("auc-warning", 0.65);
+    public static final Threshold.Real AUC_CRITICAL = Threshold.fraction("auc-critical", 0.8);
+    public static final Threshold.Real OOD_MARGIN = Threshold.atLeastZero("ood-margin", 0.1);
+    public static final Threshold.Real OOD_WARNING_SHARE = Threshold.fraction("ood-warning-share", 0.01);
+    public static final Threshold.Flag DOMAIN_CLASSIFIER = Threshold.flag("domain-classifier", true);
+    public static final Threshold.Whole HISTOGRAM_BINS = Threshold.whole("histogram-bins", 20, 1, 1000);
+    public static final Threshold.Whole HISTOGRAM_CATEGORIES = Threshold.whole("histogram-categories", 10, 1, 1000);
+
     @Override
-    public Map<String, Double> thresholds() {
-        Map<String, Double> t = new LinkedHashMap<>();
-        t.put("alpha", 0.01);
-        t.put("large-n", 10000.0);
-        t.put("psi-warning", 0.1);
-        t.put("psi-critical", 0.25);
-        t.put("bins", 10.0);
-        t.put("auc-warning", 0.65);
-        t.put("auc-critical", 0.8);
-        t.put("ood-margin", 0.1);
-        t.put("ood-warning-share", 0.01);
-        t.put("domain-classifier", 1.0);
-        t.put("histogram-bins", 20.0);
-        t.put("histogram-categories", 10.0);
-        return t;
+    public List<Threshold<?>> thresholds() {
+        return List.of(ALPHA, LARGE_N, PSI_WARNING, PSI_CRITICAL, BINS, AUC_WARNING, AUC_CRITICAL, OOD_MARGIN, OOD_WARNING_SHARE, DOMAIN_CLASSIFIER, HISTOGRAM_BINS, HISTOGRAM_CATEGORIES);
+    }
+
+    @Override
+    public Optional<String> unavailable(DetectorInputs inputs) {
+        return inputs.trainingRows() || inputs.currentRows() ? Optional.empty()
+                : Optional.of("drift compares reference rows with current rows; a scan of --prediction-column has no "
+                        + "training rows, so drift is skipped (give --current FILE to compare the scored rows with it)");
     }
 
     @Override
@@ -96,21 +104,21 @@ public final class DriftDetector implements Detector {
         List<Column> features = ref.features().stream().filter(col -> cur.find(col.name()).isPresent())
                 .filter(col -> !(col instanceof dev.failforward.data.TextColumn)).toList();
         int m = Math.max(1, features.size());
-        boolean large = Math.min(ref.rowCount(), cur.rowCount()) > c.threshold(this, "large-n");
-        double alpha = c.threshold(this, "alpha");
+        boolean large = Math.min(ref.rowCount(), cur.rowCount()) > c.threshold(this, LARGE_N);
+        double alpha = c.threshold(this, ALPHA);
         List<Map<String, Object>> perFeature = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         boolean[] ood = new boolean[cur.rowCount()];
-        double margin = c.threshold(this, "ood-margin");
-        int histBins = (int) c.threshold(this, "histogram-bins");
-        int histCategories = (int) c.threshold(this, "histogram-categories");
+        double margin = c.threshold(this, OOD_MARGIN);
+        int histBins = c.threshold(this, HISTOGRAM_BINS);
+        int histCategories = c.threshold(this, HISTOGRAM_CATEGORIES);
         for (Column a : features) {
             Column b = cur.column(a.name());
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("feature", a.name());
             f.put("type", a.type().id());
             if (a instanceof NumericColumn na && b instanceof NumericColumn nb) {
-                numeric(na, nb, f, large, (int) c.threshold(this, "bins"), ood, margin, histBins);
+                numeric(na, nb, f, large, c.threshold(this, BINS), ood, margin, histBins);
             } else if (a instanceof CategoricalColumn ca && b instanceof CategoricalColumn cb) {
                 categorical(ca, cb, f, large, ood, histCategories);
             } else {
@@ -126,10 +134,10 @@ public final class DriftDetector implements Detector {
             double psi = (double) f.get("psi");
             double p = (double) f.getOrDefault("p_value", Double.NaN);
             double adjusted = (double) f.getOrDefault("holm_p_value", Double.NaN);
-            boolean drifted = large ? psi >= c.threshold(this, "psi-warning") : adjusted < alpha;
+            boolean drifted = large ? psi >= c.threshold(this, PSI_WARNING) : adjusted < alpha;
             f.put("drifted", drifted);
             if (drifted) {
-                Severity s = psi >= c.threshold(this, "psi-critical") ? Severity.CRITICAL : Severity.WARNING;
+                Severity s = psi >= c.threshold(this, PSI_CRITICAL) ? Severity.CRITICAL : Severity.WARNING;
                 findings.add(new Finding(ID, s, String.format(java.util.Locale.ROOT,
                         "'%s' differs between %s and %s rows (%s, PSI %.3f)", name, refName, curName,
                         large ? "large data" : f.get("test") + " p = " + String.format(java.util.Locale.ROOT, "%.2g", p), psi),
@@ -161,7 +169,7 @@ public final class DriftDetector implements Detector {
         out.put("ood_rows", oodCount);
         if (oodCount > 0) {
             double share = (double) oodCount / cur.rowCount();
-            Severity severity = share >= c.threshold(this, "ood-warning-share") ? Severity.WARNING : Severity.INFO;
+            Severity severity = share >= c.threshold(this, OOD_WARNING_SHARE) ? Severity.WARNING : Severity.INFO;
             String title = String.format(java.util.Locale.ROOT,
                     "%d %s rows lie outside the %s data (a value beyond its range or an unseen category)", oodCount, curName, refName);
             if (c.current() == null) {
@@ -182,11 +190,11 @@ public final class DriftDetector implements Detector {
         if (features.isEmpty()) {
             // Text-only tables: the per-feature tests and the domain classifier need numeric or categorical columns.
             out.put("domain_classifier", "not applicable: no numeric or categorical feature columns");
-        } else if (c.trainer() != null && c.threshold(this, "domain-classifier") > 0) {
+        } else if (c.trainer() != null && c.threshold(this, DOMAIN_CLASSIFIER)) {
             double auc = domainAuc(ref, cur, c);
             out.put("domain_classifier_auc", auc);
-            if (auc >= c.threshold(this, "auc-warning")) {
-                findings.add(new Finding(ID, auc >= c.threshold(this, "auc-critical") ? Severity.CRITICAL : Severity.WARNING,
+            if (auc >= c.threshold(this, AUC_WARNING)) {
+                findings.add(new Finding(ID, auc >= c.threshold(this, AUC_CRITICAL) ? Severity.CRITICAL : Severity.WARNING,
                         String.format(java.util.Locale.ROOT, "A classifier tells %s rows from %s rows with AUC %.3f", curName, refName, auc),
                         cur.rowCount(), List.of(), null, Map.of("domain_classifier_auc", auc)));
             }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code label-issue}: rows whose given label is probably wrong, by {@link ConfidentLearning}.
@@ -35,14 +36,23 @@ public final class LabelIssueDetector implements Detector {
         return false;
     }
 
+    public static final Threshold.Whole FOLDS = Threshold.whole("folds", 5, 2, 100);
+    public static final Threshold.Real PRIOR_NOISE = Threshold.fraction("prior-noise", 0.1);
+    public static final Threshold.Real WARNING_SHARE = Threshold.fraction("warning-share", 0.03);
+    public static final Threshold.Real CRITICAL_SHARE = Threshold.fraction("critical-share", 0.15);
+
     @Override
-    public Map<String, Double> thresholds() {
-        Map<String, Double> t = new LinkedHashMap<>();
-        t.put("folds", 5.0);
-        t.put("prior-noise", 0.1);
-        t.put("warning-share", 0.03);
-        t.put("critical-share", 0.15);
-        return t;
+    public List<Threshold<?>> thresholds() {
+        return List.of(FOLDS, PRIOR_NOISE, WARNING_SHARE, CRITICAL_SHARE);
+    }
+
+    @Override
+    public Optional<String> unavailable(DetectorInputs inputs) {
+        // One-hot probabilities would make every failure a suspect.
+        return inputs.classification() && !inputs.probabilities()
+                ? Optional.of("label-issue needs predicted probabilities and there is no model to compute them; "
+                        + "give --probability-columns to run it")
+                : Optional.empty();
     }
 
     @Override
@@ -67,7 +77,7 @@ public final class LabelIssueDetector implements Detector {
             // Training and test rows cross-validated together: every row is scored by the same kind of
             // model, trained on the same number of rows, so one set of per-class thresholds fits all.
             probs = OutOfFold.probabilities(Appended.of(data.train(), data.test()), data.target(), labels, c.trainer(),
-                    (int) c.threshold(this, "folds"), c.seed(), c.progress());
+                    c.threshold(this, FOLDS), c.seed(), c.progress());
         } else {
             probs = new double[nTest * k];
             Predictions p = c.predictions();
@@ -80,7 +90,7 @@ public final class LabelIssueDetector implements Detector {
                 }
             }
         }
-        ConfidentLearning.Result r = ConfidentLearning.find(probs, labels, k, c.threshold(this, "prior-noise"));
+        ConfidentLearning.Result r = ConfidentLearning.find(probs, labels, k, c.threshold(this, PRIOR_NOISE));
         List<String> classes = data.target().classes();
         List<Map<String, Object>> suspects = new ArrayList<>();
         List<String> keys = new ArrayList<>();
@@ -109,7 +119,7 @@ public final class LabelIssueDetector implements Detector {
         m.put("applicable", true);
         m.put("rows_checked", n);
         m.put("out_of_fold", c.trainer() == null ? "none (test rows only)"
-                : (int) c.threshold(this, "folds") + "-fold over training and test rows");
+                : c.threshold(this, FOLDS) + "-fold over training and test rows");
         m.put("suspects", r.count());
         m.put("suspects_train", inTrain);
         m.put("suspects_test", r.count() - inTrain);
@@ -125,8 +135,8 @@ public final class LabelIssueDetector implements Detector {
         if (r.count() > 0) {
             // Both must be material: the noise the suspects amount to (its lower bound, so that a few
             // suspects among few rows are not a warning) and the count itself.
-            Severity s = r.noiseLow() >= c.threshold(this, "critical-share") ? Severity.CRITICAL
-                    : r.noiseLow() >= c.threshold(this, "warning-share") ? Severity.WARNING : Severity.INFO;
+            Severity s = r.noiseLow() >= c.threshold(this, CRITICAL_SHARE) ? Severity.CRITICAL
+                    : r.noiseLow() >= c.threshold(this, WARNING_SHARE) ? Severity.WARNING : Severity.INFO;
             Map<String, Object> ev = new LinkedHashMap<>();
             ev.put("share", share);
             ev.put("noise_rate", r.noiseRate());

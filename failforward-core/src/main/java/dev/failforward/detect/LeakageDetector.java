@@ -53,20 +53,20 @@ public final class LeakageDetector implements Detector {
         return true;
     }
 
+    public static final Threshold.Real DUPLICATE_WARNING_SHARE = Threshold.fraction("duplicate-warning-share", 0.05);
+    public static final Threshold.Real POWER_WARNING = Threshold.fraction("power-warning", 0.9);
+    public static final Threshold.Real POWER_CRITICAL = Threshold.fraction("power-critical", 0.95);
+    public static final Threshold.Real AUC_WARNING = Threshold.fraction("auc-warning", 0.995);
+    public static final Threshold.Real AUC_CRITICAL = Threshold.fraction("auc-critical", 0.999);
+    public static final Threshold.Whole BINS = Threshold.whole("bins", 20, 2, 1000);
+    public static final Threshold.Real ID_DISTINCT = Threshold.fraction("id-distinct", 0.95);
+    public static final Threshold.Real LIFT_AUC = Threshold.fraction("lift-auc", 0.9);
+    public static final Threshold.Real LIFT_GAP = Threshold.fraction("lift-gap", 0.1);
+    public static final Threshold.Whole DUPLICATE_RARE = Threshold.whole("duplicate-rare", 2, 1, Integer.MAX_VALUE);
+
     @Override
-    public Map<String, Double> thresholds() {
-        Map<String, Double> t = new LinkedHashMap<>();
-        t.put("duplicate-warning-share", 0.05);
-        t.put("power-warning", 0.9);
-        t.put("power-critical", 0.95);
-        t.put("auc-warning", 0.995);
-        t.put("auc-critical", 0.999);
-        t.put("bins", 20.0);
-        t.put("id-distinct", 0.95);
-        t.put("lift-auc", 0.9);
-        t.put("lift-gap", 0.1);
-        t.put("duplicate-rare", 2.0);
-        return t;
+    public List<Threshold<?>> thresholds() {
+        return List.of(DUPLICATE_WARNING_SHARE, POWER_WARNING, POWER_CRITICAL, AUC_WARNING, AUC_CRITICAL, BINS, ID_DISTINCT, LIFT_AUC, LIFT_GAP, DUPLICATE_RARE);
     }
 
     @Override
@@ -102,13 +102,13 @@ public final class LeakageDetector implements Detector {
                     runnerUp = Math.max(runnerUp, (double) other.get("auc"));
                 }
             }
-            boolean standsAlone = p.containsKey("auc") && auc >= c.threshold(this, "lift-auc")
-                    && auc - runnerUp >= c.threshold(this, "lift-gap");
+            boolean standsAlone = p.containsKey("auc") && auc >= c.threshold(this, LIFT_AUC)
+                    && auc - runnerUp >= c.threshold(this, LIFT_GAP);
             if (p.containsKey("auc")) {
                 p.put("next_best_auc", runnerUp);
             }
-            if (power >= c.threshold(this, "power-warning") || auc >= c.threshold(this, "auc-warning") || standsAlone) {
-                Severity s = power >= c.threshold(this, "power-critical") || auc >= c.threshold(this, "auc-critical")
+            if (power >= c.threshold(this, POWER_WARNING) || auc >= c.threshold(this, AUC_WARNING) || standsAlone) {
+                Severity s = power >= c.threshold(this, POWER_CRITICAL) || auc >= c.threshold(this, AUC_CRITICAL)
                         ? Severity.CRITICAL : Severity.WARNING;
                 if (modelAuc != null) {
                     p.put("model_auc", modelAuc);
@@ -130,7 +130,7 @@ public final class LeakageDetector implements Detector {
             double distinct = distinctShare(col);
             // Free text is distinct row by row by nature (a review, a sentence): never an identifier.
             boolean keyLike = col.type() == ColumnType.CATEGORICAL || col instanceof NumericColumn n && numericKey(col.name(), n);
-            if (distinct >= c.threshold(this, "id-distinct") && keyLike && own.rowCount() >= 20) {
+            if (distinct >= c.threshold(this, ID_DISTINCT) && keyLike && own.rowCount() >= 20) {
                 Map<String, Object> o = new LinkedHashMap<>();
                 o.put("feature", col.name());
                 o.put("distinct_share", distinct);
@@ -181,7 +181,7 @@ public final class LeakageDetector implements Detector {
         RowCounts seen = RowCounts.of(RowHashes.of(train, names), RowHashes.values(train.column(target)));
         long[] testRows = RowHashes.of(test, names);
         long[] testTargets = RowHashes.values(test.column(target));
-        int rare = (int) c.threshold(this, "duplicate-rare");
+        int rare = c.threshold(this, DUPLICATE_RARE);
         boolean[] copied = new boolean[test.rowCount()];
         int count = 0;
         int copies = 0;
@@ -209,7 +209,7 @@ public final class LeakageDetector implements Detector {
         m.put("copied_share", copiedShare);
         m.put("conflicting_duplicates", conflicting);
         if (copies > 0) {
-            Severity s = copiedShare >= c.threshold(this, "duplicate-warning-share") ? Severity.WARNING : Severity.INFO;
+            Severity s = copiedShare >= c.threshold(this, DUPLICATE_WARNING_SHARE) ? Severity.WARNING : Severity.INFO;
             Map<String, Object> ev = new LinkedHashMap<>();
             ev.put("copied_test_rows", copies);
             ev.put("share", copiedShare);
@@ -247,7 +247,7 @@ public final class LeakageDetector implements Detector {
             java.util.Arrays.fill(fold, train.rowCount(), fold.length, 1);
         }
         List<Column> features = stacked.features().stream().filter(col -> !col.name().equals(Stacked.DOMAIN)).toList();
-        FeatureCodes codes = FeatureCodes.of(features, stacked.rowCount(), (int) c.threshold(this, "bins"));
+        FeatureCodes codes = FeatureCodes.of(features, stacked.rowCount(), c.threshold(this, BINS));
         boolean classification = c.classification();
         int[] y = null;
         double[] v = null;

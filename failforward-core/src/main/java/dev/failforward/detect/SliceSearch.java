@@ -63,8 +63,6 @@ public final class SliceSearch {
         if (totalErrors == 0 || n == 0) {
             return new Result(List.of(), 0, 0, 0, n);
         }
-        double avg = (double) totalErrors / n;
-        Scorer scorer = new Scorer(n, avg, s.alpha(), s.minSupport());
 
         // Predicates with enough rows, each a bitset.
         List<int[]> predicates = new ArrayList<>(); // {feature, level}
@@ -94,6 +92,41 @@ public final class SliceSearch {
                 }
             }
         }
+        return search(predicates, new BitsetCounter(bits, err, words), n, totalErrors, s);
+    }
+
+    /**
+     * How the search counts slices, so that the same search runs on row bitsets here and on counts
+     * merged from a cluster: the rows and failures of each predicate, and of candidates of two or
+     * more predicates (each an ascending array of predicate indexes).
+     */
+    public interface Counter {
+
+        /** {size, errors} of predicate {@code predicate}. */
+        int[] single(int predicate);
+
+        /**
+         * Called once per level before any {@link #count}, with the level's candidates, their score
+         * bounds and the threshold the level starts with: every candidate {@link #count} will be asked
+         * for has a bound above it. A counter that counts a whole level in one pass does it here.
+         */
+        default void level(List<int[]> candidates, double[] bounds, double threshold) {
+        }
+
+        /** Counts the candidates {@code chunk} (indexes into the level's candidates) into {@code sizes} and {@code errors}. */
+        void count(List<int[]> candidates, int[] chunk, int[] sizes, int[] errors);
+    }
+
+    /**
+     * The search over {@code predicates} ({feature, level} pairs, each with at least the minimum
+     * support), counted by {@code counter}, on {@code n} rows of which {@code totalErrors} failed.
+     */
+    public static Result search(List<int[]> predicates, Counter counter, int n, int totalErrors, Settings s) {
+        if (totalErrors == 0 || n == 0) {
+            return new Result(List.of(), 0, 0, 0, n);
+        }
+        double avg = (double) totalErrors / n;
+        Scorer scorer = new Scorer(n, avg, s.alpha(), s.minSupport());
         int p = predicates.size();
         TopK top = new TopK(s.topK());
         long evaluated = 0;
@@ -103,9 +136,9 @@ public final class SliceSearch {
         Map<Key, int[]> valid = new HashMap<>();
         List<Key> validOrder = new ArrayList<>();
         for (int i = 0; i < p; i++) {
-            long[] b = bits.get(i);
-            int size = popcount(b);
-            int e = popcountAnd(b, err);
+            int[] counted = counter.single(i);
+            int size = counted[0];
+            int e = counted[1];
             evaluated++;
             top.offer(slice(predicates, new int[]{i}, size, e, scorer.score(size, e)));
             if (size >= s.minSupport() && e > 0) {
@@ -179,6 +212,7 @@ public final class SliceSearch {
                 ub[c] = scorer.upperBound(bounds.get(c)[0], bounds.get(c)[1]);
             }
             Arrays.sort(order, Comparator.comparingDouble((Integer c) -> -ub[c]).thenComparingInt(c -> c));
+            counter.level(candidates, ub, threshold);
             int[] sizes = new int[m];
             int[] errs = new int[m];
             boolean[] counted = new boolean[m];
@@ -189,29 +223,10 @@ public final class SliceSearch {
                 if (chunk.length == 0) {
                     break;
                 }
-                IntStream.range(0, chunk.length).parallel().forEach(x -> {
-                    int c = chunk[x];
-                    int[] cand = candidates.get(c);
-                    long[][] bs = new long[cand.length][];
-                    for (int i = 0; i < cand.length; i++) {
-                        bs[i] = bits.get(cand[i]);
-                    }
-                    int size = 0;
-                    int e = 0;
-                    for (int w = 0; w < words; w++) {
-                        long v = bs[0][w];
-                        for (int i = 1; i < bs.length && v != 0; i++) {
-                            v &= bs[i][w];
-                        }
-                        if (v != 0) {
-                            size += Long.bitCount(v);
-                            e += Long.bitCount(v & err[w]);
-                        }
-                    }
-                    sizes[c] = size;
-                    errs[c] = e;
+                counter.count(candidates, chunk, sizes, errs);
+                for (int c : chunk) {
                     counted[c] = true;
-                });
+                }
                 for (int c : chunk) {
                     top.offer(slice(predicates, candidates.get(c), sizes[c], errs[c], scorer.score(sizes[c], errs[c])));
                 }
@@ -241,6 +256,43 @@ public final class SliceSearch {
         }
         List<Slice> best = top.sorted();
         return new Result(significance(best, avg, evaluated), evaluated, pruned, avg, n);
+    }
+
+    /** Counts candidates with word-wide ANDs and popcounts of the predicates' row bitsets, in parallel. */
+    private record BitsetCounter(List<long[]> bits, long[] err, int words) implements Counter {
+
+        @Override
+        public int[] single(int predicate) {
+            long[] b = bits.get(predicate);
+            return new int[]{popcount(b), popcountAnd(b, err)};
+        }
+
+        @Override
+        public void count(List<int[]> candidates, int[] chunk, int[] sizes, int[] errors) {
+            // Each candidate writes only its own slots, so the result does not depend on the thread count.
+            IntStream.range(0, chunk.length).parallel().forEach(x -> {
+                int c = chunk[x];
+                int[] cand = candidates.get(c);
+                long[][] bs = new long[cand.length][];
+                for (int i = 0; i < cand.length; i++) {
+                    bs[i] = bits.get(cand[i]);
+                }
+                int size = 0;
+                int e = 0;
+                for (int w = 0; w < words; w++) {
+                    long v = bs[0][w];
+                    for (int i = 1; i < bs.length && v != 0; i++) {
+                        v &= bs[i][w];
+                    }
+                    if (v != 0) {
+                        size += Long.bitCount(v);
+                        e += Long.bitCount(v & err[w]);
+                    }
+                }
+                sizes[c] = size;
+                errors[c] = e;
+            });
+        }
     }
 
     /**

@@ -39,44 +39,44 @@ public final class WeakSliceDetector implements Detector {
         return true;
     }
 
+    public static final Threshold.Whole MAX_LEVEL = Threshold.whole("max-level", 3, 1, 10);
+    public static final Threshold.Whole TOP_K = Threshold.whole("top-k", 10, 1, 100_000);
+    public static final Threshold.Whole MIN_SUPPORT = Threshold.whole("min-support", 0, 0, Integer.MAX_VALUE);
+    public static final Threshold.Real MIN_SUPPORT_FRACTION = Threshold.fraction("min-support-fraction", 0.01);
+    public static final Threshold.Real ALPHA = Threshold.real("alpha", 0.95, 0.001, 1);
+    public static final Threshold.Whole BINS = Threshold.whole("bins", 10, 2, 1000);
+    public static final Threshold.Real OVERLAP = Threshold.fraction("overlap", 0.5);
+    public static final Threshold.Real SIMPLIFY_ALPHA = Threshold.fraction("simplify-alpha", 0.05);
+    public static final Threshold.Real Q = Threshold.fraction("q", 0.05);
+    public static final Threshold.Real WARNING_RATIO = Threshold.atLeastZero("warning-ratio", 1.5);
+    public static final Threshold.Real CRITICAL_RATIO = Threshold.atLeastZero("critical-ratio", 2.0);
+
     @Override
-    public Map<String, Double> thresholds() {
-        Map<String, Double> t = new LinkedHashMap<>();
-        t.put("max-level", 3.0);
-        t.put("top-k", 10.0);
-        t.put("min-support", 0.0);
-        t.put("min-support-fraction", 0.01);
-        t.put("alpha", 0.95);
-        t.put("bins", 10.0);
-        t.put("overlap", 0.5);
-        t.put("simplify-alpha", 0.05);
-        t.put("q", 0.05);
-        t.put("warning-ratio", 1.5);
-        t.put("critical-ratio", 2.0);
-        return t;
+    public List<Threshold<?>> thresholds() {
+        return List.of(MAX_LEVEL, TOP_K, MIN_SUPPORT, MIN_SUPPORT_FRACTION, ALPHA, BINS, OVERLAP, SIMPLIFY_ALPHA, Q, WARNING_RATIO, CRITICAL_RATIO);
     }
 
     @Override
     public Detection detect(DetectorContext c) {
-        FeatureCodes codes = FeatureCodes.of(c.data().test(), (int) c.threshold(this, "bins"));
+        FeatureCodes codes = FeatureCodes.of(c.data().test(), c.threshold(this, BINS));
         int n = codes.rows();
         int minSupport = minSupport(c, n);
-        SliceSearch.Settings settings = new SliceSearch.Settings((int) c.threshold(this, "max-level"),
-                (int) c.threshold(this, "top-k"), minSupport, c.threshold(this, "alpha"));
+        SliceSearch.Settings settings = new SliceSearch.Settings(c.threshold(this, MAX_LEVEL),
+                c.threshold(this, TOP_K), minSupport, c.threshold(this, ALPHA));
         c.progress().start("Searching weak slices", 1);
         SliceSearch.Result result = SliceSearch.search(codes, c.failed(), settings);
         c.progress().finish();
         List<SliceSimplifier.Simplified> simplified = SliceSimplifier.simplify(codes, c.failed(), result.top(), minSupport,
-                settings.alpha(), result.evaluated(), c.threshold(this, "simplify-alpha"));
+                settings.alpha(), result.evaluated(), c.threshold(this, SIMPLIFY_ALPHA));
         Map<Slice, List<String>> dropped = new java.util.HashMap<>();
         simplified.forEach(x -> dropped.put(x.slice(), x.dropped()));
         // Significant slices form the groups first: a slice whose excess may be chance cannot stand
         // for a problem, so it must not lead a group and thereby hide a significant slice it overlaps.
-        double qMax = c.threshold(this, "q");
+        double qMax = c.threshold(this, Q);
         List<Slice> ordered = new ArrayList<>();
         simplified.stream().map(SliceSimplifier.Simplified::slice).filter(x -> x.qValue() <= qMax).forEach(ordered::add);
         simplified.stream().map(SliceSimplifier.Simplified::slice).filter(x -> !(x.qValue() <= qMax)).forEach(ordered::add);
-        List<SliceGroups.Group> groups = SliceGroups.of(codes, ordered, c.threshold(this, "overlap"));
+        List<SliceGroups.Group> groups = SliceGroups.of(codes, ordered, c.threshold(this, OVERLAP));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("rows", n);
         m.put("average_error", result.averageError());
@@ -98,11 +98,11 @@ public final class WeakSliceDetector implements Detector {
             }
             Slice s = group.leader();
             double ratio = s.errorRate() / result.averageError();
-            if (s.qValue() > c.threshold(this, "q")) {
+            if (s.qValue() > c.threshold(this, Q)) {
                 continue;
             }
-            Severity severity = ratio >= c.threshold(this, "critical-ratio") ? Severity.CRITICAL
-                    : ratio >= c.threshold(this, "warning-ratio") ? Severity.WARNING : Severity.INFO;
+            Severity severity = ratio >= c.threshold(this, CRITICAL_RATIO) ? Severity.CRITICAL
+                    : ratio >= c.threshold(this, WARNING_RATIO) ? Severity.WARNING : Severity.INFO;
             Map<String, Object> evidence = describe(codes, s, result.averageError(), g + 1);
             evidence.put("dropped_predicates", dropped.getOrDefault(s, List.of()));
             evidence.put("same_rows", group.variants().stream().filter(v -> sameRows(codes, v, group.rows()))
@@ -118,8 +118,8 @@ public final class WeakSliceDetector implements Detector {
     }
 
     int minSupport(DetectorContext c, int n) {
-        int given = (int) c.threshold(this, "min-support");
-        return given > 0 ? given : Math.max(MIN_SUPPORT_FLOOR, (int) Math.ceil(c.threshold(this, "min-support-fraction") * n));
+        int given = c.threshold(this, MIN_SUPPORT);
+        return given > 0 ? given : Math.max(MIN_SUPPORT_FLOOR, (int) Math.ceil(c.threshold(this, MIN_SUPPORT_FRACTION) * n));
     }
 
     /** Whether {@code v} selects exactly {@code rows} (another name for the same rows, such as an implied predicate). */

@@ -38,18 +38,18 @@ public final class SliceContrasts {
         if (keys.size() != n || failed.length != n) {
             throw new IllegalArgumentException(n + " rows but " + keys.size() + " keys and " + failed.length + " flags");
         }
-        Map<String, Double> t = new WeakSliceDetector().thresholds();
-        FeatureCodes codes = FeatureCodes.of(rows, t.get("bins").intValue());
+        FeatureCodes codes = FeatureCodes.of(rows, WeakSliceDetector.BINS.defaultValue());
         if (codes.features() == 0 || n == 0) {
             return List.of();
         }
-        int minSupport = Math.max(20, (int) Math.ceil(t.get("min-support-fraction") * n));
+        int minSupport = Math.max(20, (int) Math.ceil(WeakSliceDetector.MIN_SUPPORT_FRACTION.defaultValue() * n));
         SliceSearch.Result result = SliceSearch.search(codes, failed,
-                new SliceSearch.Settings(t.get("max-level").intValue(), t.get("top-k").intValue(), minSupport, t.get("alpha")));
+                new SliceSearch.Settings(WeakSliceDetector.MAX_LEVEL.defaultValue(),
+                        WeakSliceDetector.TOP_K.defaultValue(), minSupport, WeakSliceDetector.ALPHA.defaultValue()));
         List<AttributionContrast.Group> out = new ArrayList<>();
-        for (SliceGroups.Group g : SliceGroups.of(codes, result.top(), t.get("overlap"))) {
+        for (SliceGroups.Group g : SliceGroups.of(codes, result.top(), WeakSliceDetector.OVERLAP.defaultValue())) {
             Slice s = g.leader();
-            if (s.qValue() > t.get("q") || s.errorRate() <= result.averageError() || out.size() == MAX_SLICES) {
+            if (s.qValue() > WeakSliceDetector.Q.defaultValue() || s.errorRate() <= result.averageError() || out.size() == MAX_SLICES) {
                 continue;
             }
             long[] bits = SliceSearch.rows(codes, s);

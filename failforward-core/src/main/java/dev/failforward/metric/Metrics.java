@@ -33,6 +33,43 @@ public final class Metrics {
                 brier += d * d;
             }
         }
+        List<CalibrationBin> calibration;
+        if (k == 2) {
+            double[] score = new double[n];
+            boolean[] positive = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                score[i] = p.probability(i, 1);
+                positive[i] = truth[i] == 1;
+            }
+            calibration = calibration(score, positive);
+        } else {
+            double[] confidence = new double[n];
+            boolean[] right = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                int c = p.predictedClass(i);
+                confidence[i] = p.probability(i, c);
+                right[i] = c == truth[i];
+            }
+            calibration = calibration(confidence, right);
+        }
+        return classification(p.classes(), confusion, p.probabilities(), truth, logLoss, brier, calibration);
+    }
+
+    /**
+     * Classification from what sums over rows (the confusion matrix, the sums of log loss and of
+     * squared probability errors, the calibration bins) and the scores the ROC needs in order, so
+     * that summaries merged across partitions give the same evaluation as the rows themselves.
+     *
+     * @param probabilities every row's class probabilities, row-major, in the order of {@code classes}
+     * @param truth         every row's true class
+     */
+    public static Evaluation classification(List<String> classes, long[][] confusion, double[] probabilities, int[] truth,
+                                            double logLossSum, double brierSum, List<CalibrationBin> calibration) {
+        int k = classes.size();
+        long n = 0;
+        for (long[] row : confusion) {
+            n += Arrays.stream(row).sum();
+        }
         List<ClassMetrics> perClass = new ArrayList<>();
         long correct = 0;
         double recallSum = 0;
@@ -48,7 +85,7 @@ public final class Metrics {
             double precision = predicted == 0 ? 0 : (double) tp / predicted;
             double recall = actual == 0 ? 0 : (double) tp / actual;
             double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
-            perClass.add(new ClassMetrics(p.classes().get(c), precision, recall, f1, actual));
+            perClass.add(new ClassMetrics(classes.get(c), precision, recall, f1, actual));
             correct += tp;
             recallSum += recall;
             precisionSum += precision;
@@ -58,12 +95,11 @@ public final class Metrics {
         m.put("accuracy", (double) correct / n);
         m.put("balanced_accuracy", recallSum / k);
         List<CurvePoint> roc = List.of();
-        List<CalibrationBin> calibration;
         if (k == 2) {
-            double[] score = new double[n];
-            boolean[] positive = new boolean[n];
-            for (int i = 0; i < n; i++) {
-                score[i] = p.probability(i, 1);
+            double[] score = new double[truth.length];
+            boolean[] positive = new boolean[truth.length];
+            for (int i = 0; i < truth.length; i++) {
+                score[i] = probabilities[i * 2 + 1];
                 positive[i] = truth[i] == 1;
             }
             m.put("roc_auc", rocAuc(score, positive));
@@ -72,26 +108,17 @@ public final class Metrics {
             m.put("recall", pos.recall());
             m.put("f1", pos.f1());
             roc = rocCurve(score, positive);
-            calibration = calibration(score, positive);
         } else {
-            m.put("roc_auc", macroOneVsRestAuc(p, truth));
+            m.put("roc_auc", macroOneVsRestAuc(probabilities, truth, k));
             m.put("precision_macro", precisionSum / k);
             m.put("recall_macro", recallSum / k);
             m.put("f1_macro", f1Sum / k);
-            double[] confidence = new double[n];
-            boolean[] right = new boolean[n];
-            for (int i = 0; i < n; i++) {
-                int c = p.predictedClass(i);
-                confidence[i] = p.probability(i, c);
-                right[i] = c == truth[i];
-            }
-            calibration = calibration(confidence, right);
         }
-        m.put("log_loss", logLoss / n);
+        m.put("log_loss", logLossSum / n);
         // Binary: the mean squared error of the positive class's probability, as scikit-learn's
         // brier_score_loss and most papers report it (half the two-class sum). Multi-class: Brier's
         // original sum over the classes.
-        m.put("brier_score", (k == 2 ? brier / 2 : brier) / n);
+        m.put("brier_score", (k == 2 ? brierSum / 2 : brierSum) / n);
         return new Evaluation(m, perClass, confusion, roc, calibration);
     }
 
@@ -107,10 +134,18 @@ public final class Metrics {
             ae += Math.abs(e);
             tot += (truth[i] - mean) * (truth[i] - mean);
         }
+        return regression(se, ae, tot, n);
+    }
+
+    /**
+     * Regression from sums over rows: of squared errors, of absolute errors and of squared
+     * deviations of the truth from its mean, over {@code n} rows.
+     */
+    public static Evaluation regression(double squaredErrors, double absoluteErrors, double totalSquares, double n) {
         Map<String, Double> m = new LinkedHashMap<>();
-        m.put("rmse", Math.sqrt(se / n));
-        m.put("mae", ae / n);
-        m.put("r2", tot == 0 ? 0 : 1 - se / tot);
+        m.put("rmse", Math.sqrt(squaredErrors / n));
+        m.put("mae", absoluteErrors / n);
+        m.put("r2", totalSquares == 0 ? 0 : 1 - squaredErrors / totalSquares);
         return new Evaluation(m, List.of(), new long[0][0], List.of(), List.of());
     }
 
@@ -142,15 +177,14 @@ public final class Metrics {
         return (rankSumPositive - positives * (positives + 1) / 2.0) / ((double) positives * negatives);
     }
 
-    private static double macroOneVsRestAuc(Predictions p, int[] truth) {
-        int k = p.classes().size();
+    private static double macroOneVsRestAuc(double[] probabilities, int[] truth, int k) {
         double sum = 0;
         int counted = 0;
         for (int c = 0; c < k; c++) {
             double[] score = new double[truth.length];
             boolean[] positive = new boolean[truth.length];
             for (int i = 0; i < truth.length; i++) {
-                score[i] = p.probability(i, c);
+                score[i] = probabilities[i * k + c];
                 positive[i] = truth[i] == c;
             }
             double auc = rocAuc(score, positive);

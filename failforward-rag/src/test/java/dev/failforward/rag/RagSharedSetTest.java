@@ -2,6 +2,7 @@ package dev.failforward.rag;
 
 import dev.failforward.progress.Progress;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * later indexes of the same texts take their vectors from the embedder's cache): metrics of the three
  * modes, a cause for every miss, and planted coverage gaps.
  */
+@Tag("slow")
 class RagSharedSetTest {
 
     @TempDir

@@ -1,6 +1,7 @@
 package dev.failforward.report;
 
 import dev.failforward.session.ScanResult;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,7 @@ import static org.assertj.core.api.Assertions.fail;
  * text and run nothing, and the page must render. The screenshots and their reports stay in
  * {@code target/} for a person to look at.
  */
+@Tag("slow")
 class BrowserTest {
 
     private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("FAILFORWARD_CHROMIUM", "/usr/bin/chromium"));

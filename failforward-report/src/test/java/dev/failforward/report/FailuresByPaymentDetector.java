@@ -7,6 +7,7 @@ import dev.failforward.detect.DetectorChart;
 import dev.failforward.detect.DetectorContext;
 import dev.failforward.detect.Finding;
 import dev.failforward.detect.Severity;
+import dev.failforward.detect.Threshold;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,9 +39,11 @@ public final class FailuresByPaymentDetector implements Detector {
         return false;
     }
 
+    static final Threshold.Real WARNING_RATE = Threshold.fraction("warning-rate", 0.3);
+
     @Override
-    public Map<String, Double> thresholds() {
-        return Map.of("warning-rate", 0.3);
+    public List<Threshold<?>> thresholds() {
+        return List.of(WARNING_RATE);
     }
 
     @Override
@@ -59,7 +62,7 @@ public final class FailuresByPaymentDetector implements Detector {
             row.put("payment_method", value);
             row.put("failure_rate", (double) n[1] / n[0]);
             rows.add(row);
-            if ((double) n[1] / n[0] >= c.threshold(this, "warning-rate")) {
+            if ((double) n[1] / n[0] >= c.threshold(this, WARNING_RATE)) {
                 findings.add(new Finding(ID, Severity.WARNING, "Payment method " + value + " fails often", n[0], List.of(), null, row));
             }
         });

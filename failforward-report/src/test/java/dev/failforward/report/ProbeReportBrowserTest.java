@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.failforward.probe.ProbeExample;
 import dev.failforward.probe.ProbeOutcome;
 import dev.failforward.probe.ProbeResult;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,6 +16,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A probe report with hostile values in its worst examples, written and opened in headless Chromium. */
+@Tag("slow")
 class ProbeReportBrowserTest {
 
     @TempDir

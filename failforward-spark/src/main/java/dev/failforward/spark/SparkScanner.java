@@ -11,6 +11,7 @@ import dev.failforward.detect.DetectorRunner;
 import dev.failforward.detect.Finding;
 import dev.failforward.detect.Slice;
 import dev.failforward.detect.SliceSearch;
+import dev.failforward.detect.WeakSliceDetector;
 import dev.failforward.failure.Failure;
 import dev.failforward.failure.Fingerprints;
 import dev.failforward.failure.Judge;
@@ -381,7 +382,7 @@ public final class SparkScanner {
                 missing[j] |= b.categoricalMissing()[j];
             }
         }
-        return FeatureCoding.of(features, values, missing, (int) request.thresholds().get(WeakSlices.DETECTOR, "bins"));
+        return FeatureCoding.of(features, values, missing, request.thresholds().get(WeakSlices.DETECTOR, WeakSliceDetector.BINS));
     }
 
     private static List<List<String>> sliceRows(JavaPairRDD<Row, Long> indexed, SlicePass pass, Scoring scoring,

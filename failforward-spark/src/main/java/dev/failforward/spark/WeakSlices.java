@@ -28,18 +28,18 @@ final class WeakSlices {
     }
 
     static int minSupport(DetectorConfig config, int n) {
-        int given = (int) config.get(DETECTOR, "min-support");
-        return given > 0 ? given : Math.max(10, (int) Math.ceil(config.get(DETECTOR, "min-support-fraction") * n));
+        int given = config.get(DETECTOR, WeakSliceDetector.MIN_SUPPORT);
+        return given > 0 ? given : Math.max(10, (int) Math.ceil(config.get(DETECTOR, WeakSliceDetector.MIN_SUPPORT_FRACTION) * n));
     }
 
     static SliceSearch.Settings settings(DetectorConfig config, int n) {
-        return new SliceSearch.Settings((int) config.get(DETECTOR, "max-level"), (int) config.get(DETECTOR, "top-k"),
-                minSupport(config, n), config.get(DETECTOR, "alpha"));
+        return new SliceSearch.Settings(config.get(DETECTOR, WeakSliceDetector.MAX_LEVEL), config.get(DETECTOR, WeakSliceDetector.TOP_K),
+                minSupport(config, n), config.get(DETECTOR, WeakSliceDetector.ALPHA));
     }
 
     /** The slices that become findings: significant ones (q ≤ the {@code q} threshold), best first. */
     static List<Slice> significant(SliceSearch.Result result, DetectorConfig config) {
-        double q = config.get(DETECTOR, "q");
+        double q = config.get(DETECTOR, WeakSliceDetector.Q);
         return result.top().stream().filter(s -> s.qValue() <= q).toList();
     }
 
@@ -56,7 +56,7 @@ final class WeakSlices {
         m.put("pruned", result.pruned());
         List<Map<String, Object>> slices = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
-        double qMax = config.get(DETECTOR, "q");
+        double qMax = config.get(DETECTOR, WeakSliceDetector.Q);
         int found = 0;
         for (int g = 0; g < result.top().size(); g++) {
             Slice s = result.top().get(g);
@@ -66,8 +66,8 @@ final class WeakSlices {
                 continue;
             }
             double ratio = s.errorRate() / result.averageError();
-            Severity severity = ratio >= config.get(DETECTOR, "critical-ratio") ? Severity.CRITICAL
-                    : ratio >= config.get(DETECTOR, "warning-ratio") ? Severity.WARNING : Severity.INFO;
+            Severity severity = ratio >= config.get(DETECTOR, WeakSliceDetector.CRITICAL_RATIO) ? Severity.CRITICAL
+                    : ratio >= config.get(DETECTOR, WeakSliceDetector.WARNING_RATIO) ? Severity.WARNING : Severity.INFO;
             Map<String, Object> evidence = describe(coding, s, result.averageError(), g + 1);
             evidence.put("same_rows", List.of());
             evidence.put("variants", List.of());

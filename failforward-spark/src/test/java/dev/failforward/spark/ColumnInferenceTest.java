@@ -5,6 +5,7 @@ import dev.failforward.data.Column;
 import dev.failforward.data.ReadOptions;
 import dev.failforward.data.Table;
 import dev.failforward.data.TableReaders;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -14,6 +15,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Types and levels inferred from a Spark dataset equal those FailForward's CSV reader infers from the file. */
+@Tag("slow")
 class ColumnInferenceTest {
 
     @ParameterizedTest

@@ -1,6 +1,7 @@
 package dev.failforward.spark;
 
 import dev.failforward.FailForward;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The spark-submit entry point, run in the tests' local[2] session. */
+@Tag("slow")
 class SparkScanCommandTest {
 
     @TempDir

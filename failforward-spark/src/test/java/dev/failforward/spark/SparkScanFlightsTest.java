@@ -23,6 +23,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The Spark scan of a regression model over a slice of the flights Parquet file (30,000 rows in
  * several row groups, so Spark reads it in several partitions), against the local scan of the same file.
  */
+@Tag("slow")
 class SparkScanFlightsTest {
 
     @TempDir

@@ -23,6 +23,7 @@ import dev.failforward.store.JdbcFailureLog;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The Spark scan of a built-in model saved by a FailForward scan, over the Telco churn rows in
  * {@code local[2]}, against the local scan (core's {@link Scanner} with the same model and rows).
  */
+@Tag("slow")
 class SparkScanTelcoTest {
 
     @TempDir

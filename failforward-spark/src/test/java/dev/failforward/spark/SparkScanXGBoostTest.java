@@ -16,6 +16,7 @@ import dev.failforward.session.ScanRequest;
 import dev.failforward.session.ScanResult;
 import dev.failforward.session.Scanner;
 import dev.failforward.store.JdbcFailureLog;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A three-class XGBoost model (an {@code xgboost:} spec, loaded on the executors) over iris, against the local scan. */
+@Tag("slow")
 class SparkScanXGBoostTest {
 
     @TempDir

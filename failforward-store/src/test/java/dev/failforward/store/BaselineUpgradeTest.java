@@ -2,6 +2,7 @@ package dev.failforward.store;
 
 import dev.failforward.failure.FailureFilter;
 import dev.failforward.run.RunIds;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -28,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * open, read back exactly as that version read them, take new runs, and have the schema a new log
  * gets from the baseline; a log of an earlier development schema is refused, untouched.
  */
+@Tag("slow")
 class BaselineUpgradeTest {
 
     @TempDir

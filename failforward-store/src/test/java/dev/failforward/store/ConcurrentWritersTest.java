@@ -13,6 +13,7 @@ import dev.failforward.run.Run;
 import dev.failforward.run.RunIds;
 import dev.failforward.run.RunStatus;
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,6 +34,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Two processes writing to one SQLite file both succeed (upgrades from earlier schemas: {@link BaselineUpgradeTest}). */
+@Tag("slow")
 class ConcurrentWritersTest {
 
     @TempDir

@@ -6,6 +6,7 @@ import dev.failforward.failure.ValueCount;
 import dev.failforward.failure.ValueRates;
 import dev.failforward.failure.WhereParser;
 import dev.failforward.run.RunIds;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -24,6 +25,7 @@ import static org.assertj.core.api.Assertions.within;
  * same edges as the failures' own input values, runs pool, purge removes the counts, and a run
  * stored by a log of schema version 30 (before the counts existed) is named as unrecorded.
  */
+@Tag("slow")
 class FailureRatesTest {
 
     private static final int CONTRACT = 15;

@@ -10,6 +10,7 @@ import dev.failforward.probe.Expectation;
 import dev.failforward.probe.Probe;
 import dev.failforward.probe.Probes;
 import dev.failforward.support.Datasets;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The text probes on the real sentiment sentences, and their edits on chosen sentences. */
+@Tag("slow")
 class TextProbesTest {
 
     static final List<String> IDS = List.of("case-punctuation", "contraction", "irrelevant-sentence", "name-swap", "negation",

@@ -8,6 +8,7 @@ import dev.failforward.data.NumericColumn;
 import dev.failforward.data.ReadOptions;
 import dev.failforward.data.Table;
 import dev.failforward.io.support.SharedData;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -19,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * whole, in the heap the module's tests run with, with the right types and plausible values.
  * How fast is a benchmark's business, not this test's.
  */
+@Tag("slow")
 class FlightsScaleTest {
 
     @Test

@@ -11,6 +11,7 @@ import dev.failforward.model.ModelUnavailableException;
 import dev.failforward.model.Predictions;
 import dev.failforward.scan.ScanData;
 import dev.failforward.scan.ScanSpec;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -28,6 +29,7 @@ import static org.assertj.core.api.Assertions.within;
  * XGBoost breast-cancer model): both protocols give xgboost's probabilities, and a server that answers
  * 503 for a while, hangs or dies is retried, timed out and reported with its status and body.
  */
+@Tag("slow")
 class HttpSourceTest {
 
     static final Path MODEL = Path.of("src/test/resources/xgboost/breast_cancer.json");

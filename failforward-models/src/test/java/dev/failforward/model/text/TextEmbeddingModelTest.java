@@ -13,6 +13,7 @@ import dev.failforward.progress.Progress;
 import dev.failforward.scan.ScanData;
 import dev.failforward.scan.ScanSpec;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** builtin:text-minilm-logistic on the sentiment sentences (3000 real reviews, 1 = positive). */
+@Tag("slow")
 class TextEmbeddingModelTest {
 
     private static ScanData data;

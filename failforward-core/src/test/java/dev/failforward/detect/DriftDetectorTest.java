@@ -19,7 +19,7 @@ class DriftDetectorTest {
         }
         ScanData shifted = new ScanData(clean.train(), clean.test().replace(new NumericColumn("monthly_charges", charges)),
                 clean.target(), clean.testKeys(), 0);
-        Detection d = detector.detect(Planted.context(shifted, "builtin:logistic", Planted.trainer("builtin:logistic")));
+        Detection d = detector.detect(Planted.context(shifted, "test:logistic", Planted.trainer("test:logistic")));
         assertThat(d.findings()).isNotEmpty();
         assertThat(d.findings().get(0).title()).startsWith("'monthly_charges' differs");
         assertThat(d.findings().stream().filter(f -> f.title().contains("differs between"))).hasSize(1);
@@ -29,7 +29,7 @@ class DriftDetectorTest {
     @Test
     void staysQuietOnARandomSplit() {
         ScanData clean = Planted.prepared("telco_churn.csv", "churn");
-        Detection d = detector.detect(Planted.context(clean, "builtin:logistic", Planted.trainer("builtin:logistic")));
+        Detection d = detector.detect(Planted.context(clean, "test:logistic", Planted.trainer("test:logistic")));
         assertThat(Planted.noWarnings(d)).isTrue();
         assertThat((double) d.measurements().get("domain_classifier_auc")).isBetween(0.4, 0.6);
     }

@@ -40,7 +40,7 @@ class AdversarialSearchTest {
     @BeforeAll
     static void attackTelco() {
         data = ScanData.prepare(TableReaders.read(dataset("telco_churn.csv"), ReadOptions.DEFAULT), null, ScanSpec.of("churn"));
-        model = ModelProviders.find("builtin:gbm").trainer().train(data.train(), data.target(), 42, Progress.NONE);
+        model = ModelProviders.find("test:logistic").trainer().train(data.train(), data.target(), 42, Progress.NONE);
         baseline = model.predict(data.test());
         full = AdversarialSearch.run(model, data, baseline, AdversarialSettings.defaults(42), Progress.NONE);
     }

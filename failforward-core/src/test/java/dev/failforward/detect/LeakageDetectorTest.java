@@ -29,7 +29,7 @@ class LeakageDetectorTest {
         List<dev.failforward.data.Column> columns = new ArrayList<>(raw.columns());
         columns.add(new NumericColumn("review_score", y));
         ScanData leaky = ScanData.prepare(Table.of("breast_cancer+leak", columns), null, ScanSpec.of("diagnosis"));
-        Detection d = detector.detect(Planted.context(leaky, "builtin:logistic", null));
+        Detection d = detector.detect(Planted.context(leaky, "test:logistic", null));
         assertThat(d.findings().get(0).title()).startsWith("'review_score' alone predicts");
         assertThat(d.findings().get(0).severity()).isEqualTo(Severity.CRITICAL);
     }
@@ -49,7 +49,7 @@ class LeakageDetectorTest {
         columns.add(new dev.failforward.data.CategoricalColumn("retention_offer", dev.failforward.data.ColumnType.CATEGORICAL,
                 List.of("made", "none"), java.util.Arrays.stream(offer).mapToInt(o -> o.equals("made") ? 0 : 1).toArray()));
         ScanData leaky = ScanData.prepare(Table.of("telco+offer", columns), null, ScanSpec.of("churn"));
-        Detection d = detector.detect(Planted.context(leaky, "builtin:gbm", null));
+        Detection d = detector.detect(Planted.context(leaky, "test:logistic", null));
         assertThat(d.findings()).anySatisfy(f -> {
             assertThat(f.title()).startsWith("'retention_offer' alone predicts").contains("the model's AUC");
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
@@ -59,7 +59,7 @@ class LeakageDetectorTest {
     @Test
     void staysQuietOnCleanTelco() {
         ScanData clean = Planted.prepared("telco_churn.csv", "churn");
-        Detection d = detector.detect(Planted.context(clean, "builtin:gbm", null));
+        Detection d = detector.detect(Planted.context(clean, "test:logistic", null));
         assertThat(Planted.noWarnings(d)).as(d.findings().toString()).isTrue();
     }
 
@@ -69,7 +69,7 @@ class LeakageDetectorTest {
         Table raw = Planted.table("telco_churn.csv");
         Table few = raw.project(List.of("contract", "internet_service", "paperless_billing", "churn"));
         Detection common = detector.detect(Planted.context(ScanData.prepare(few, null, ScanSpec.of("churn")),
-                "builtin:logistic", null));
+                "test:logistic", null));
         assertThat((int) common.measurements().get("duplicate_test_rows")).isGreaterThan(2000);
         assertThat(Planted.noWarnings(common)).as(common.findings().toString()).isTrue();
 
@@ -78,7 +78,7 @@ class LeakageDetectorTest {
         int[] twice = java.util.stream.IntStream.range(0, bc.rowCount() + bc.rowCount() / 10)
                 .map(i -> i < bc.rowCount() ? i : (i - bc.rowCount()) * 10).toArray();
         Detection copied = detector.detect(Planted.context(ScanData.prepare(bc.select(twice), null,
-                ScanSpec.of("diagnosis")), "builtin:logistic", null));
+                ScanSpec.of("diagnosis")), "test:logistic", null));
         assertThat(copied.findings()).anySatisfy(f -> {
             assertThat(f.title()).contains("copies of a training row");
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
@@ -99,7 +99,7 @@ class LeakageDetectorTest {
     @Test
     void staysQuietOnCleanData() {
         ScanData clean = Planted.prepared("breast_cancer.csv", "diagnosis");
-        Detection d = detector.detect(Planted.context(clean, "builtin:logistic", null));
+        Detection d = detector.detect(Planted.context(clean, "test:logistic", null));
         assertThat(Planted.noWarnings(d)).isTrue();
     }
 }

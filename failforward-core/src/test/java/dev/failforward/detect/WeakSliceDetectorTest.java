@@ -26,7 +26,7 @@ class WeakSliceDetectorTest {
         assertThat(inSlice.length).isGreaterThan(40);
         ScanData planted = Planted.flipTest(clean, Planted.sample(inSlice.length, 0.6, 3).length == 0 ? new int[0]
                 : pick(inSlice, Planted.sample(inSlice.length, 0.6, 3)));
-        Detection d = detector.detect(Planted.context(planted, "builtin:logistic", null));
+        Detection d = detector.detect(Planted.context(planted, "test:logistic", null));
 
         assertThat(d.findings()).isNotEmpty();
         Finding first = d.findings().get(0);
@@ -40,7 +40,7 @@ class WeakSliceDetectorTest {
     @Test
     void staysQuietWhenFailuresAreSpreadEvenly() {
         ScanData clean = Planted.prepared("breast_cancer.csv", "diagnosis");
-        Detection d = detector.detect(Planted.context(clean, "builtin:logistic", null));
+        Detection d = detector.detect(Planted.context(clean, "test:logistic", null));
         assertThat(Planted.noWarnings(d)).isTrue();
     }
 

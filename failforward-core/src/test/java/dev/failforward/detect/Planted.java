@@ -43,7 +43,7 @@ final class Planted {
     }
 
     static Trainer ensemble() {
-        return new AveragedTrainer("ensemble", List.of(trainer("builtin:logistic"), trainer("builtin:gbm")));
+        return new AveragedTrainer("ensemble", List.of(trainer("test:logistic"), trainer("test:neighbours")));
     }
 
     /** Trains {@code modelId} on the training rows, scores the test rows and builds a detector context. */

@@ -61,7 +61,7 @@ class CalibrationDetectorTest {
     @Test
     void staysQuietOnAWellCalibratedModel() {
         ScanData data = Planted.prepared("telco_churn.csv", "churn");
-        Detection d = detector.detect(Planted.context(data, "builtin:logistic", null));
+        Detection d = detector.detect(Planted.context(data, "test:logistic", null));
         assertThat((double) d.measurements().get("ece")).isLessThan(0.05);
         assertThat(Planted.noWarnings(d)).isTrue();
     }
@@ -104,7 +104,7 @@ class CalibrationDetectorTest {
     }
 
     private static Predictions logistic(ScanData data) {
-        Model model = Planted.trainer("builtin:logistic").train(data.train(), data.target(), Planted.SEED, Progress.NONE);
+        Model model = Planted.trainer("test:logistic").train(data.train(), data.target(), Planted.SEED, Progress.NONE);
         return model.predict(data.test());
     }
 
