@@ -22,8 +22,9 @@ import java.util.Set;
  * <ul>
  *   <li>Copied records: test rows equal to a training row whose combination of feature values occurs
  *   at most {@code duplicate-rare} times in training, with the same target (≥ {@code
- *   duplicate-warning-share} of the test rows is a warning). Common combinations repeat by chance in
- *   tables of few-valued features, often with the other label, and are only counted.</li>
+ *   duplicate-warning-share} of the test rows beyond the copies that chance gives with independent
+ *   columns ({@link ChanceCopies}), and significantly more, is a warning). Common combinations repeat
+ *   by chance in tables of few-valued features, often with the other label, and are only counted.</li>
  *   <li>A single feature that predicts the target almost alone: its power on the test rows, learned
  *   per value or quantile bin on the training rows and scaled so 0 = no better than the majority
  *   class / the mean and 1 = perfect (≥ {@code power-warning} warning, ≥ {@code power-critical}
@@ -215,17 +216,26 @@ public final class LeakageDetector implements Detector {
         m.put("copied_test_rows", copies);
         m.put("copied_share", copiedShare);
         m.put("conflicting_duplicates", conflicting);
+        double chance = ChanceCopies.expected(train, test, names, target, rare);
+        m.put("copied_test_rows_by_chance", chance);
         if (copies > 0) {
-            Severity s = copiedShare >= c.threshold(this, "duplicate-warning-share") ? Severity.WARNING : Severity.INFO;
+            // Material (the share beyond chance) and significant (more copies than chance allows).
+            double excessShare = (copies - chance) / test.rowCount();
+            boolean beyondChance = ChanceCopies.beyondChance(copies, chance);
+            Severity s = beyondChance && excessShare >= c.threshold(this, "duplicate-warning-share") ? Severity.WARNING
+                    : Severity.INFO;
             Map<String, Object> ev = new LinkedHashMap<>();
             ev.put("copied_test_rows", copies);
             ev.put("share", copiedShare);
+            ev.put("expected_by_chance", chance);
             ev.put("duplicate_test_rows", count);
             ev.put("conflicting_duplicates", conflicting);
             findings.add(new Finding(ID, s, String.format(java.util.Locale.ROOT,
                     "%d test rows (%.1f%%) are copies of a training row (a combination of values found at most %d times in"
-                            + " training, with the same target)", copies, 100 * copiedShare, rare), copies,
-                    RowKeys.of(c.data().testKeys(), copied), "leakage", ev));
+                            + " training, with the same target)%s", copies, 100 * copiedShare, rare,
+                    beyondChance ? String.format(java.util.Locale.ROOT, "; about %.0f would be by chance", chance)
+                            : String.format(java.util.Locale.ROOT, "; as many as chance gives for these columns (%.0f)", chance)),
+                    copies, RowKeys.of(c.data().testKeys(), copied), "leakage", ev));
         } else if (count > 0) {
             findings.add(new Finding(ID, Severity.INFO, String.format(java.util.Locale.ROOT,
                     "%d test rows (%.1f%%) repeat a common combination of training values (%d with another target"

@@ -86,6 +86,19 @@ class LeakageDetectorTest {
     }
 
     @Test
+    void rowsOfFewValuedColumnsRepeatByChanceNotByCopying() {
+        // Arrests: seven columns of few values each, so a random split repeats about a quarter of the
+        // test rows in the training rows, about as many as independent columns give by chance.
+        Detection d = detector.detect(Planted.context(ScanData.prepare(Planted.broad("arrests.csv"), null,
+                ScanSpec.of("released")), "builtin:logistic", null));
+        int copies = (int) d.measurements().get("copied_test_rows");
+        double chance = (double) d.measurements().get("copied_test_rows_by_chance");
+        assertThat(copies).isGreaterThan(200);
+        assertThat(chance).isBetween(0.8 * copies, 1.2 * copies);
+        assertThat(Planted.noWarnings(d)).as(d.findings().toString()).isTrue();
+    }
+
+    @Test
     void identifiersAreKeysNotAmounts() {
         // Credit data's Price is a whole-number amount with many distinct values over a wide range.
         double[] price = {1200, 3450, 999, 15020, 2210, 800, 4510, 7300, 1850, 2675};
