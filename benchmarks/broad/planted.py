@@ -5,7 +5,7 @@ findings against what was planted; clean random splits give the false alarms.
 Run through benchmarks/broad/planted (it picks a Python with scikit-learn). Each (dataset, seed)
 writes one JSON line per scan to the results file, so a run can be summarised while it goes on:
 
-  benchmarks/broad/planted run [--seeds 1,2,3] [--jobs 2] [--only NAME,...] [--results FILE]
+  benchmarks/broad/planted run [--seeds 1,2,3] [--jobs 2] [--only NAME,...] [--kinds KIND,...] [--results FILE]
   benchmarks/broad/planted summary [--results FILE]
 
 Plants (strengths in brackets; every draw comes from random.Random(seed)):
@@ -211,7 +211,7 @@ def single_feature_auc(train, test, column, target, classes):
     return roc_auc_score(y, probs, multi_class="ovr", labels=classes)
 
 
-def run_one(name, seed, work):
+def run_one(name, seed, work, kinds):
     header, rows, target, task, text = read(name)
     rnd = random.Random(seed)
     train, test = split(rows, target, task, rnd)
@@ -255,7 +255,7 @@ def run_one(name, seed, work):
 
     # leak + drift in one scan
     nums = numeric_columns(header, train, skip)
-    for i, (ls, ds) in enumerate(zip(STRENGTHS["leak"], STRENGTHS["drift"])):
+    for i, (ls, ds) in enumerate(zip(STRENGTHS["leak"], STRENGTHS["drift"]) if "leak" in kinds else []):
         srnd = random.Random(seed * 100 + i)
         tr = [dict(x) for x in train]
         te = [dict(x) for x in test]
@@ -297,7 +297,7 @@ def run_one(name, seed, work):
                  titles=[f["title"] for f in dr], seconds=r["seconds"])
 
     # label noise
-    for i, p in enumerate(STRENGTHS["label-noise"]):
+    for i, p in enumerate(STRENGTHS["label-noise"] if "label-noise" in kinds else []):
         if task == "regression":
             break
         srnd = random.Random(seed * 100 + 10 + i)
@@ -325,7 +325,7 @@ def run_one(name, seed, work):
              seconds=r["seconds"])
 
     # weak slice
-    if not text:
+    if not text and "weak-slice" in kinds:
         for i, s in enumerate(STRENGTHS["weak-slice"]):
             srnd = random.Random(seed * 100 + 20 + i)
             picked = pick_subgroup(header, train, skip, srnd, 0.03, 0.15)
@@ -361,7 +361,7 @@ def run_one(name, seed, work):
                  first=ws[0]["title"] if ws else None, seconds=r["seconds"])
 
     # miscalibration, on the clean scan's predictions
-    if task != "regression" and not text and os.path.exists(clean_predictions):
+    if task != "regression" and not text and "miscalibration" in kinds and os.path.exists(clean_predictions):
         with open(clean_predictions, newline="") as f:
             preds = {p["row_key"]: p for p in csv.DictReader(f)}
         pcols = [f"p_{c}" for c in classes]
@@ -403,10 +403,10 @@ def run_one(name, seed, work):
     return results
 
 
-def job(name, seed, results):
+def job(name, seed, results, kinds):
     work = tempfile.mkdtemp(prefix=f"ffbroad-{name}-{seed}-")
     try:
-        recs = run_one(name, seed, work)
+        recs = run_one(name, seed, work, kinds)
     except Exception as e:  # one dataset's failure is a result, not the end of the run
         recs = [{"dataset": name, "seed": seed, "kind": "error", "error": [repr(e)]}]
     finally:
@@ -498,6 +498,8 @@ def main():
     ap.add_argument("--seeds", default="1,2,3")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--only", default="")
+    ap.add_argument("--kinds", default="leak,label-noise,weak-slice,miscalibration",
+                    help="plants to run beside the clean scan (leak also plants drift)")
     ap.add_argument("--results", default=os.path.join(ROOT, "benchmarks", "broad", "results.jsonl"))
     a = ap.parse_args()
     if a.command == "summary":
@@ -508,7 +510,7 @@ def main():
     # Build the launcher's jar once before the workers start.
     subprocess.run([FF, "--version"], capture_output=True)
     with concurrent.futures.ThreadPoolExecutor(a.jobs) as pool:
-        futures = [pool.submit(job, n, s, a.results) for s in seeds for n in names]
+        futures = [pool.submit(job, n, s, a.results, set(a.kinds.split(","))) for s in seeds for n in names]
         for fut in concurrent.futures.as_completed(futures):
             n, s, k = fut.result()
             print(f"done {n} seed {s}: {k} records", file=sys.stderr, flush=True)
