@@ -28,8 +28,9 @@ import java.util.Set;
  *   <li>A single feature that predicts the target almost alone: its power on the test rows, learned
  *   per value or quantile bin on the training rows and scaled so 0 = no better than the majority
  *   class / the mean and 1 = perfect (≥ {@code power-warning} warning, ≥ {@code power-critical}
- *   critical); for a binary target also its AUC (≥ {@code auc-warning} warning, ≥ {@code
- *   auc-critical} critical), and a feature that stands alone — AUC ≥ {@code lift-auc} and at least
+ *   critical); for a classification target also its AUC (binary: of the positive class; multi-class:
+ *   the mean one-vs-rest AUC; ≥ {@code auc-warning} warning, ≥ {@code auc-critical} critical), and a
+ *   feature that stands alone — AUC ≥ {@code lift-auc} and at least
  *   {@code lift-gap} above every other feature's — is a warning, shown beside the model's own AUC.</li>
  *   <li>Identifier-like columns: at least {@code id-distinct} of the rows distinct, and categories or
  *   whole numbers that are keys by name or fill their range (not amounts); free text never is.</li>
@@ -39,6 +40,8 @@ public final class LeakageDetector implements Detector {
 
     public static final String ID = "leakage";
     private static final int MIN_CLASS_ROWS = 10;
+    /** Targets with more classes get no single-feature AUC (one ranking per class would cost too much). */
+    private static final int MAX_AUC_CLASSES = 20;
 
     @Override
     public String id() {
@@ -300,8 +303,11 @@ public final class LeakageDetector implements Detector {
             double sst = 0;
             int scored = 0;
             boolean binary = classification && k == 2;
-            double[] aucScore = binary ? new double[col.length] : null;
-            boolean[] aucPositive = binary ? new boolean[col.length] : null;
+            // Ranking scores per class: the share of the class in the row's level (binary: of the positive
+            // class only); a multi-class target gets the macro one-vs-rest AUC of them.
+            boolean ranked = classification && k >= 2 && k <= MAX_AUC_CLASSES;
+            double[][] aucScore = ranked ? new double[binary ? 1 : k][col.length] : null;
+            int[] aucClass = ranked ? new int[col.length] : null;
             int aucRows = 0;
             for (int[] fe : fitEval) {
                 if (classification) {
@@ -314,7 +320,6 @@ public final class LeakageDetector implements Detector {
                         }
                     }
                     int majority = argmax(overall);
-                    double overallRate = binary ? (double) overall[1] / Math.max(1, overall[0] + overall[1]) : 0;
                     for (int i = 0; i < col.length; i++) {
                         if (fold[i] == fe[1]) {
                             int[] cnt = counts[col[i]];
@@ -323,10 +328,15 @@ public final class LeakageDetector implements Detector {
                             right += guess == y[i] ? 1 : 0;
                             baseRight += majority == y[i] ? 1 : 0;
                             scored++;
-                            if (binary) {
-                                // The share of positives in the row's level: a ranking score, free of the majority vote's cut.
-                                aucScore[aucRows] = seen == 0 ? overallRate : (double) cnt[1] / seen;
-                                aucPositive[aucRows++] = y[i] == 1;
+                            if (ranked) {
+                                // The share of each class in the row's level: a ranking score, free of the majority vote's cut.
+                                int fitted = Arrays.stream(overall).sum();
+                                for (int j = 0; j < aucScore.length; j++) {
+                                    int cls = binary ? 1 : j;
+                                    aucScore[j][aucRows] = seen == 0 ? (double) overall[cls] / Math.max(1, fitted)
+                                            : (double) cnt[cls] / seen;
+                                }
+                                aucClass[aucRows++] = y[i];
                             }
                         }
                     }
@@ -371,18 +381,39 @@ public final class LeakageDetector implements Detector {
             o.put("score", score);
             o.put("baseline", base);
             o.put("power", power);
-            if (binary && aucRows > 0) {
-                double auc = Auc.of(Arrays.copyOf(aucScore, aucRows), Arrays.copyOf(aucPositive, aucRows));
-                if (stacked.column(codes.names().get(f)) instanceof NumericColumn num) {
+            if (ranked && aucRows > 0) {
+                double auc = classAuc(aucScore, aucClass, aucRows, binary);
+                if (binary && stacked.column(codes.names().get(f)) instanceof NumericColumn num) {
                     // A number also ranks the rows by itself (either way round), with no bins to blur the boundary.
                     auc = Math.max(auc, rawAuc(num.values(), fold, fitEval, y));
                 }
-                o.put("auc", auc);
+                if (!Double.isNaN(auc)) {
+                    o.put("auc", auc);
+                }
             }
             out.add(o);
         }
         out.sort((a, b) -> Double.compare((double) b.get("power"), (double) a.get("power")));
         return out;
+    }
+
+    /** AUC of the ranking scores: of the positive class (binary), or the mean one-vs-rest AUC over the classes present. */
+    private static double classAuc(double[][] score, int[] cls, int rows, boolean binary) {
+        double sum = 0;
+        int counted = 0;
+        for (int j = 0; j < score.length; j++) {
+            int positive = binary ? 1 : j;
+            boolean[] pos = new boolean[rows];
+            for (int i = 0; i < rows; i++) {
+                pos[i] = cls[i] == positive;
+            }
+            double auc = Auc.of(Arrays.copyOf(score[j], rows), pos);
+            if (!Double.isNaN(auc)) {
+                sum += auc;
+                counted++;
+            }
+        }
+        return counted == 0 ? Double.NaN : sum / counted;
     }
 
     /** The scanned model's AUC on the test rows, for a binary target; null otherwise. */

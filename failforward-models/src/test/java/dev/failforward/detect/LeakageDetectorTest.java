@@ -86,6 +86,36 @@ class LeakageDetectorTest {
     }
 
     @Test
+    void flagsAMultiClassLabelCopyThatStandsAlone() {
+        // Chile's vote (four classes, hard to predict): clean, nothing warns; a column equal to the vote in
+        // 85 % of the rows (a random other vote otherwise) reaches a one-vs-rest AUC far above every real column.
+        Table chile = Planted.broad("chile_vote.csv");
+        ScanData clean = ScanData.prepare(chile, null, ScanSpec.of("vote"));
+        Detection quiet = detector.detect(Planted.context(clean, "builtin:logistic", null));
+        assertThat(Planted.noWarnings(quiet)).as(quiet.findings().toString()).isTrue();
+
+        dev.failforward.data.Column vote = chile.column("vote");
+        List<String> votes = List.of("A", "N", "U", "Y");
+        Random random = new Random(Planted.SEED);
+        int[] codes = new int[chile.rowCount()];
+        for (int i = 0; i < codes.length; i++) {
+            int truth = votes.indexOf(vote.text(i));
+            codes[i] = random.nextDouble() < 0.85 ? truth : (truth + 1 + random.nextInt(3)) % 4;
+        }
+        List<dev.failforward.data.Column> columns = new ArrayList<>(chile.columns());
+        columns.add(new dev.failforward.data.CategoricalColumn("poll_answer", dev.failforward.data.ColumnType.CATEGORICAL,
+                votes, codes));
+        Table leaked = Table.of("chile_vote.csv with a poll answer", columns);
+        Detection d = detector.detect(Planted.context(ScanData.prepare(leaked, null, ScanSpec.of("vote")),
+                "builtin:logistic", null));
+        assertThat(d.findings()).anySatisfy(f -> {
+            assertThat(f.title()).startsWith("'poll_answer' alone predicts 'vote'");
+            assertThat(f.severity()).isIn(Severity.WARNING, Severity.CRITICAL);
+            assertThat((double) f.evidence().get("auc")).isGreaterThan(0.9);
+        });
+    }
+
+    @Test
     void rowsOfFewValuedColumnsRepeatByChanceNotByCopying() {
         // Arrests: seven columns of few values each, so a random split repeats about a quarter of the
         // test rows in the training rows, about as many as independent columns give by chance.
