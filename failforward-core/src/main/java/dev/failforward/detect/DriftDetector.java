@@ -38,7 +38,9 @@ import java.util.Set;
  * larger data, where every p-value is tiny, a feature drifts when its PSI (missing values a bin of
  * their own) reaches {@code psi-warning}. PSI ≥ {@code psi-critical} makes it critical. Also
  * reported: Wasserstein distance (in reference standard deviations), Jensen–Shannon distance,
- * categories never seen in training, a domain classifier's AUC (≥ {@code auc-warning} is a
+ * categories never seen in training (a warning only when their rows clearly outnumber what the
+ * reference's categories seen once predict for a sample of the same data: {@link UnseenCategories}),
+ * a domain classifier's AUC (≥ {@code auc-warning} is a
  * warning) and out-of-distribution rows (a number outside the reference range widened by
  * {@code ood-margin} of it, or an unseen category). Each feature's measurement carries the data of
  * its histogram ({@link DriftHistogram}: {@code histogram-bins} bins, {@code histogram-categories}
@@ -146,9 +148,16 @@ public final class DriftDetector implements Detector {
             @SuppressWarnings("unchecked")
             List<String> fresh = (List<String>) f.get("new_categories");
             if (fresh != null && !fresh.isEmpty()) {
-                findings.add(new Finding(ID, Severity.WARNING, "'" + name + "' has categories never seen in " + refName + " rows: "
-                        + String.join(", ", fresh.subList(0, Math.min(5, fresh.size()))), (int) f.get("new_category_rows"),
-                        List.of(), c.current() == null ? "ood" : null, Map.of("feature", name, "new_categories", fresh)));
+                int rows = (int) f.get("new_category_rows");
+                double expected = (double) f.get("new_category_rows_expected");
+                boolean beyondChance = UnseenCategories.beyondChance(rows, expected);
+                findings.add(new Finding(ID, beyondChance ? Severity.WARNING : Severity.INFO, "'" + name
+                        + "' has categories never seen in " + refName + " rows: "
+                        + String.join(", ", fresh.subList(0, Math.min(5, fresh.size())))
+                        + (beyondChance ? "" : String.format(java.util.Locale.ROOT,
+                        " (%d rows, as many as the %s rows' rare categories predict: %.1f)", rows, refName, expected)),
+                        rows, List.of(), c.current() == null ? "ood" : null,
+                        Map.of("feature", name, "new_categories", fresh, "new_category_rows", rows, "expected_rows", expected)));
             }
         }
         // Most drifted first, so that the feature that moved most leads the list.
@@ -294,6 +303,7 @@ public final class DriftDetector implements Detector {
         f.put("jensen_shannon", Distances.jensenShannon(ca, cb));
         f.put("new_categories", fresh);
         f.put("new_category_rows", (int) freshRows);
+        f.put("new_category_rows_expected", UnseenCategories.expectedRows(ca, Arrays.stream(cb).sum()));
         if (!large) {
             List<String> tests = new ArrayList<>();
             List<Double> ps = new ArrayList<>();

@@ -21,13 +21,15 @@ import java.util.Map;
  * <ul>
  *   <li>Copied records: test rows equal to a training row whose combination of feature values occurs
  *   at most {@code duplicate-rare} times in training, with the same target (≥ {@code
- *   duplicate-warning-share} of the test rows is a warning). Common combinations repeat by chance in
- *   tables of few-valued features, often with the other label, and are only counted.</li>
+ *   duplicate-warning-share} of the test rows beyond the copies that chance gives with independent
+ *   columns ({@link ChanceCopies}), and significantly more, is a warning). Common combinations repeat
+ *   by chance in tables of few-valued features, often with the other label, and are only counted.</li>
  *   <li>A single feature that predicts the target almost alone: its power on the test rows, learned
  *   per value or quantile bin on the training rows and scaled so 0 = no better than the majority
  *   class / the mean and 1 = perfect (≥ {@code power-warning} warning, ≥ {@code power-critical}
- *   critical); for a binary target also its AUC (≥ {@code auc-warning} warning, ≥ {@code
- *   auc-critical} critical), and a feature that stands alone — AUC ≥ {@code lift-auc} and at least
+ *   critical); for a classification target also its AUC (binary: of the positive class; multi-class:
+ *   the mean one-vs-rest AUC; ≥ {@code auc-warning} warning, ≥ {@code auc-critical} critical), and a
+ *   feature that stands alone — AUC ≥ {@code lift-auc} and at least
  *   {@code lift-gap} above every other feature's — is a warning, shown beside the model's own AUC.</li>
  *   <li>Identifier-like columns: at least {@code id-distinct} of the rows distinct, and categories or
  *   whole numbers that are keys by name or fill their range (not amounts); free text never is.</li>
@@ -37,6 +39,8 @@ public final class LeakageDetector implements Detector {
 
     public static final String ID = "leakage";
     private static final int MIN_CLASS_ROWS = 10;
+    /** Targets with more classes get no single-feature AUC (one ranking per class would cost too much). */
+    private static final int MAX_AUC_CLASSES = 20;
 
     @Override
     public String id() {
@@ -208,17 +212,26 @@ public final class LeakageDetector implements Detector {
         m.put("copied_test_rows", copies);
         m.put("copied_share", copiedShare);
         m.put("conflicting_duplicates", conflicting);
+        double chance = ChanceCopies.expected(train, test, names, target, rare);
+        m.put("copied_test_rows_by_chance", chance);
         if (copies > 0) {
-            Severity s = copiedShare >= c.threshold(this, DUPLICATE_WARNING_SHARE) ? Severity.WARNING : Severity.INFO;
+            // Material (the share beyond chance) and significant (more copies than chance allows).
+            double excessShare = (copies - chance) / test.rowCount();
+            boolean beyondChance = ChanceCopies.beyondChance(copies, chance);
+            Severity s = beyondChance && excessShare >= c.threshold(this, DUPLICATE_WARNING_SHARE) ? Severity.WARNING
+                    : Severity.INFO;
             Map<String, Object> ev = new LinkedHashMap<>();
             ev.put("copied_test_rows", copies);
             ev.put("share", copiedShare);
+            ev.put("expected_by_chance", chance);
             ev.put("duplicate_test_rows", count);
             ev.put("conflicting_duplicates", conflicting);
             findings.add(new Finding(ID, s, String.format(java.util.Locale.ROOT,
                     "%d test rows (%.1f%%) are copies of a training row (a combination of values found at most %d times in"
-                            + " training, with the same target)", copies, 100 * copiedShare, rare), copies,
-                    RowKeys.of(c.data().testKeys(), copied), "leakage", ev));
+                            + " training, with the same target)%s", copies, 100 * copiedShare, rare,
+                    beyondChance ? String.format(java.util.Locale.ROOT, "; about %.0f would be by chance", chance)
+                            : String.format(java.util.Locale.ROOT, "; as many as chance gives for these columns (%.0f)", chance)),
+                    copies, RowKeys.of(c.data().testKeys(), copied), "leakage", ev));
         } else if (count > 0) {
             findings.add(new Finding(ID, Severity.INFO, String.format(java.util.Locale.ROOT,
                     "%d test rows (%.1f%%) repeat a common combination of training values (%d with another target"
@@ -275,8 +288,11 @@ public final class LeakageDetector implements Detector {
             double sst = 0;
             int scored = 0;
             boolean binary = classification && k == 2;
-            double[] aucScore = binary ? new double[col.length] : null;
-            boolean[] aucPositive = binary ? new boolean[col.length] : null;
+            // Ranking scores per class: the share of the class in the row's level (binary: of the positive
+            // class only); a multi-class target gets the macro one-vs-rest AUC of them.
+            boolean ranked = classification && k >= 2 && k <= MAX_AUC_CLASSES;
+            double[][] aucScore = ranked ? new double[binary ? 1 : k][col.length] : null;
+            int[] aucClass = ranked ? new int[col.length] : null;
             int aucRows = 0;
             for (int[] fe : fitEval) {
                 if (classification) {
@@ -289,24 +305,29 @@ public final class LeakageDetector implements Detector {
                         }
                     }
                     int majority = argmax(overall);
-                    double overallRate = binary ? (double) overall[1] / Math.max(1, overall[0] + overall[1]) : 0;
                     // Each level's rule once, not once per scored row.
                     int[] guessOf = new int[levels];
-                    double[] rateOf = new double[levels];
+                    int[] seenOf = new int[levels];
                     for (int l = 0; l < levels; l++) {
-                        int seen = Arrays.stream(counts[l]).sum();
-                        guessOf[l] = seen == 0 ? majority : argmax(counts[l]);
-                        // The share of positives in the row's level: a ranking score, free of the majority vote's cut.
-                        rateOf[l] = !binary ? 0 : seen == 0 ? overallRate : (double) counts[l][1] / seen;
+                        seenOf[l] = Arrays.stream(counts[l]).sum();
+                        guessOf[l] = seenOf[l] == 0 ? majority : argmax(counts[l]);
                     }
+                    int fitted = Arrays.stream(overall).sum();
                     for (int i = 0; i < col.length; i++) {
                         if (fold[i] == fe[1]) {
                             right += guessOf[col[i]] == y[i] ? 1 : 0;
                             baseRight += majority == y[i] ? 1 : 0;
                             scored++;
-                            if (binary) {
-                                aucScore[aucRows] = rateOf[col[i]];
-                                aucPositive[aucRows++] = y[i] == 1;
+                            if (ranked) {
+                                // The share of each class in the row's level: a ranking score, free of the majority vote's cut.
+                                int[] cnt = counts[col[i]];
+                                int seen = seenOf[col[i]];
+                                for (int j = 0; j < aucScore.length; j++) {
+                                    int cls = binary ? 1 : j;
+                                    aucScore[j][aucRows] = seen == 0 ? (double) overall[cls] / Math.max(1, fitted)
+                                            : (double) cnt[cls] / seen;
+                                }
+                                aucClass[aucRows++] = y[i];
                             }
                         }
                     }
@@ -351,18 +372,39 @@ public final class LeakageDetector implements Detector {
             o.put("score", score);
             o.put("baseline", base);
             o.put("power", power);
-            if (binary && aucRows > 0) {
-                double auc = Auc.of(Arrays.copyOf(aucScore, aucRows), Arrays.copyOf(aucPositive, aucRows));
-                if (stacked.column(codes.names().get(f)) instanceof NumericColumn num) {
+            if (ranked && aucRows > 0) {
+                double auc = classAuc(aucScore, aucClass, aucRows, binary);
+                if (binary && stacked.column(codes.names().get(f)) instanceof NumericColumn num) {
                     // A number also ranks the rows by itself (either way round), with no bins to blur the boundary.
                     auc = Math.max(auc, rawAuc(num.values(), fold, fitEval, y));
                 }
-                o.put("auc", auc);
+                if (!Double.isNaN(auc)) {
+                    o.put("auc", auc);
+                }
             }
             out.add(o);
         }
         out.sort((a, b) -> Double.compare((double) b.get("power"), (double) a.get("power")));
         return out;
+    }
+
+    /** AUC of the ranking scores: of the positive class (binary), or the mean one-vs-rest AUC over the classes present. */
+    private static double classAuc(double[][] score, int[] cls, int rows, boolean binary) {
+        double sum = 0;
+        int counted = 0;
+        for (int j = 0; j < score.length; j++) {
+            int positive = binary ? 1 : j;
+            boolean[] pos = new boolean[rows];
+            for (int i = 0; i < rows; i++) {
+                pos[i] = cls[i] == positive;
+            }
+            double auc = Auc.of(Arrays.copyOf(score[j], rows), pos);
+            if (!Double.isNaN(auc)) {
+                sum += auc;
+                counted++;
+            }
+        }
+        return counted == 0 ? Double.NaN : sum / counted;
     }
 
     /** The scanned model's AUC on the test rows, for a binary target; null otherwise. */

@@ -86,6 +86,49 @@ class LeakageDetectorTest {
     }
 
     @Test
+    void flagsAMultiClassLabelCopyThatStandsAlone() {
+        // Chile's vote (four classes, hard to predict): clean, nothing warns; a column equal to the vote in
+        // 85 % of the rows (a random other vote otherwise) reaches a one-vs-rest AUC far above every real column.
+        Table chile = Planted.broad("chile_vote.csv");
+        ScanData clean = ScanData.prepare(chile, null, ScanSpec.of("vote"));
+        Detection quiet = detector.detect(Planted.context(clean, "builtin:logistic", null));
+        assertThat(Planted.noWarnings(quiet)).as(quiet.findings().toString()).isTrue();
+
+        dev.failforward.data.Column vote = chile.column("vote");
+        List<String> votes = List.of("A", "N", "U", "Y");
+        Random random = new Random(Planted.SEED);
+        int[] codes = new int[chile.rowCount()];
+        for (int i = 0; i < codes.length; i++) {
+            int truth = votes.indexOf(vote.text(i));
+            codes[i] = random.nextDouble() < 0.85 ? truth : (truth + 1 + random.nextInt(3)) % 4;
+        }
+        List<dev.failforward.data.Column> columns = new ArrayList<>(chile.columns());
+        columns.add(new dev.failforward.data.CategoricalColumn("poll_answer", dev.failforward.data.ColumnType.CATEGORICAL,
+                votes, codes));
+        Table leaked = Table.of("chile_vote.csv with a poll answer", columns);
+        Detection d = detector.detect(Planted.context(ScanData.prepare(leaked, null, ScanSpec.of("vote")),
+                "builtin:logistic", null));
+        assertThat(d.findings()).anySatisfy(f -> {
+            assertThat(f.title()).startsWith("'poll_answer' alone predicts 'vote'");
+            assertThat(f.severity()).isIn(Severity.WARNING, Severity.CRITICAL);
+            assertThat((double) f.evidence().get("auc")).isGreaterThan(0.9);
+        });
+    }
+
+    @Test
+    void rowsOfFewValuedColumnsRepeatByChanceNotByCopying() {
+        // Arrests: seven columns of few values each, so a random split repeats about a quarter of the
+        // test rows in the training rows, about as many as independent columns give by chance.
+        Detection d = detector.detect(Planted.context(ScanData.prepare(Planted.broad("arrests.csv"), null,
+                ScanSpec.of("released")), "builtin:logistic", null));
+        int copies = (int) d.measurements().get("copied_test_rows");
+        double chance = (double) d.measurements().get("copied_test_rows_by_chance");
+        assertThat(copies).isGreaterThan(200);
+        assertThat(chance).isBetween(0.8 * copies, 1.2 * copies);
+        assertThat(Planted.noWarnings(d)).as(d.findings().toString()).isTrue();
+    }
+
+    @Test
     void identifiersAreKeysNotAmounts() {
         // Credit data's Price is a whole-number amount with many distinct values over a wide range.
         double[] price = {1200, 3450, 999, 15020, 2210, 800, 4510, 7300, 1850, 2675};

@@ -34,6 +34,11 @@ final class Planted {
         return new CsvTableReader().read(root().resolve("tabular").resolve(file), ReadOptions.DEFAULT);
     }
 
+    /** A table of the broad benchmark's data ({@code datasets/broad}), which the detectors were not tuned on. */
+    static Table broad(String file) {
+        return new CsvTableReader().read(root().resolve("broad").resolve(file), ReadOptions.DEFAULT);
+    }
+
     static ScanData prepared(String file, String target) {
         return ScanData.prepare(table(file), null, ScanSpec.of(target));
     }

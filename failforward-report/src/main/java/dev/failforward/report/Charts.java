@@ -19,6 +19,9 @@ public final class Charts {
     private static final int AXIS_LABEL_CHARS = 80;
     /** About how wide one character of tick text is, to decide when labels must turn or shorten. */
     private static final double CHAR_WIDTH = 6.6;
+    /** Turned tick labels: the angle, and how far below the axis their anchor sits. */
+    private static final double TURN = -35;
+    private static final double TICK_GAP = 14;
 
     private Charts() {
     }
@@ -141,17 +144,18 @@ public final class Charts {
                 hi = Math.max(hi, v);
             }
         }
-        Frame f = frame();
+        double slot = frame().width() / values.length;
+        boolean rotate = CHAR_WIDTH * longest(categories, 14) > slot - 6;
+        int chars = rotate ? 14 : Math.max(3, (int) (slot / CHAR_WIDTH));
+        // Turned labels hang below their anchor: the plot gives up the height they need, so none is cut.
+        Frame f = rotate ? frameAbove(TICK_GAP + turnedDepth(Math.min(chars, longest(categories, chars))) + 8) : frame();
         Scale y = Scale.nice(lo, hi == lo ? lo + 1 : hi, 5, f.bottom(), f.top());
         for (double t : y.ticks()) {
             double py = y.map(t);
             svg.line(f.left(), py, f.right(), py, Palette.GRID, 1, null);
             svg.text(f.left() - 8, py + 4, Format.tick(t), Svg.TextKind.TICK, "end");
         }
-        double slot = f.width() / values.length;
         double barWidth = Math.min(80, slot * 0.7);
-        boolean rotate = CHAR_WIDTH * longest(categories, 14) > slot - 6;
-        int chars = rotate ? 14 : Math.max(3, (int) (slot / CHAR_WIDTH));
         for (int i = 0; i < values.length; i++) {
             double centre = f.left() + slot * (i + 0.5);
             String name = categories.get(i);
@@ -167,7 +171,7 @@ public final class Charts {
                 }
             }
             if (rotate) {
-                svg.label(centre + 4, f.bottom() + 14, Format.shorten(name, chars), name, Svg.TextKind.TICK, "end", -35);
+                svg.label(centre + 4, f.bottom() + TICK_GAP, Format.shorten(name, chars), name, Svg.TextKind.TICK, "end", TURN);
             } else {
                 svg.label(centre, f.bottom() + 16, Format.shorten(name, chars), name, Svg.TextKind.TICK, "middle", 0);
             }
@@ -241,7 +245,7 @@ public final class Charts {
             double centre = f.left() + (c + 0.5) * cell;
             String name = columns.get(c);
             if (rotate) {
-                svg.label(centre + 4, f.bottom() + 14, Format.shorten(name, 12), name, Svg.TextKind.TICK, "end", -35);
+                svg.label(centre + 4, f.bottom() + TICK_GAP, Format.shorten(name, 12), name, Svg.TextKind.TICK, "end", TURN);
             } else {
                 svg.label(centre, f.bottom() + 16, Format.shorten(name, 16), name, Svg.TextKind.TICK, "middle", 0);
             }
@@ -296,6 +300,16 @@ public final class Charts {
 
     private static Frame frame() {
         return new Frame(LEFT, TOP, WIDTH - RIGHT, HEIGHT - BOTTOM);
+    }
+
+    /** The usual frame, but ending {@code below} points above the chart's bottom edge when that is more. */
+    private static Frame frameAbove(double below) {
+        return new Frame(LEFT, TOP, WIDTH - RIGHT, HEIGHT - Math.max(BOTTOM, below));
+    }
+
+    /** How far a tick label of {@code chars} characters, turned by {@link #TURN} degrees, reaches below its anchor. */
+    private static double turnedDepth(int chars) {
+        return CHAR_WIDTH * chars * Math.sin(Math.toRadians(-TURN)) + 4;
     }
 
     private static String empty(Svg svg) {

@@ -66,6 +66,47 @@ class BrowserTest {
         }
     }
 
+    @Test
+    void rotatedChartLabelsStayInsideTheChart() throws Exception {
+        List<String> longNames = List.of("Transfers_from_Authorized_Committees", "number_of_customer_service_calls",
+                "Aircraft Airline Operator", "Rotten Tomatoes Rating", "total_day_minutes_over_the_last_month",
+                "international_plan", "voice_mail_plan_enabled", "Wildlife Species");
+        double[] values = {0.31, 0.27, 0.22, 0.19, 0.12, 0.08, 0.05, 0.02};
+        long[][] counts = new long[longNames.size()][longNames.size()];
+        for (int i = 0; i < counts.length; i++) {
+            counts[i][i] = 10 + i;
+            counts[i][(i + 1) % counts.length] = 3;
+        }
+        List<String> svgs = List.of(
+                Charts.bar("Failure rate by column", "column", "failed (%)", longNames, values, Palette.VERMILLION),
+                Charts.bar("Failure rate by column", "column", "failed (%)", longNames.subList(0, 4),
+                        new double[] {0.3, 0.2, 0.1, 0.05}, Palette.VERMILLION, 0.15, "overall"),
+                Charts.heatmap("Confusion matrix", "Predicted class", "True class", longNames, longNames, counts));
+        // The page (not a report: a report runs no script) measures every label as the browser draws it.
+        StringBuilder page = new StringBuilder("<!doctype html><html><body style=\"margin:0\">");
+        for (String svg : svgs) {
+            page.append("<div style=\"width:600px\">").append(svg).append("</div>");
+        }
+        page.append("<pre id=\"out\"></pre><script>const lines = [];"
+                + "document.querySelectorAll('svg').forEach((svg, i) => { const b = svg.getBoundingClientRect();"
+                + " svg.querySelectorAll('text').forEach(t => { const r = t.getBoundingClientRect();"
+                + " if (r.left < b.left - 0.5 || r.right > b.right + 0.5 || r.top < b.top - 0.5 || r.bottom > b.bottom + 0.5)"
+                + " lines.push('chart ' + i + ' clips \"' + t.textContent + '\" (' + Math.round(r.left - b.left) + ','"
+                + " + Math.round(r.top - b.top) + ' to ' + Math.round(r.right - b.left) + ',' + Math.round(r.bottom - b.top)"
+                + " + ' in ' + Math.round(b.width) + 'x' + Math.round(b.height) + ')'); }); });"
+                + "document.getElementById('out').textContent = 'measured ' + document.querySelectorAll('svg text').length"
+                + " + ' labels\\n' + lines.join('\\n');</script></body></html>");
+        Path html = temp.resolve("labels.html");
+        Files.writeString(html, page.toString(), StandardCharsets.UTF_8);
+
+        String dom = chromium(temp, "--dump-dom", html.toUri().toString());
+
+        String out = dom.substring(dom.indexOf("<pre id=\"out\">") + "<pre id=\"out\">".length(), dom.indexOf("</pre>"));
+        assertThat(out).as("the labels were measured").startsWith("measured ");
+        assertThat(Integer.parseInt(out.substring(9, out.indexOf(' ', 9)))).isGreaterThan(30);
+        assertThat(out.lines().skip(1).toList()).as("labels drawn outside their chart").isEmpty();
+    }
+
     /** Runs headless Chromium with a fresh profile and returns what it printed on standard output. */
     static String chromium(Path temp, String... args) throws IOException, InterruptedException {
         if (!Files.isExecutable(CHROMIUM)) {
