@@ -42,7 +42,7 @@ class DriftDetectorTest {
         // Bird strikes' aircraft models: hundreds of rare values, so a random split's test rows show
         // models the training rows never did, about as many as the models seen once predict.
         ScanData clean = ScanData.prepare(Planted.broad("birdstrikes.csv"), null, ScanSpec.of("damaged"));
-        Detection d = detector.detect(Planted.context(clean, "builtin:logistic", null));
+        Detection d = detector.detect(Planted.context(clean, "test:logistic", null));
         assertThat(d.findings()).anySatisfy(f -> {
             assertThat(f.title()).startsWith("'aircraft_make_model' has categories never seen");
             assertThat(f.severity()).isEqualTo(Severity.INFO);
@@ -60,7 +60,7 @@ class DriftDetectorTest {
         }
         ScanData planted = new ScanData(clean.train(), clean.test().replace(new CategoricalColumn("aircraft_make_model",
                 ColumnType.CATEGORICAL, levels, codes)), clean.target(), clean.testKeys(), 0);
-        Detection p = detector.detect(Planted.context(planted, "builtin:logistic", null));
+        Detection p = detector.detect(Planted.context(planted, "test:logistic", null));
         assertThat(p.findings()).anySatisfy(f -> {
             assertThat(f.title()).startsWith("'aircraft_make_model' has categories never seen");
             assertThat(String.valueOf(f.evidence().get("new_categories"))).contains("PLANTED-X1");

@@ -91,7 +91,7 @@ class LeakageDetectorTest {
         // 85 % of the rows (a random other vote otherwise) reaches a one-vs-rest AUC far above every real column.
         Table chile = Planted.broad("chile_vote.csv");
         ScanData clean = ScanData.prepare(chile, null, ScanSpec.of("vote"));
-        Detection quiet = detector.detect(Planted.context(clean, "builtin:logistic", null));
+        Detection quiet = detector.detect(Planted.context(clean, "test:logistic", null));
         assertThat(Planted.noWarnings(quiet)).as(quiet.findings().toString()).isTrue();
 
         dev.failforward.data.Column vote = chile.column("vote");
@@ -107,7 +107,7 @@ class LeakageDetectorTest {
                 votes, codes));
         Table leaked = Table.of("chile_vote.csv with a poll answer", columns);
         Detection d = detector.detect(Planted.context(ScanData.prepare(leaked, null, ScanSpec.of("vote")),
-                "builtin:logistic", null));
+                "test:logistic", null));
         assertThat(d.findings()).anySatisfy(f -> {
             assertThat(f.title()).startsWith("'poll_answer' alone predicts 'vote'");
             assertThat(f.severity()).isIn(Severity.WARNING, Severity.CRITICAL);
@@ -120,7 +120,7 @@ class LeakageDetectorTest {
         // Arrests: seven columns of few values each, so a random split repeats about a quarter of the
         // test rows in the training rows, about as many as independent columns give by chance.
         Detection d = detector.detect(Planted.context(ScanData.prepare(Planted.broad("arrests.csv"), null,
-                ScanSpec.of("released")), "builtin:logistic", null));
+                ScanSpec.of("released")), "test:logistic", null));
         int copies = (int) d.measurements().get("copied_test_rows");
         double chance = (double) d.measurements().get("copied_test_rows_by_chance");
         assertThat(copies).isGreaterThan(200);
