@@ -11,15 +11,12 @@ import dev.failforward.compare.loop.LoopRunner;
 import dev.failforward.data.ReadOptions;
 import dev.failforward.data.Table;
 import dev.failforward.data.TableReaders;
-import dev.failforward.failure.Failure;
-import dev.failforward.failure.FailureFilter;
 import dev.failforward.failure.Redaction;
 import dev.failforward.log.FailureLog;
 import dev.failforward.model.ModelProvider;
 import dev.failforward.model.ModelProviders;
 import dev.failforward.report.AtomicFiles;
 import dev.failforward.retrain.RetrainStrategies;
-import dev.failforward.run.Run;
 import dev.failforward.scan.ScanData;
 import dev.failforward.scan.ScanSpec;
 import dev.failforward.scan.TableFingerprint;
@@ -183,7 +180,7 @@ public final class Loop {
             LoopRequest request = new LoopRequest(prepared, provider.id(), provider.trainer(), owner.modelSaver(),
                     data.getFileName().toString(), TableFingerprint.of(table), RetrainStrategies.resolve(strategies), policy,
                     FailForward.detectors(detectors, List.of()).hiding(redact), rounds, seed, resamples, redact,
-                    production(log), given);
+                    log.judgedEvents(), given);
             LoopResult result = new LoopRunner(log, owner.progressSink()).run(request);
             if (report != null) {
                 try {
@@ -200,16 +197,5 @@ public final class Loop {
                 log.close();
             }
         }
-    }
-
-    /** Failures captured in production ({@code log ingest}) with their outcomes, for the {@code production} strategy. */
-    private static List<Failure> production(FailureLog log) {
-        List<Failure> out = new ArrayList<>();
-        for (Run r : log.runs()) {
-            if ("ingest".equals(r.kind())) {
-                out.addAll(log.failures(FailureFilter.ofRun(r.id())));
-            }
-        }
-        return out;
     }
 }

@@ -12,8 +12,7 @@ import dev.failforward.data.ColumnType;
 import dev.failforward.data.ReadOptions;
 import dev.failforward.data.Table;
 import dev.failforward.data.TableReaders;
-import dev.failforward.failure.Failure;
-import dev.failforward.failure.FailureFilter;
+import dev.failforward.failure.ProductionEvent;
 import dev.failforward.failure.Redaction;
 import dev.failforward.log.FailureLog;
 import dev.failforward.model.Model;
@@ -135,12 +134,7 @@ final class RetrainJob {
                 throw new UsageException(run.modelPath() + " is not the model run " + run.id() + " saved (its fingerprint differs)");
             }
             FailureLog log = opened;
-            List<Failure> production = new ArrayList<>();
-            for (Run r : opened.runs()) {
-                if ("ingest".equals(r.kind())) {
-                    production.addAll(opened.failures(FailureFilter.ofRun(r.id())));
-                }
-            }
+            List<ProductionEvent> production = opened.judgedEvents();
             Policy policy = policyGiven == null ? Policy.defaults(prepared.target().task()) : policyGiven;
             Map<String, String> given = new LinkedHashMap<>(s.given());
             given.put("from_run", run.id());

@@ -66,6 +66,32 @@ class RetrainFigures {
         }
     }
 
+    /**
+     * The production shift: trained on Telco customers with tenure above 24 months; 1,000 of the rest reach
+     * production and the model's failures among them (prediction and outcome disagree) are the captured
+     * failures; the other customers of that population verify. Seeds draw the scan's split, the model and
+     * which customers reach production.
+     */
+    @Test
+    void productionShift() {
+        for (long seed = 1; seed <= 5; seed++) {
+            ProductionShift shift = ProductionShift.of(seed);
+            RetrainResult r = RetrainFixture.retrainWith(shift.data(), "production", seed, shift.verification(),
+                    shift.verificationKeys(), shift.events());
+            Candidate c = RetrainFixture.candidate(r, "production");
+            if (!c.judged()) {
+                System.out.printf("FIGURE | production shift | %d | %s | %s%n", seed, c.status(), c.reason());
+                continue;
+            }
+            System.out.printf(Locale.ROOT, "FIGURE | production shift | %d | %d failures of %d events | failure rate %.4f -> %.4f "
+                            + "(%d rows) | roc_auc %.4f -> %.4f %+.4f [%+.4f, %+.4f] | p %.4f Holm %.4f | gate %s | %s%n",
+                    seed, shift.failures(), ProductionShift.EVENTS, c.targeted().before(), c.targeted().after(),
+                    c.targeted().rows(), c.primary().baseline(), c.primary().candidate(), c.primary().difference(),
+                    c.primary().ciLow(), c.primary().ciHigh(), c.targeted().pValue(), c.targeted().holmPValue(),
+                    c.passed() ? "pass" : "block", r.recommended() == null ? "keep" : r.recommended());
+        }
+    }
+
     private static double rate(dev.failforward.model.Predictions p, int[] labels, boolean[] in) {
         int n = 0;
         int f = 0;
