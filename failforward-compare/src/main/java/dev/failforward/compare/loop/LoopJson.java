@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.failforward.compare.JsonParts;
 import dev.failforward.compare.retrain.RetrainJson;
 
 /** {@code loop.json}: the trajectory and every round, each round's retrain as in {@code retrain.json}; non-finite numbers are {@code null}. */
@@ -64,10 +65,6 @@ public final class LoopJson {
     }
 
     private static void num(ObjectNode o, String key, double v) {
-        if (Double.isFinite(v)) {
-            o.put(key, v);
-        } else {
-            o.putNull(key);
-        }
+        JsonParts.num(o, key, v);
     }
 }
