@@ -92,6 +92,28 @@ class RetrainFigures {
         }
     }
 
+    /**
+     * Sentiment sentences with the built-in MiniLM text model: {@code augment}'s negation failures and
+     * name-swap flip rate on the verification rows, and its accuracy there (exact McNemar).
+     */
+    @Test
+    void textSentiment() {
+        for (long seed = 1; seed <= 5; seed++) {
+            TextSentiment.Retrained t = TextSentiment.retrain(seed);
+            Candidate c = RetrainFixture.candidate(t.outcome().result(), "augment");
+            if (!c.judged()) {
+                System.out.printf("FIGURE | text | %d | %s | %s%n", seed, c.status(), c.reason());
+                continue;
+            }
+            System.out.printf(Locale.ROOT, "FIGURE | text | %d | negation failures %d -> %d | name-swap flip %.4f -> %.4f (%d rows) "
+                            + "| accuracy %.4f -> %.4f p %.4f | roc_auc %+.4f p %.4f | gate %s | %s | %s%n",
+                    seed, t.negationBefore(), t.negationAfter(), t.nameSwapBefore(), t.nameSwapAfter(), t.rows(),
+                    t.accuracyBefore(), t.accuracyAfter(), t.accuracyP(), c.primary().difference(), c.primary().pValue(),
+                    c.passed() ? "pass" : "block", t.outcome().result().recommended() == null ? "keep"
+                            : t.outcome().result().recommended(), c.note());
+        }
+    }
+
     private static double rate(dev.failforward.model.Predictions p, int[] labels, boolean[] in) {
         int n = 0;
         int f = 0;
