@@ -60,9 +60,21 @@ public final class FailForward implements AutoCloseable {
         return new Scan(this, data);
     }
 
+    /**
+     * A loop on the table in {@code data}: scan, detect, probe, retrain and compare for a number of
+     * rounds, each from the model kept so far; to be configured and run.
+     */
+    public Loop loop(Path data) {
+        return new Loop(this, data);
+    }
+
     /** The failure log, for queries of stored runs and failures. */
     public FailureLog log() {
         return log;
+    }
+
+    String store() {
+        return store;
     }
 
     Progress progressSink() {

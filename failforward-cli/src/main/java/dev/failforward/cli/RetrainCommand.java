@@ -27,6 +27,8 @@ import java.util.concurrent.Callable;
                 "  failforward retrain --from-run 01JD3X5W2Q8R6T0Y7V9B4N1M3K --data churn.csv --strategy clean,reweight --relabel",
                 "  failforward retrain --from-run latest --data churn.csv --holdout fresh.csv --policy gate.yaml --out rt",
                 "  failforward retrain --from-run latest --data churn.csv --export-training sets",
+                "  failforward scan --data credit.csv --target Status --model xgboost:model.json --model-config map.json",
+                "  failforward retrain --from-run latest --data credit.csv --model builtin:gbm",
                 "", "Strategies: reweight, augment, adversarial, clean, production, combined (or all).",
                 "Exit codes: 0 a verdict was reached (a candidate, or keep the current model), 2 bad input",
                 "(such as --data that is not the run's data), 3 a strategy failed (reported), 4 internal error."})
@@ -52,6 +54,11 @@ public final class RetrainCommand implements Callable<Integer> {
     @Option(names = "--policy", paramLabel = "FILE",
             description = "Gate policy file (as for compare); default: the deployment gate (primary metric, slices).")
     Path policy;
+
+    @Option(names = "--model", paramLabel = "builtin:ID",
+            description = "For a run of a model trained elsewhere (xgboost:, onnx:, http:): the built-in family of the "
+                    + "candidates (builtin:gbm, builtin:logistic, builtin:tree), trained on the run's data split as a scan splits it.")
+    String model;
 
     @Option(names = "--relabel", description = "clean: give suspected label errors their out-of-fold label instead of dropping them.")
     boolean relabel;
@@ -84,7 +91,7 @@ public final class RetrainCommand implements Callable<Integer> {
             throw new UsageException("no failure log at " + store + "; run 'failforward scan' first, or pass --store");
         }
         RetrainJob.Done done = new RetrainJob(System.out, System.err).run(new RetrainJob.Settings(fromRun, data, strategy, holdout,
-                policy, relabel, out, export, resamples, store, GivenOptions.of(spec)));
+                policy, relabel, out, export, resamples, store, GivenOptions.of(spec), model));
         return done.result().anyError() ? ExitCodes.PART_FAILED : ExitCodes.OK;
     }
 }

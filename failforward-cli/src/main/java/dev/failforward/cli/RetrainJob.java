@@ -12,8 +12,7 @@ import dev.failforward.data.ColumnType;
 import dev.failforward.data.ReadOptions;
 import dev.failforward.data.Table;
 import dev.failforward.data.TableReaders;
-import dev.failforward.failure.Failure;
-import dev.failforward.failure.FailureFilter;
+import dev.failforward.failure.ProductionEvent;
 import dev.failforward.failure.Redaction;
 import dev.failforward.log.FailureLog;
 import dev.failforward.model.Model;
@@ -26,6 +25,7 @@ import dev.failforward.retrain.RetrainStrategies;
 import dev.failforward.retrain.RetrainStrategy;
 import dev.failforward.run.Run;
 import dev.failforward.run.RunHeader;
+import dev.failforward.run.Secrets;
 import dev.failforward.scan.Holdout;
 import dev.failforward.scan.ScanData;
 import dev.failforward.scan.ScanSpec;
@@ -56,7 +56,13 @@ final class RetrainJob {
 
     /** What to retrain and how; {@code holdout}, {@code policy} and {@code export} may be null. */
     record Settings(String fromRun, Path data, String strategies, Path holdout, Path policy, boolean relabel, Path out,
-                    Path export, int resamples, String store, Map<String, String> given) {
+                    Path export, int resamples, String store, Map<String, String> given, String model) {
+
+        /** Settings without {@code --model}: the candidates are of the run's own built-in kind. */
+        Settings(String fromRun, Path data, String strategies, Path holdout, Path policy, boolean relabel, Path out,
+                 Path export, int resamples, String store, Map<String, String> given) {
+            this(fromRun, data, strategies, holdout, policy, relabel, out, export, resamples, store, given, null);
+        }
     }
 
     /** The retrain's run id, its result and the files written. */
@@ -95,9 +101,21 @@ final class RetrainJob {
             if (!List.of("scan", "demo").contains(run.kind())) {
                 throw new UsageException("run " + run.id() + " is a " + run.kind() + " run; retrain starts from a scan or demo run");
             }
-            if (run.modelId() == null || !run.modelId().startsWith("builtin:") || run.modelPath() == null) {
-                throw new UsageException("run " + run.id() + " scored " + run.modelId() + ", which is not a built-in model saved "
-                        + "with the run; retrain needs the run's training rows and its trainer (scan with a built-in --model)");
+            boolean builtin = run.modelId() != null && run.modelId().startsWith("builtin:") && run.modelPath() != null;
+            java.util.Optional<dev.failforward.model.ModelSource> elsewhere = builtin ? java.util.Optional.empty()
+                    : RunModels.source(run);
+            if (!builtin && elsewhere.isEmpty()) {
+                throw new UsageException("run " + run.id() + " scored " + run.modelId() + ", which is neither a built-in model saved "
+                        + "with the run nor a model trained elsewhere that FailForward can open");
+            }
+            if (!builtin && s.model() == null) {
+                throw new UsageException("run " + run.id() + " scored " + Secrets.redact(run.modelId()) + ", a model trained elsewhere: "
+                        + "give --model builtin:gbm, builtin:logistic or builtin:tree, the family of the candidates");
+            }
+            if (s.model() != null && (!s.model().startsWith("builtin:") || (builtin && !s.model().equals(run.modelId())))) {
+                throw new UsageException("--model " + s.model() + ": expected a built-in model for the candidates"
+                        + (builtin ? " of a run trained elsewhere; run " + run.id() + "'s candidates are of its own kind, "
+                        + run.modelId() : " (builtin:gbm, builtin:logistic, builtin:tree)"));
             }
             ReadOptions read = readOptions(options.get("--type"));
             Table table = TableReaders.read(s.data(), read);
@@ -129,22 +147,27 @@ final class RetrainJob {
                 holdout = held.test();
                 holdoutKeys = held.testKeys();
             }
-            ModelProvider provider = ModelProviders.find(run.modelId());
-            Model current = ModelFiles.load(Path.of(run.modelPath()));
-            if (run.modelFingerprint() != null && !run.modelFingerprint().equals(current.fingerprint())) {
-                throw new UsageException(run.modelPath() + " is not the model run " + run.id() + " saved (its fingerprint differs)");
+            ModelProvider provider = ModelProviders.find(builtin ? run.modelId() : s.model());
+            Model current;
+            if (builtin) {
+                current = ModelFiles.load(Path.of(run.modelPath()));
+                if (run.modelFingerprint() != null && !run.modelFingerprint().equals(current.fingerprint())) {
+                    throw new UsageException(run.modelPath() + " is not the model run " + run.id() + " saved (its fingerprint differs)");
+                }
+            } else {
+                // The model trained elsewhere stays the current model; the candidates are the chosen built-in family,
+                // trained on the run's data split as a scan splits it.
+                current = RunModels.open(run, elsewhere.get(), null, prepared.test());
             }
             FailureLog log = opened;
-            List<Failure> production = new ArrayList<>();
-            for (Run r : opened.runs()) {
-                if ("ingest".equals(r.kind())) {
-                    production.addAll(opened.failures(FailureFilter.ofRun(r.id())));
-                }
-            }
+            List<ProductionEvent> production = opened.judgedEvents();
             Policy policy = policyGiven == null ? Policy.defaults(prepared.target().task()) : policyGiven;
             Map<String, String> given = new LinkedHashMap<>(s.given());
             given.put("from_run", run.id());
-            RunHeader header = RunHeader.of(KIND, prepared.target()).model(run.modelId()).data(run.data(), run.dataFingerprint())
+            if (!builtin) {
+                given.put("candidates", provider.id());
+            }
+            RunHeader header = RunHeader.of(KIND, prepared.target()).model(builtin ? run.modelId() : provider.id()).data(run.data(), run.dataFingerprint())
                     .seed(spec.seed()).options(given);
             RunSession session = RunSession.begin(log, header);
             Path models = Stores.modelFolder(s.store());

@@ -36,16 +36,7 @@ public final class CompareJson {
         c.references().forEach(r -> side(refs.addObject(), r));
         ArrayNode metrics = root.putArray("metrics");
         for (MetricDelta d : c.metrics()) {
-            ObjectNode m = metrics.addObject();
-            m.put("metric", d.metric());
-            m.put("higher_is_better", d.higherIsBetter());
-            num(m, "baseline", d.baseline());
-            num(m, "candidate", d.candidate());
-            num(m, "difference", d.difference());
-            num(m, "ci_low", d.ciLow());
-            num(m, "ci_high", d.ciHigh());
-            num(m, "p_value", d.pValue());
-            m.put("test", d.test());
+            JsonParts.metric(metrics.addObject(), d);
         }
         ObjectNode slices = root.putObject("slices");
         slices.put("examined", c.slicesExamined());
@@ -79,15 +70,7 @@ public final class CompareJson {
         ObjectNode policy = root.putObject("policy");
         policy.put("source", v.policy());
         policy.put("blocked", v.blocked());
-        ArrayNode rules = policy.putArray("rules");
-        for (RuleResult r : v.results()) {
-            ObjectNode o = rules.addObject();
-            o.put("rule", r.rule());
-            o.put("description", r.description());
-            o.put("passed", r.passed());
-            ArrayNode reasons = o.putArray("reasons");
-            r.reasons().forEach(reasons::add);
-        }
+        JsonParts.rules(policy.putArray("rules"), v);
         try {
             return MAPPER.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
@@ -130,10 +113,6 @@ public final class CompareJson {
     }
 
     private static void num(ObjectNode o, String key, double v) {
-        if (Double.isFinite(v)) {
-            o.put(key, v);
-        } else {
-            o.putNull(key);
-        }
+        JsonParts.num(o, key, v);
     }
 }

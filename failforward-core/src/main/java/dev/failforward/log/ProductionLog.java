@@ -15,4 +15,10 @@ public interface ProductionLog {
      * log are skipped, so ingesting a file twice adds nothing. One transaction.
      */
     IngestResult ingest(String source, List<ProductionEvent> events);
+
+    /**
+     * Every event whose prediction and outcome are both known (judged), with its features as stored
+     * (hashes for redacted ones), in event time order: what production saw and what happened.
+     */
+    List<ProductionEvent> judgedEvents();
 }

@@ -1,7 +1,7 @@
 package dev.failforward.retrain;
 
 import dev.failforward.detect.Finding;
-import dev.failforward.failure.Failure;
+import dev.failforward.failure.ProductionEvent;
 import dev.failforward.model.Model;
 import dev.failforward.model.Predictions;
 import dev.failforward.model.Trainer;
@@ -14,12 +14,12 @@ import java.util.List;
  * What a strategy sees: {@code data} holds the training rows ({@code train}) and the selection rows
  * ({@code test}) — never the verification rows; the current model, its predictions on the selection
  * rows and which of them failed; the detectors' findings on the selection rows; the trainer of the
- * current model's kind (for out-of-fold scores); failures captured in production with their
- * outcomes; the training sets of the strategies that helped (for {@code combined}); whether suspected
+ * current model's kind (for out-of-fold scores); what production saw (judged events: predictions
+ * with their outcomes); the training sets of the strategies that helped (for {@code combined}); whether suspected
  * label errors are relabeled rather than dropped; and the seed.
  */
 public record RetrainContext(ScanData data, Model current, Predictions selection, boolean[] failed, List<Finding> findings,
-                             Trainer trainer, List<Failure> production, List<TrainingSet> helped, boolean relabel,
+                             Trainer trainer, List<ProductionEvent> production, List<TrainingSet> helped, boolean relabel,
                              long seed, Progress progress) {
 
     public RetrainContext {

@@ -251,6 +251,11 @@ public final class JdbcFailureLog implements FailureLog {
     }
 
     @Override
+    public synchronized List<ProductionEvent> judgedEvents() {
+        return read("cannot read the production events", () -> ProductionRows.judged(connection));
+    }
+
+    @Override
     public synchronized Run resume(String runId) {
         Objects.requireNonNull(runId, "runId");
         Run run = run(runId).orElseThrow(() -> new IllegalArgumentException("no run '" + runId + "' in " + location()

@@ -98,6 +98,24 @@ final class ProductionRows {
         return judge(c, dialect, source, events.size(), added, duplicates);
     }
 
+    /** Every event whose prediction and outcome are both known, in event time order. */
+    static List<ProductionEvent> judged(Connection c) throws SQLException {
+        List<ProductionEvent> out = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT event_id, event_time, model, features, prediction, probabilities, outcome "
+                + "FROM production_events WHERE judged_run IS NOT NULL ORDER BY event_time, event_id")) {
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    String features = r.getString(4);
+                    String probabilities = r.getString(6);
+                    out.add(new ProductionEvent(r.getString(1), r.getString(2), r.getString(3),
+                            features == null ? null : Json.values(features), r.getString(5),
+                            probabilities == null ? Map.of() : Json.doubles(probabilities), r.getString(7)));
+                }
+            }
+        }
+        return out;
+    }
+
     private static boolean[] judged(List<PredictionRecord> predictions) {
         boolean[] failed = new boolean[predictions.size()];
         for (int i = 0; i < failed.length; i++) {

@@ -188,6 +188,11 @@ class FailureLogQueriesTest {
             assertThat(ids(log.find(where("tenure = 0")))).containsExactlyElementsOf(production.stream()
                     .filter(p -> Objects.equals(p.failure().input().get("tenure"), 0.0)).map(p -> p.failure().id()).toList());
             assertThat(production).anyMatch(p -> p.failure().causeTags().contains("overconfident"));
+            // Every judged pair can be read back, the correct predictions too, with features and outcome.
+            List<ProductionEvent> judged = log.judgedEvents();
+            assertThat(judged).hasSize(300);
+            assertThat(judged.stream().filter(e -> !e.prediction().equals(e.outcome())).count()).isEqualTo(disagreeing);
+            assertThat(judged).allSatisfy(e -> assertThat(e.features()).containsKey("contract"));
         }
     }
 

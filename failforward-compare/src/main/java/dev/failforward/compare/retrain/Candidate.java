@@ -11,12 +11,13 @@ import java.util.List;
  * failed; {@code reason} is the cause). For a candidate: what it changed in the training rows, the
  * primary metric on the verification rows with its paired-bootstrap interval, the gate's verdict,
  * what it targeted before and after, the targeted slices and the probe flip rate before and after
- * (NaN without probes), the primary metric's difference on the selection rows (what decides whether
+ * (NaN without probes), every default probe on the verification rows before and after, the primary metric's difference on the selection rows (what decides whether
  * it helped, for {@code combined}), and where the model was saved.
  */
 public record Candidate(String strategy, String status, String reason, String note, String aim, int trainingRows, int dropped,
                         int repeated, int relabeled, int added, MetricDelta primary, Verdict verdict, Targeted targeted,
-                        List<SliceChange> slices, double flipBefore, double flipAfter, double selectionDifference,
+                        List<SliceChange> slices, double flipBefore, double flipAfter, List<ProbeChange> probes,
+                        double selectionDifference,
                         boolean improved, boolean worse, boolean recommended, String modelFingerprint, String modelPath) {
 
     public static final String CANDIDATE = "candidate";
@@ -25,16 +26,17 @@ public record Candidate(String strategy, String status, String reason, String no
 
     public Candidate {
         slices = slices == null ? List.of() : List.copyOf(slices);
+        probes = probes == null ? List.of() : List.copyOf(probes);
     }
 
     public static Candidate skipped(String strategy, String reason) {
         return new Candidate(strategy, SKIPPED, reason, null, null, 0, 0, 0, 0, 0, null, null, null, List.of(), Double.NaN,
-                Double.NaN, Double.NaN, false, false, false, null, null);
+                Double.NaN, List.of(), Double.NaN, false, false, false, null, null);
     }
 
     public static Candidate error(String strategy, String cause) {
         return new Candidate(strategy, ERROR, cause, null, null, 0, 0, 0, 0, 0, null, null, null, List.of(), Double.NaN,
-                Double.NaN, Double.NaN, false, false, false, null, null);
+                Double.NaN, List.of(), Double.NaN, false, false, false, null, null);
     }
 
     public boolean judged() {
@@ -47,7 +49,7 @@ public record Candidate(String strategy, String status, String reason, String no
 
     Candidate judged(Targeted t, boolean isImproved, boolean isWorse, boolean isRecommended) {
         return new Candidate(strategy, status, reason, note, aim, trainingRows, dropped, repeated, relabeled, added, primary,
-                verdict, t, slices, flipBefore, flipAfter, selectionDifference, isImproved, isWorse, isRecommended,
+                verdict, t, slices, flipBefore, flipAfter, probes, selectionDifference, isImproved, isWorse, isRecommended,
                 modelFingerprint, modelPath);
     }
 }

@@ -122,6 +122,29 @@ public final class RetrainHtml {
             }
             h.close();
         }
+        boolean anyProbes = r.candidates().stream().anyMatch(c -> !c.probes().isEmpty());
+        if (anyProbes) {
+            h.element("h3", "Default probes on the verification rows (same perturbed rows for both models)");
+            h.open("table").open("tr");
+            for (String t : List.of("strategy", "probe", "level", "expectation", "failures current → candidate",
+                    "flip rate current → candidate", "targeted")) {
+                h.element("th", t);
+            }
+            h.close();
+            for (Candidate c : r.candidates()) {
+                for (ProbeChange pc : c.probes()) {
+                    h.open("tr", "class", pc.failuresAfter() < pc.failuresBefore() ? "better" : pc.failuresAfter() > pc.failuresBefore()
+                            ? "worse" : "");
+                    h.element("td", c.strategy()).element("td", pc.probe()).element("td", f(pc.level()), "class", "n")
+                            .element("td", pc.expectation())
+                            .element("td", pc.failuresBefore() + " → " + pc.failuresAfter(), "class", "n")
+                            .element("td", pct(pc.flipBefore()) + " → " + pct(pc.flipAfter()), "class", "n")
+                            .element("td", pc.targeted() ? "yes" : "");
+                    h.close();
+                }
+            }
+            h.close();
+        }
         h.element("p", "A candidate is recommended only when it passes the gate and its targeted test is significant after "
                 + "Holm's correction (p < " + Retrainer.ALPHA + "); worse candidates are shown as worse. Candidate models are saved "
                 + "beside the failure log; 'failforward log runs' lists this retrain.", "class", "note");

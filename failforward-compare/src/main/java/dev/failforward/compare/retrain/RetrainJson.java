@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.failforward.compare.MetricDelta;
-import dev.failforward.compare.RuleResult;
+import dev.failforward.compare.JsonParts;
 
 /** {@code retrain.json}: the whole retrain, for machines; non-finite numbers are {@code null}. */
 public final class RetrainJson {
@@ -65,15 +65,8 @@ public final class RetrainJson {
             set.put("relabeled", c.relabeled());
             set.put("added", c.added());
             MetricDelta d = c.primary();
-            ObjectNode m = o.putObject("primary_metric");
-            m.put("metric", d.metric());
-            num(m, "current", d.baseline());
-            num(m, "candidate", d.candidate());
-            num(m, "difference", d.difference());
-            num(m, "ci_low", d.ciLow());
-            num(m, "ci_high", d.ciHigh());
-            num(m, "p_value", d.pValue());
-            m.put("test", d.test());
+            // As in compare.json; the baseline is the current model.
+            JsonParts.metric(o.putObject("primary_metric"), d);
             num(o, "selection_difference", c.selectionDifference());
             Targeted t = c.targeted();
             ObjectNode tj = o.putObject("targeted");
@@ -98,13 +91,23 @@ public final class RetrainJson {
             }
             num(o, "probe_flip_rate_before", c.flipBefore());
             num(o, "probe_flip_rate_after", c.flipAfter());
+            ArrayNode probes = o.putArray("probes");
+            for (ProbeChange pc : c.probes()) {
+                ObjectNode po = probes.addObject();
+                po.put("probe", pc.probe());
+                num(po, "level", pc.level());
+                po.put("expectation", pc.expectation());
+                po.put("rows", pc.rows());
+                num(po, "flip_rate_before", pc.flipBefore());
+                num(po, "flip_rate_after", pc.flipAfter());
+                po.put("failures_before", pc.failuresBefore());
+                po.put("failures_after", pc.failuresAfter());
+                po.put("targeted", pc.targeted());
+            }
             ObjectNode v = o.putObject("gate");
             v.put("policy", c.verdict().policy());
             v.put("verdict", c.passed() ? "pass" : "block");
-            ArrayNode reasons = v.putArray("reasons");
-            for (RuleResult rr : c.verdict().results()) {
-                rr.reasons().forEach(x -> reasons.add(rr.rule() + ": " + x));
-            }
+            JsonParts.rules(v.putArray("rules"), c.verdict());
             o.put("improved", c.improved());
             o.put("worse", c.worse());
             o.put("recommended", c.recommended());
@@ -117,10 +120,6 @@ public final class RetrainJson {
     }
 
     private static void num(ObjectNode o, String key, double v) {
-        if (Double.isFinite(v)) {
-            o.put(key, v);
-        } else {
-            o.putNull(key);
-        }
+        JsonParts.num(o, key, v);
     }
 }

@@ -14,7 +14,7 @@ public record RetrainResult(String sourceRun, String modelId, String target, Str
                             int selectionRows, int verificationRows, String verification, String policy, long seed,
                             Map<String, Double> currentMetrics, List<Candidate> candidates, String recommended, String reason) {
 
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     public RetrainResult {
         currentMetrics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(currentMetrics));

@@ -20,6 +20,9 @@ import dev.failforward.model.Model;
 import dev.failforward.model.Predictions;
 import dev.failforward.model.Target;
 import dev.failforward.probe.Expectation;
+import dev.failforward.probe.ProbeResult;
+import dev.failforward.probe.ProbeRunner;
+import dev.failforward.probe.ProbeSuite;
 import dev.failforward.probe.adversarial.AdversarialExample;
 import dev.failforward.probe.adversarial.AdversarialSearch;
 import dev.failforward.probe.adversarial.AdversarialSettings;
@@ -200,7 +203,9 @@ public final class Retrainer {
             Targeted t = c.targeted().withHolm(adjusted[i]);
             boolean improved = t.better() && t.holmPValue() < ALPHA;
             double gain = -c.primary().drop();
-            if (improved && c.passed() && gain > bestGain) {
+            // A replacement must not look worse at the model's job: a robustness or slice gain bought with a lower
+            // primary metric (even one the gate tolerates as not significant) is shown, not recommended.
+            if (improved && c.passed() && gain >= 0 && gain > bestGain) {
                 best = c.strategy();
                 bestGain = gain;
             }
@@ -233,9 +238,9 @@ public final class Retrainer {
         }
         long passed = all.stream().filter(c -> c.judged() && c.passed()).count();
         long improved = all.stream().filter(Candidate::improved).count();
-        return "keep the current model: no candidate both passes the gate and significantly improves what it targeted "
-                + "(after Holm's correction across " + judged + (judged == 1 ? " candidate; " : " candidates; ") + passed + " passed the gate, " + improved
-                + " improved their target)";
+        return "keep the current model: no candidate passes the gate, significantly improves what it targeted (after Holm's "
+                + "correction across " + judged + (judged == 1 ? " candidate" : " candidates") + ") and keeps the primary metric at "
+                + "least as good (" + passed + " passed the gate, " + improved + " improved their target)";
     }
 
     /** A p-value for text: three decimals, or {@code <0.001}. */
@@ -300,6 +305,9 @@ public final class Retrainer {
         private final List<Table> perturbed = new ArrayList<>();
         private final List<Predictions> currentPerturbed = new ArrayList<>();
         private final Table visible;
+        private final ScanData verData;
+        private final ProbeSuite suite;
+        private final List<ProbeResult> currentProbes;
 
         Verifier(RetrainRequest r, Table ver, List<String> keys, Truth truth, Predictions current, String primary, List<Object> built) {
             this.r = r;
@@ -328,6 +336,17 @@ public final class Retrainer {
                 }
             }
             this.visible = v;
+            this.verData = new ScanData(r.data().train(), ver, r.data().target(), keys, 0);
+            this.suite = ProbeSuite.defaults(ver);
+            List<ProbeResult> before = List.of();
+            if (!suite.probes().isEmpty()) {
+                try {
+                    before = ProbeRunner.run(suite, r.current(), verData, current, r.seed(), "retrain", 1, Progress.NONE).results();
+                } catch (RuntimeException e) {
+                    before = List.of();
+                }
+            }
+            this.currentProbes = before;
         }
 
         Candidate judge(Trained t) {
@@ -347,7 +366,7 @@ public final class Retrainer {
             TrainingSet s = t.set();
             return new Candidate(s.strategy(), Candidate.CANDIDATE, null, s.note(), s.aim().label(), t.rows(), s.dropped(),
                     s.repeated(), s.relabels().size(), s.addedRows(), p, verdict, targeted, slices, flips[0], flips[1],
-                    t.selectionDifference(), false, false, false, t.model().fingerprint(), t.path());
+                    probeChanges(t, cand), t.selectionDifference(), false, false, false, t.model().fingerprint(), t.path());
         }
 
         private Targeted targeted(Trained t, Predictions cand, MetricDelta p, Comparison comparison, List<SliceChange> slices) {
@@ -396,7 +415,7 @@ public final class Retrainer {
                             }
                         }
                     }
-                    return paired("verification rows under the targeted probes (failed under any)", bb, aa, all);
+                    return paired("verification rows under the targeted probes (wrong under any)", bb, aa, all);
                 }
                 case ADVERSARIAL -> {
                     return adversarial(t.model(), cand);
@@ -410,7 +429,34 @@ public final class Retrainer {
                     rate(before), rate(after), p.drop() < 0, p.pValue(), p.test(), Double.NaN);
         }
 
-        /** Per row: failed under the current model, failed under the candidate, judged at all. */
+        /** Every default probe at every level on the verification rows, the current model against the candidate. */
+        private List<ProbeChange> probeChanges(Trained t, Predictions cand) {
+            if (suite.probes().isEmpty()) {
+                return List.of();
+            }
+            List<ProbeResult> after;
+            try {
+                after = ProbeRunner.run(suite, t.model(), verData, cand, r.seed(), "retrain", 1, Progress.NONE).results();
+            } catch (RuntimeException e) {
+                return List.of();
+            }
+            java.util.Set<String> aimed = new java.util.HashSet<>();
+            t.set().aim().probes().forEach(p -> aimed.add(p.probe().id()));
+            List<ProbeChange> out = new ArrayList<>();
+            for (int i = 0; i < Math.min(after.size(), currentProbes.size()); i++) {
+                ProbeResult b = currentProbes.get(i);
+                ProbeResult a = after.get(i);
+                out.add(new ProbeChange(b.id(), b.level(), b.expectation(), b.rows(), b.flipRate(), a.flipRate(), b.failures(),
+                        a.failures(), aimed.contains(b.id())));
+            }
+            return out;
+        }
+
+        /**
+         * Per row: failed under the current model, failed under the candidate, judged at all. Under an
+         * invariance probe a row fails when the model's answer on the perturbed row is wrong; under a
+         * directional probe, when it is not the class the probe expects.
+         */
         private boolean[][] probeFailures(Aim.ProbeAt probe, Predictions curP, Predictions candP, Predictions cand) {
             int n = ver.rowCount();
             boolean[][] out = new boolean[3][n];
@@ -420,8 +466,10 @@ public final class Retrainer {
                     : e.outputClass() == null ? 1 : target.classes().indexOf(e.outputClass());
             for (int i = 0; i < n; i++) {
                 if (watched < 0) {
-                    out[0][i] = curP.predictedClass(i) != current.predictedClass(i);
-                    out[1][i] = candP.predictedClass(i) != cand.predictedClass(i);
+                    // Wrong on the perturbed row, not merely changed: a flip from a wrong answer to the right one
+                    // is no failure, and a model that never moves is not fixed by it.
+                    out[0][i] = curP.predictedClass(i) != truth.labels()[i];
+                    out[1][i] = candP.predictedClass(i) != truth.labels()[i];
                     out[2][i] = true;
                 } else {
                     int label = truth.labels()[i];

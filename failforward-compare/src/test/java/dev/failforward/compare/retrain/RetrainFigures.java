@@ -66,6 +66,54 @@ class RetrainFigures {
         }
     }
 
+    /**
+     * The production shift: trained on Telco customers with tenure above 24 months; 1,000 of the rest reach
+     * production and the model's failures among them (prediction and outcome disagree) are the captured
+     * failures; the other customers of that population verify. Seeds draw the scan's split, the model and
+     * which customers reach production.
+     */
+    @Test
+    void productionShift() {
+        for (long seed = 1; seed <= 5; seed++) {
+            ProductionShift shift = ProductionShift.of(seed);
+            RetrainResult r = RetrainFixture.retrainWith(shift.data(), "production", seed, shift.verification(),
+                    shift.verificationKeys(), shift.events());
+            Candidate c = RetrainFixture.candidate(r, "production");
+            if (!c.judged()) {
+                System.out.printf("FIGURE | production shift | %d | %s | %s%n", seed, c.status(), c.reason());
+                continue;
+            }
+            System.out.printf(Locale.ROOT, "FIGURE | production shift | %d | %d failures of %d events | failure rate %.4f -> %.4f "
+                            + "(%d rows) | roc_auc %.4f -> %.4f %+.4f [%+.4f, %+.4f] | p %.4f Holm %.4f | gate %s | %s%n",
+                    seed, shift.failures(), ProductionShift.EVENTS, c.targeted().before(), c.targeted().after(),
+                    c.targeted().rows(), c.primary().baseline(), c.primary().candidate(), c.primary().difference(),
+                    c.primary().ciLow(), c.primary().ciHigh(), c.targeted().pValue(), c.targeted().holmPValue(),
+                    c.passed() ? "pass" : "block", r.recommended() == null ? "keep" : r.recommended());
+        }
+    }
+
+    /**
+     * Sentiment sentences with the built-in MiniLM text model: {@code augment}'s negation failures and
+     * name-swap flip rate on the verification rows, and its accuracy there (exact McNemar).
+     */
+    @Test
+    void textSentiment() {
+        for (long seed = 1; seed <= 5; seed++) {
+            TextSentiment.Retrained t = TextSentiment.retrain(seed);
+            Candidate c = RetrainFixture.candidate(t.outcome().result(), "augment");
+            if (!c.judged()) {
+                System.out.printf("FIGURE | text | %d | %s | %s%n", seed, c.status(), c.reason());
+                continue;
+            }
+            System.out.printf(Locale.ROOT, "FIGURE | text | %d | negation failures %d -> %d | name-swap flip %.4f -> %.4f (%d rows) "
+                            + "| accuracy %.4f -> %.4f p %.4f | roc_auc %+.4f p %.4f | gate %s | %s | %s%n",
+                    seed, t.negationBefore(), t.negationAfter(), t.nameSwapBefore(), t.nameSwapAfter(), t.rows(),
+                    t.accuracyBefore(), t.accuracyAfter(), t.accuracyP(), c.primary().difference(), c.primary().pValue(),
+                    c.passed() ? "pass" : "block", t.outcome().result().recommended() == null ? "keep"
+                            : t.outcome().result().recommended(), c.note());
+        }
+    }
+
     private static double rate(dev.failforward.model.Predictions p, int[] labels, boolean[] in) {
         int n = 0;
         int f = 0;

@@ -82,6 +82,16 @@ final class RetrainFixture {
         return new Retrainer(Progress.NONE).retrain(request);
     }
 
+    /** A retrain verified on {@code holdout} (every test row selects), with {@code production} failures in the log. */
+    static RetrainResult retrainWith(ScanData d, String strategies, long seed, Table holdout, List<String> holdoutKeys,
+                                     List<dev.failforward.failure.ProductionEvent> production) {
+        Trainer trainer = ModelProviders.find("builtin:gbm").trainer();
+        Model current = trainer.train(d.train(), d.target(), seed, Progress.NONE);
+        RetrainRequest request = new RetrainRequest("test-run", "data.csv", d, current, trainer, RetrainStrategies.resolve(strategies),
+                Policy.defaults(d.target().task()), holdout, holdoutKeys, production, false, seed, 300, List.of(), CandidateSink.NONE);
+        return new Retrainer(Progress.NONE).retrain(request).result();
+    }
+
     static Candidate candidate(RetrainResult r, String strategy) {
         return r.candidates().stream().filter(c -> c.strategy().equals(strategy)).findFirst().orElseThrow();
     }
