@@ -37,7 +37,7 @@ class ScanCommandTest {
         JsonNode timings = new ObjectMapper().readTree(dir.resolve("out/report.json").toFile()).path("timings");
         List<String> phases = new java.util.ArrayList<>();
         timings.fieldNames().forEachRemaining(phases::add);
-        assertThat(phases).containsExactly("read", "train", "score", "judge", "detector:weak-slice", "detector:calibration",
+        assertThat(phases).containsExactly("read", "prepare", "train", "score", "judge", "detector:weak-slice", "detector:calibration",
                 "save model", "store");
         timings.forEach(t -> assertThat(t.asDouble()).isGreaterThanOrEqualTo(0).isLessThan(600));
         assertThat(timings.path("train").asDouble()).isPositive();
