@@ -3,9 +3,7 @@ package dev.failforward.detect;
 import dev.failforward.data.Table;
 import org.apache.commons.math3.special.Gamma;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * How many test rows would equal a rare combination of training values by chance alone. With the
@@ -33,38 +31,34 @@ final class ChanceCopies {
         if (n == 0 || names.isEmpty()) {
             return 0;
         }
-        List<Map<String, Integer>> counts = new java.util.ArrayList<>();
-        for (String name : concat(names, target)) {
-            Map<String, Integer> c = new HashMap<>();
-            for (int i = 0; i < n; i++) {
-                c.merge(String.valueOf(train.column(name).text(i)), 1, Integer::sum);
+        // Each value's count among the training rows, by 64-bit hashes of the values (RowHashes) rather
+        // than a string per cell: a column at a time, summed into each test row's log share.
+        double[] logShare = new double[test.rowCount()];
+        for (String name : names) {
+            RowCounts counts = RowCounts.of(RowHashes.values(train.column(name)), new long[n]);
+            long[] values = RowHashes.values(test.column(name));
+            for (int i = 0; i < logShare.length; i++) {
+                if (logShare[i] > Double.NEGATIVE_INFINITY) {
+                    int k = counts.count(values[i]);
+                    logShare[i] += k == 0 ? Double.NEGATIVE_INFINITY : Math.log((double) k / n);
+                }
             }
-            counts.add(c);
         }
+        RowCounts targets = RowCounts.of(RowHashes.values(train.column(target)), new long[n]);
+        long[] testTargets = RowHashes.values(test.column(target));
         double sum = 0;
-        for (int i = 0; i < test.rowCount(); i++) {
-            double logShare = 0;
-            for (int j = 0; j < names.size() && logShare > Double.NEGATIVE_INFINITY; j++) {
-                Integer k = counts.get(j).get(String.valueOf(test.column(names.get(j)).text(i)));
-                logShare += k == null ? Double.NEGATIVE_INFINITY : Math.log((double) k / n);
-            }
-            Integer sameTarget = counts.get(names.size()).get(String.valueOf(test.column(target).text(i)));
-            double lambda = n * Math.exp(logShare);
+        for (int i = 0; i < logShare.length; i++) {
+            int sameTarget = targets.count(testTargets[i]);
+            double lambda = n * Math.exp(logShare[i]);
             double atMostRare = 0;
             double term = Math.exp(-lambda);
             for (int x = 1; x <= rare; x++) {
                 term *= lambda / x;
                 atMostRare += term;
             }
-            sum += atMostRare * (sameTarget == null ? 0 : (double) sameTarget / n);
+            sum += atMostRare * ((double) sameTarget / n);
         }
         return sum;
-    }
-
-    private static List<String> concat(List<String> names, String last) {
-        List<String> all = new java.util.ArrayList<>(names);
-        all.add(last);
-        return all;
     }
 
     /** Whether {@code copies} are clearly more than {@code expected}: P(X ≥ copies) < ALPHA for X ~ Poisson(expected). */
