@@ -16,7 +16,6 @@ import org.apache.commons.math3.stat.inference.MannWhitneyUTest;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -410,13 +409,11 @@ public final class DriftDetector implements Detector {
         int[] k = sample(cur.rowCount(), DOMAIN_ROWS, random);
         Table stacked = Stacked.of(ref, r, cur, k);
         int n = stacked.rowCount();
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            order.add(i);
-        }
-        Collections.shuffle(order, random);
-        int[] fit = order.subList(0, n / 2).stream().mapToInt(Integer::intValue).sorted().toArray();
-        int[] held = order.subList(n / 2, n).stream().mapToInt(Integer::intValue).sorted().toArray();
+        int[] order = Permutation.shuffled(n, random);
+        int[] fit = Arrays.copyOfRange(order, 0, n / 2);
+        int[] held = Arrays.copyOfRange(order, n / 2, n);
+        Arrays.sort(fit);
+        Arrays.sort(held);
         Target target = new Target(Stacked.DOMAIN, Task.BINARY_CLASSIFICATION, List.of("reference", "current"));
         c.progress().start("Training a domain classifier (reference vs current rows)", 1);
         Model model = c.trainer().train(stacked.select(fit), target, c.seed(), Progress.NONE);
