@@ -131,11 +131,11 @@ final class CauseRules {
             return null;
         }
         return new Cause(Cause.COVERAGE_GAP, String.format(java.util.Locale.ROOT,
-                "the gap model gives %.3f, above its threshold %.3f: nearest passage %s (similarity %.3f), nearest passage no judged "
-                        + "question claims %s (%.3f), top-10 mean %.3f, its source's share of relevant passages %.2f",
-                p, gap.value(), nearestId, nearest, s.unclaimedId(), s.unclaimed(), s.top10(), s.sourceShare()),
+                "the gap model gives %.3f, above its threshold %.3f: nearest passage %s (similarity %.3f), candidate answer %s "
+                        + "(%.3f), top-10 mean %.3f, share of relevant passages in the nearest unclaimed passage's source %.2f",
+                p, gap.value(), nearestId, nearest, s.candidateId(), s.candidate(), s.top10(), s.sourceShare()),
                 evidence("rule", "gap model above threshold", "probability", p, "threshold", gap.value(), "nearest", nearestId,
-                        "similarity", nearest, "unclaimed_nearest", s.unclaimedId(), "unclaimed_similarity", s.unclaimed(),
+                        "similarity", nearest, "candidate", s.candidateId(), "candidate_similarity", s.candidate(),
                         "top10_mean", s.top10(), "source_share", s.sourceShare()));
     }
 

@@ -16,12 +16,15 @@ import java.util.function.Function;
  * rule's false-alarm rate on answerable questions is about one in ten by construction, as the single
  * similarity threshold's was; what it finds of real gaps is measured (docs/rag.md).
  *
- * <p>The signals: the similarity of the nearest passage that is no other judged question's relevant
- * passage (a passage known to answer something else is weak evidence that this question is covered);
- * the mean similarity of the top 10 (how close everything is — a similarity means less in a crowded
- * neighbourhood); and the share of that nearest unclaimed passage's source that is someone's relevant
- * passage (some sources hold answers, others background). A signal that does not separate the two
- * kinds on a corpus gets a small weight there: the model is refitted on every evaluation.
+ * <p>The signals: the similarity of the question's <em>candidate answer</em>, the nearest passage that
+ * is no other judged question's relevant passage (one known to answer something else is weak evidence
+ * that this question is covered) and comes from a source some judged question's answer comes from (a
+ * source no answer comes from — reference material, distractors — is background); the mean similarity
+ * of the top 10 (how close everything is: a similarity means less in a crowded neighbourhood); and the
+ * share of claimed passages in the source of the nearest unclaimed passage. Without sources every
+ * passage is from one source and the first signal is the nearest unclaimed passage. A signal that does
+ * not separate the two kinds on a corpus gets a small weight there: the model is refitted on every
+ * evaluation.
  */
 public final class GapModel {
 
@@ -33,10 +36,10 @@ public final class GapModel {
     private static final double L2 = 1.0;
     private static final String NO_SOURCE = "";
 
-    /** A question's signals; {@code unclaimedId} is the nearest passage no other judged question claims (null when none is). */
-    public record Signals(double unclaimed, String unclaimedId, double top10, double sourceShare) {
+    /** A question's signals; {@code candidateId} is its candidate answer (null when none is within the ranking's depth). */
+    public record Signals(double candidate, String candidateId, double top10, double sourceShare) {
         double[] values() {
-            return new double[] {unclaimed, top10, sourceShare};
+            return new double[] {candidate, top10, sourceShare};
         }
     }
 
@@ -85,7 +88,7 @@ public final class GapModel {
         return questions;
     }
 
-    /** The weights of the standardised signals (unclaimed nearest, top-10 mean, source share) and the intercept. */
+    /** The weights of the standardised signals (candidate answer, top-10 mean, source share) and the intercept. */
     public double[] weights() {
         return weights.clone();
     }
@@ -100,6 +103,7 @@ public final class GapModel {
         double sum = 0;
         int top = 0;
         Hit unclaimed = null;
+        Hit candidate = null;
         Hit last = null;
         for (Hit h : vectors) {
             if (dropped.contains(h.id())) {
@@ -110,18 +114,22 @@ public final class GapModel {
                 sum += h.score();
                 top++;
             }
-            if (unclaimed == null && !claimed.contains(h.id())) {
-                unclaimed = h;
+            if (!claimed.contains(h.id())) {
+                unclaimed = unclaimed == null ? h : unclaimed;
+                candidate = candidate == null && share(shares, source, h.id()) > 0 ? h : candidate;
             }
         }
         if (last == null) {
             return new Signals(-1, null, -1, 0);
         }
-        // Every passage within reach is claimed: the deepest similarity bounds the unclaimed one.
-        double u = unclaimed == null ? last.score() : unclaimed.score();
-        String src = unclaimed == null ? null : source.apply(unclaimed.id());
-        return new Signals(u, unclaimed == null ? null : unclaimed.id(), sum / top,
-                unclaimed == null ? 0 : shares.getOrDefault(src == null ? NO_SOURCE : src, 0.0));
+        // No candidate within reach: the deepest similarity bounds the candidate's.
+        return new Signals(candidate == null ? last.score() : candidate.score(), candidate == null ? null : candidate.id(), sum / top,
+                unclaimed == null ? 0 : share(shares, source, unclaimed.id()));
+    }
+
+    private static double share(Map<String, Double> shares, Function<String, String> source, String passage) {
+        String s = source.apply(passage);
+        return shares.getOrDefault(s == null ? NO_SOURCE : s, 0.0);
     }
 
     /** Each source's share of passages that are relevant to a judged question ({@code claimed}), over the index's passages. */

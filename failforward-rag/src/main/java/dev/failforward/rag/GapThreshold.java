@@ -25,7 +25,7 @@ public record GapThreshold(double value, String rule, int calibrationQuestions, 
         double[] w = model.weights();
         return new GapThreshold(model.threshold(), String.format(Locale.ROOT,
                 "calibrated: logistic model fitted on %d judged questions with their answer present and removed "
-                        + "(weights: unclaimed nearest %.2f, top-10 mean %.2f, source share %.2f); "
+                        + "(weights: candidate answer %.2f, top-10 mean %.2f, source share %.2f); "
                         + "threshold at %.0f%% false alarms on the questions with their answer present",
                 model.questions(), w[0], w[1], w[2], 100 * GapModel.FALSE_ALARMS), model.questions(), model);
     }

@@ -150,9 +150,12 @@ class RagSharedSetTest {
             assertThat(others).noneMatch(q -> "gap model above threshold".equals(q.cause().evidence().get("rule")));
             assertThat(wrong).isLessThan(Math.max(1, Math.round(0.1 * others.size())));
             assertThat(r.threshold().rule()).startsWith("calibrated: logistic model fitted on 138 judged questions");
-            // The gap model finds two gaps in three at about one false alarm in ten (the nearest-similarity threshold alone: 8 and 6 of 30).
-            assertThat(found).isGreaterThanOrEqualTo(Math.round(0.6 * planted.size()));
-            assertThat(falseAlarms).isLessThanOrEqualTo(Math.round(0.15 * answerable.size()));
+            // The target: at least 90 % of the planted gaps found, and fewer than 10 % of the other failures called gaps
+            // (judged misses and answerable questions without qrels together); the answerable ones alone are at the
+            // 10 % the threshold is set for. The nearest-similarity threshold alone finds 8 and calls 6 of 30.
+            assertThat(found).isGreaterThanOrEqualTo((long) Math.ceil(0.9 * planted.size()));
+            assertThat(wrong + falseAlarms).isLessThan(Math.round(0.1 * (others.size() + answerable.size())));
+            assertThat(falseAlarms).isLessThanOrEqualTo(Math.round(0.1 * answerable.size()));
             // The trade-off over the false-alarm rate the threshold is set for, against the nearest-similarity threshold.
             GapModel model = r.threshold().model();
             Set<String> claimed = new HashSet<>();
