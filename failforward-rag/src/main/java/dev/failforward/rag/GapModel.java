@@ -1,7 +1,9 @@
 package dev.failforward.rag;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -130,6 +132,42 @@ public final class GapModel {
     private static double share(Map<String, Double> shares, Function<String, String> source, String passage) {
         String s = source.apply(passage);
         return shares.getOrDefault(s == null ? NO_SOURCE : s, 0.0);
+    }
+
+    /** The calibration examples: each judged question's signals with its answer present and removed, in the questions' order. */
+    public record Examples(List<String> qids, List<Signals> present, List<Signals> removed) {
+    }
+
+    /**
+     * The examples the judged questions whose relevant passages are indexed give: each one's vector
+     * ranking as it is, and without its relevant passages and their near-duplicates (no re-indexing).
+     */
+    public static Examples examples(RagIndex index, List<LocalRankings> local, List<Question> questions, Qrels qrels) {
+        Set<String> claimed = new HashSet<>();
+        Map<String, Integer> claims = new HashMap<>();
+        questions.forEach(q -> qrels.relevant(q.qid()).keySet().forEach(p -> {
+            claimed.add(p);
+            claims.merge(p, 1, Integer::sum);
+        }));
+        Map<String, Double> shares = sourceShares(index.passageIds(), claimed, index::source);
+        List<String> qids = new ArrayList<>();
+        List<Signals> present = new ArrayList<>();
+        List<Signals> removed = new ArrayList<>();
+        for (int i = 0; i < questions.size(); i++) {
+            List<String> own = qrels.relevant(questions.get(i).qid()).keySet().stream().filter(index::contains).toList();
+            if (own.isEmpty() || local.get(i).vectors().isEmpty()) {
+                continue;
+            }
+            // The passages other judged questions claim: this question's own ones only if another question shares them.
+            Set<String> others = new HashSet<>(claimed);
+            own.stream().filter(p -> claims.get(p) == 1).forEach(others::remove);
+            Set<String> dropped = new HashSet<>(own);
+            own.forEach(p -> dropped.addAll(index.nearDuplicates(p, NEAR_DUPLICATE)));
+            qids.add(questions.get(i).qid());
+            present.add(signals(local.get(i).vectors(), Set.of(), others, shares, index::source));
+            removed.add(signals(local.get(i).vectors(), dropped, others, shares, index::source));
+        }
+        return new Examples(qids, present, removed);
     }
 
     /** Each source's share of passages that are relevant to a judged question ({@code claimed}), over the index's passages. */

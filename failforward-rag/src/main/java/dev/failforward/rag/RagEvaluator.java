@@ -3,7 +3,6 @@ package dev.failforward.rag;
 import dev.failforward.progress.Progress;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,7 +74,7 @@ public final class RagEvaluator {
         }
         Set<String> claimed = new HashSet<>();
         questions.forEach(q -> claimed.addAll(qrels.relevant(q.qid()).keySet()));
-        GapThreshold threshold = threshold(settings, index, local, questions, qrels, claimed);
+        GapThreshold threshold = threshold(settings, index, local, questions, qrels);
         CauseRules rules = new CauseRules(index, mode, settings.failAt(), settings.depth(), threshold, claimed);
         List<QuestionResult> results = new ArrayList<>();
         for (int i = 0; i < scored.size(); i++) {
@@ -120,31 +119,14 @@ public final class RagEvaluator {
      * indexed: each one's vector ranking as it is, and without its relevant passages and their near-duplicates.
      */
     private static GapThreshold threshold(EvalSettings settings, RagIndex index, List<LocalRankings> local, List<Question> questions,
-                                          Qrels qrels, Set<String> claimed) {
+                                          Qrels qrels) {
         if (Double.isFinite(settings.gapThreshold())) {
             return GapThreshold.given(settings.gapThreshold());
         }
         if (local == null || local.isEmpty() || local.get(0).vector() == null) {
             return GapThreshold.off("off: no local index with vectors");
         }
-        Map<String, Integer> claims = new HashMap<>();
-        questions.forEach(q -> qrels.relevant(q.qid()).keySet().forEach(p -> claims.merge(p, 1, Integer::sum)));
-        Map<String, Double> shares = GapModel.sourceShares(index.passageIds(), claimed, index::source);
-        List<GapModel.Signals> present = new ArrayList<>();
-        List<GapModel.Signals> removed = new ArrayList<>();
-        for (int i = 0; i < questions.size(); i++) {
-            List<String> own = qrels.relevant(questions.get(i).qid()).keySet().stream().filter(index::contains).toList();
-            if (own.isEmpty() || local.get(i).vectors().isEmpty()) {
-                continue;
-            }
-            // The passages other judged questions claim: this question's own ones are claimed only if another shares them.
-            Set<String> others = new HashSet<>(claimed);
-            own.stream().filter(p -> claims.get(p) == 1).forEach(others::remove);
-            Set<String> dropped = new HashSet<>(own);
-            own.forEach(p -> dropped.addAll(index.nearDuplicates(p, GapModel.NEAR_DUPLICATE)));
-            present.add(GapModel.signals(local.get(i).vectors(), Set.of(), others, shares, index::source));
-            removed.add(GapModel.signals(local.get(i).vectors(), dropped, others, shares, index::source));
-        }
-        return GapThreshold.calibrated(GapModel.fit(present, removed), present.size());
+        GapModel.Examples examples = GapModel.examples(index, local, questions, qrels);
+        return GapThreshold.calibrated(GapModel.fit(examples.present(), examples.removed()), examples.present().size());
     }
 }
