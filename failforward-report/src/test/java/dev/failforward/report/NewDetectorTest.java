@@ -60,4 +60,36 @@ class NewDetectorTest {
         assertThat(methods).hasSize(4);
         assertThat(methods.toString()).contains("Bank transfer (automatic)");
     }
+
+    @Test
+    void distributionsADetectorDescribesAreDrawnUnderTheirCaption() throws Exception {
+        ScanResult scanned = Scans.hostileTelco();
+        ScanData data = ScanData.prepare(Scans.hostileTelcoTable(), null, Scans.HOSTILE_SPEC);
+        List<PredictionRecord> rows = scanned.predictions();
+        boolean[] failed = new boolean[rows.size()];
+        double[] probabilities = new double[rows.size() * 2];
+        for (int i = 0; i < failed.length; i++) {
+            failed[i] = rows.get(i).failure();
+            System.arraycopy(rows.get(i).probabilities(), 0, probabilities, 2 * i, 2);
+        }
+        DetectorReport detected = DetectorRunner.run(Detectors.resolve(PaymentSharesDetector.ID), new DetectorContext(data,
+                Predictions.ofProbabilities(data.target().classes(), probabilities), failed, null, 1, DetectorConfig.defaults(),
+                Progress.NONE, null));
+        ScanResult result = new ScanResult(scanned.run(), scanned.evaluation(), rows, scanned.failures(), detected.results(),
+                detected.findings());
+
+        String html = new HtmlReport().render(result);
+        Document doc = HtmlReportTest.wellFormed(html);
+        Element section = (Element) XPathFactory.newInstance().newXPath()
+                .evaluate("//*[@id='detector-" + PaymentSharesDetector.ID + "']", doc, XPathConstants.NODE);
+        assertThat(section).isNotNull();
+        assertThat(section.getTextContent()).contains("Payment methods among failures").contains("all test rows")
+                .contains("failed rows");
+        assertThat(section.getElementsByTagName("figure").getLength()).isEqualTo(1);
+        Element svg = (Element) section.getElementsByTagName("svg").item(0);
+        assertThat(svg.getAttribute("aria-label")).isEqualTo("Distribution of payment_method: reference vs current");
+        // Two bars (all rows, failed rows) per payment method, each with its tooltip.
+        assertThat(svg.getElementsByTagName("title").getLength()).isGreaterThanOrEqualTo(8);
+        assertThat(html).doesNotContain(Scans.ATTRIBUTE_BREAKER);
+    }
 }
