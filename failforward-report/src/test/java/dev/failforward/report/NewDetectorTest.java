@@ -22,14 +22,13 @@ import javax.xml.xpath.XPathFactory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A detector registered from the test tree ({@link FailuresByPaymentDetector}) is rendered by the
- * report with its own chart and findings, though the report module names no such detector.
+ * Detectors registered from the test tree ({@link FailuresByPaymentDetector}, {@link PaymentSharesDetector})
+ * are rendered by the report with their own charts and findings, though the report module names no such detector.
  */
 class NewDetectorTest {
 
-    @Test
-    void aDetectorFromTheTestTreeGetsItsSectionChartAndFindingsEscaped() throws Exception {
-        assertThat(Detectors.resolve(FailuresByPaymentDetector.ID)).hasSize(1);
+    /** The hostile Telco scan with only the detector {@code id}'s results. */
+    private static ScanResult hostileTelcoWith(String id) {
         ScanResult scanned = Scans.hostileTelco();
         ScanData data = ScanData.prepare(Scans.hostileTelcoTable(), null, Scans.HOSTILE_SPEC);
         List<PredictionRecord> rows = scanned.predictions();
@@ -39,11 +38,17 @@ class NewDetectorTest {
             failed[i] = rows.get(i).failure();
             System.arraycopy(rows.get(i).probabilities(), 0, probabilities, 2 * i, 2);
         }
-        DetectorReport detected = DetectorRunner.run(Detectors.resolve(FailuresByPaymentDetector.ID), new DetectorContext(data,
+        DetectorReport detected = DetectorRunner.run(Detectors.resolve(id), new DetectorContext(data,
                 Predictions.ofProbabilities(data.target().classes(), probabilities), failed, null, 1, DetectorConfig.defaults(),
                 Progress.NONE, null));
-        ScanResult result = new ScanResult(scanned.run(), scanned.evaluation(), rows, scanned.failures(), detected.results(),
+        return new ScanResult(scanned.run(), scanned.evaluation(), rows, scanned.failures(), detected.results(),
                 detected.findings());
+    }
+
+    @Test
+    void aDetectorFromTheTestTreeGetsItsSectionChartAndFindingsEscaped() throws Exception {
+        assertThat(Detectors.resolve(FailuresByPaymentDetector.ID)).hasSize(1);
+        ScanResult result = hostileTelcoWith(FailuresByPaymentDetector.ID);
 
         String html = new HtmlReport().render(result);
         Document doc = HtmlReportTest.wellFormed(html);
@@ -63,20 +68,7 @@ class NewDetectorTest {
 
     @Test
     void distributionsADetectorDescribesAreDrawnUnderTheirCaption() throws Exception {
-        ScanResult scanned = Scans.hostileTelco();
-        ScanData data = ScanData.prepare(Scans.hostileTelcoTable(), null, Scans.HOSTILE_SPEC);
-        List<PredictionRecord> rows = scanned.predictions();
-        boolean[] failed = new boolean[rows.size()];
-        double[] probabilities = new double[rows.size() * 2];
-        for (int i = 0; i < failed.length; i++) {
-            failed[i] = rows.get(i).failure();
-            System.arraycopy(rows.get(i).probabilities(), 0, probabilities, 2 * i, 2);
-        }
-        DetectorReport detected = DetectorRunner.run(Detectors.resolve(PaymentSharesDetector.ID), new DetectorContext(data,
-                Predictions.ofProbabilities(data.target().classes(), probabilities), failed, null, 1, DetectorConfig.defaults(),
-                Progress.NONE, null));
-        ScanResult result = new ScanResult(scanned.run(), scanned.evaluation(), rows, scanned.failures(), detected.results(),
-                detected.findings());
+        ScanResult result = hostileTelcoWith(PaymentSharesDetector.ID);
 
         String html = new HtmlReport().render(result);
         Document doc = HtmlReportTest.wellFormed(html);
