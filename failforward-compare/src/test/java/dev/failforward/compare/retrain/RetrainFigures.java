@@ -106,9 +106,11 @@ class RetrainFigures {
                 continue;
             }
             System.out.printf(Locale.ROOT, "FIGURE | text | %d | negation failures %d -> %d | name-swap flip %.4f -> %.4f "
-                            + "(of %d changed rows) | %d rows | accuracy %.4f -> %.4f p %.4f | roc_auc %+.4f p %.4f | gate %s | %s | %s%n",
+                            + "(of %d changed rows) | %d rows | accuracy %.4f -> %.4f p %.4f | roc_auc %+.4f p %.4f "
+                            + "| targeted %d/%d/%d holm %.4f | gate %s | %s | %s%n",
                     seed, t.negationBefore(), t.negationAfter(), t.nameSwapBefore(), t.nameSwapAfter(), t.nameSwapRows(), t.rows(),
                     t.accuracyBefore(), t.accuracyAfter(), t.accuracyP(), c.primary().difference(), c.primary().pValue(),
+                    c.targeted().fixed(), c.targeted().persisting(), c.targeted().added(), c.targeted().holmPValue(),
                     c.passed() ? "pass" : "block", t.outcome().result().recommended() == null ? "keep"
                             : t.outcome().result().recommended(), c.note());
         }
