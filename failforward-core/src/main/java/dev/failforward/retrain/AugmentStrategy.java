@@ -24,8 +24,8 @@ import java.util.Random;
  * expected label under a directional probe that must move the output (negative tolerance, binary
  * tasks: the watched class for "up", the other class for "down"). Only rows the probe changed are
  * copied (a sentence without a name is no name-swap copy, one without an auxiliary verb no negated
- * one). Directional probes that only
- * bound the move do not say what the label should be and are left out. Each probe adds at most
+ * one). Directional probes that only bound the move do not say what the label should be and are
+ * left out. Each probe adds at most
  * {@code 1 / probes} of the training row count, so the training set at most doubles.
  */
 public final class AugmentStrategy implements RetrainStrategy {
