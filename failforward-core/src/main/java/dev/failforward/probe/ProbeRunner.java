@@ -149,7 +149,7 @@ public final class ProbeRunner {
     }
 
     /** Whether the probe changed row {@code row}: a row it left alone cannot break an expectation that asks for a move. */
-    private static boolean changed(Table test, Table perturbed, int row) {
+    public static boolean changed(Table test, Table perturbed, int row) {
         for (Column c : perturbed.columns()) {
             if (perturbed.role(c.name()) != ColumnRole.TARGET && !Objects.equals(c.value(row), test.column(c.name()).value(row))) {
                 return true;

@@ -22,8 +22,10 @@ import java.util.Random;
  * the most failures) perturbs a seeded sample of training rows at that level, and the perturbed
  * copies join the training rows: with their original label under an invariance probe, with the
  * expected label under a directional probe that must move the output (negative tolerance, binary
- * tasks: the watched class for "up", the other class for "down"). Directional probes that only
- * bound the move do not say what the label should be and are left out. Each probe adds at most
+ * tasks: the watched class for "up", the other class for "down"). Only rows the probe changed are
+ * copied (a sentence without a name is no name-swap copy, one without an auxiliary verb no negated
+ * one). Directional probes that only bound the move do not say what the label should be and are
+ * left out. Each probe adds at most
  * {@code 1 / probes} of the training row count, so the training set at most doubles.
  */
 public final class AugmentStrategy implements RetrainStrategy {
@@ -91,11 +93,17 @@ public final class AugmentStrategy implements RetrainStrategy {
             } else {
                 continue;
             }
-            int[] sample = sample(eligible, perProbe, c.seed() + 31L * ++p);
+            p++;
+            // Only copies the probe changed: an unchanged copy is a plain duplicate, and under a directional probe it
+            // would carry the opposite label on the very same row ("it was fine" left as it is, labeled negative).
+            Table all = train.select(eligible);
+            Table moved = fitted.perturb(all, r.level(), c.seed() + 7919L * p);
+            int[] changed = java.util.stream.IntStream.range(0, all.rowCount()).filter(i -> ProbeRunner.changed(all, moved, i)).toArray();
+            int[] sample = sample(changed, perProbe, c.seed() + 31L * p);
             if (sample.length == 0) {
                 continue;
             }
-            Table perturbed = fitted.perturb(train.select(sample), r.level(), c.seed() + 7919L * p);
+            Table perturbed = moved.select(sample);
             if (newLabel != null) {
                 String label = newLabel;
                 perturbed = Rows.withLabel(perturbed, target.column(), label);

@@ -99,7 +99,8 @@ public final class LoopHtml {
         h.close();
         h.element("p", "'failforward log runs' lists each round's scan and retrain runs (options loop and round); "
                 + "'failforward log show RUN' and 'failforward report --run RUN' open them. A candidate is kept only when the gate "
-                + "passes and it significantly improves what it targeted (Holm-corrected across the round's candidates).",
+                + "passes, it significantly improves what it targeted (Holm-corrected across the round's candidates) and it improves "
+                + "the primary metric by at least " + dev.failforward.compare.retrain.Retrainer.MIN_GAIN + ".",
                 "class", "note");
         h.element("p", "Made by FailForward. This file is self-contained: it runs no scripts and loads nothing from elsewhere.",
                 "class", "note");

@@ -41,8 +41,9 @@ import java.util.Map;
  * rows, which only judge: every round's candidates are compared with the kept model on them, and the
  * trajectory is measured on them. A round scans the kept model (round 1 trains it; later rounds train
  * it again from the training rows kept with it, same trainer and seed), retrains from that scan, and
- * keeps the recommended candidate, which the retrain recommends only when it passes the gate and
- * significantly improves what it targeted. A round that keeps nothing ends the loop: the next one would
+ * keeps the recommended candidate, which the retrain recommends only when it passes the gate,
+ * significantly improves what it targeted and improves the primary metric by at least
+ * {@link dev.failforward.compare.retrain.Retrainer#MIN_GAIN}. A round that keeps nothing ends the loop: the next one would
  * see the same model and the same rows.
  */
 public final class LoopRunner {

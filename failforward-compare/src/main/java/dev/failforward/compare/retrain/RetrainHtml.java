@@ -127,7 +127,7 @@ public final class RetrainHtml {
             h.element("h3", "Default probes on the verification rows (same perturbed rows for both models)");
             h.open("table").open("tr");
             for (String t : List.of("strategy", "probe", "level", "expectation", "failures current → candidate",
-                    "flip rate current → candidate", "targeted")) {
+                    "rows changed", "flip rate current → candidate", "of the changed rows", "targeted")) {
                 h.element("th", t);
             }
             h.close();
@@ -138,15 +138,19 @@ public final class RetrainHtml {
                     h.element("td", c.strategy()).element("td", pc.probe()).element("td", f(pc.level()), "class", "n")
                             .element("td", pc.expectation())
                             .element("td", pc.failuresBefore() + " → " + pc.failuresAfter(), "class", "n")
+                            .element("td", String.valueOf(pc.changed()), "class", "n")
                             .element("td", pct(pc.flipBefore()) + " → " + pct(pc.flipAfter()), "class", "n")
+                            .element("td", pc.changed() == 0 ? "—" : pct(pc.changedFlipBefore()) + " → " + pct(pc.changedFlipAfter()),
+                                    "class", "n")
                             .element("td", pc.targeted() ? "yes" : "");
                     h.close();
                 }
             }
             h.close();
         }
-        h.element("p", "A candidate is recommended only when it passes the gate and its targeted test is significant after "
-                + "Holm's correction (p < " + Retrainer.ALPHA + "); worse candidates are shown as worse. Candidate models are saved "
+        h.element("p", "A candidate is recommended only when it passes the gate, its targeted test is significant after "
+                + "Holm's correction (p < " + Retrainer.ALPHA + ") and it improves the primary metric by at least " + Retrainer.MIN_GAIN
+                + " (an error metric by " + Math.round(100 * Retrainer.MIN_GAIN) + " %); worse candidates are shown as worse. Candidate models are saved "
                 + "beside the failure log; 'failforward log runs' lists this retrain.", "class", "note");
         h.close();
         return h.build();

@@ -98,8 +98,11 @@ public final class RetrainJson {
                 num(po, "level", pc.level());
                 po.put("expectation", pc.expectation());
                 po.put("rows", pc.rows());
+                po.put("changed_rows", pc.changed());
                 num(po, "flip_rate_before", pc.flipBefore());
                 num(po, "flip_rate_after", pc.flipAfter());
+                num(po, "changed_flip_rate_before", pc.changedFlipBefore());
+                num(po, "changed_flip_rate_after", pc.changedFlipAfter());
                 po.put("failures_before", pc.failuresBefore());
                 po.put("failures_after", pc.failuresAfter());
                 po.put("targeted", pc.targeted());

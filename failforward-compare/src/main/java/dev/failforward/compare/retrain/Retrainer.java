@@ -20,6 +20,7 @@ import dev.failforward.model.Model;
 import dev.failforward.model.Predictions;
 import dev.failforward.model.Target;
 import dev.failforward.probe.Expectation;
+import dev.failforward.probe.Probe;
 import dev.failforward.probe.ProbeResult;
 import dev.failforward.probe.ProbeRunner;
 import dev.failforward.probe.ProbeSuite;
@@ -52,11 +53,19 @@ import java.util.Set;
  * the gate {@link Policy}. What a strategy targeted is tested on the verification rows (McNemar on
  * the targeted rows' failures; for the whole model, the primary metric's paired test) and the
  * p-values are Holm-corrected across the candidates. A candidate is recommended only when it passes
- * the gate and significantly improves its target; among several, the best primary metric wins.
+ * the gate, significantly improves its target and improves the primary metric by at least {@link #MIN_GAIN};
+ * among several, the best primary metric wins.
  */
 public final class Retrainer {
 
     public static final double ALPHA = 0.05;
+    /**
+     * The least gain in the primary metric on the verification rows that a replacement must bring: one point of a
+     * classification metric (0.01 of ROC AUC), 1 % of the current value of an error metric (RMSE). A candidate that
+     * improves only what it was trained to improve, with the primary metric within this of the current model's, is
+     * shown as improving its target but not recommended: swapping a deployed model is worth a gain the user sees.
+     */
+    public static final double MIN_GAIN = 0.01;
     /** Verification rows attacked to test the adversarial candidate, and the budget per row. */
     static final int ADVERSARIAL_ROWS = 300;
     static final int ADVERSARIAL_BUDGET = 200;
@@ -203,9 +212,10 @@ public final class Retrainer {
             Targeted t = c.targeted().withHolm(adjusted[i]);
             boolean improved = t.better() && t.holmPValue() < ALPHA;
             double gain = -c.primary().drop();
-            // A replacement must not look worse at the model's job: a robustness or slice gain bought with a lower
-            // primary metric (even one the gate tolerates as not significant) is shown, not recommended.
-            if (improved && c.passed() && gain >= 0 && gain > bestGain) {
+            // A replacement must be better at the model's job by a margin that matters, not only at its own target: a
+            // robustness or slice gain with the primary metric flat or lower (even within what the gate tolerates) is
+            // shown, not recommended.
+            if (improved && c.passed() && gain >= minGain(c.primary()) && gain > bestGain) {
                 best = c.strategy();
                 bestGain = gain;
             }
@@ -225,6 +235,11 @@ public final class Retrainer {
         return out;
     }
 
+    /** {@link #MIN_GAIN} for this metric: absolute for classification metrics, relative to the current value for errors. */
+    static double minGain(MetricDelta primary) {
+        return primary.higherIsBetter() ? MIN_GAIN : MIN_GAIN * Math.abs(primary.baseline());
+    }
+
     private static String reason(Candidate best, List<Candidate> all, String primary) {
         if (best != null) {
             return String.format(Locale.ROOT, "recommend %s: it passes the gate and improves its target (%s: %d fixed, %d new; "
@@ -239,8 +254,9 @@ public final class Retrainer {
         long passed = all.stream().filter(c -> c.judged() && c.passed()).count();
         long improved = all.stream().filter(Candidate::improved).count();
         return "keep the current model: no candidate passes the gate, significantly improves what it targeted (after Holm's "
-                + "correction across " + judged + (judged == 1 ? " candidate" : " candidates") + ") and keeps the primary metric at "
-                + "least as good (" + passed + " passed the gate, " + improved + " improved their target)";
+                + "correction across " + judged + (judged == 1 ? " candidate" : " candidates") + ") and improves " + primary
+                + " by at least " + (LOWER_IS_BETTER.contains(primary) ? Math.round(100 * MIN_GAIN) + " %" : String.valueOf(MIN_GAIN))
+                + " (" + passed + " passed the gate, " + improved + " improved their target)";
     }
 
     /** A p-value for text: three decimals, or {@code <0.001}. */
@@ -308,6 +324,7 @@ public final class Retrainer {
         private final ScanData verData;
         private final ProbeSuite suite;
         private final List<ProbeResult> currentProbes;
+        private final List<Integer> changedRows;
 
         Verifier(RetrainRequest r, Table ver, List<String> keys, Truth truth, Predictions current, String primary, List<Object> built) {
             this.r = r;
@@ -347,6 +364,24 @@ public final class Retrainer {
                 }
             }
             this.currentProbes = before;
+            this.changedRows = changedRows();
+        }
+
+        /** For each default probe level, in the order the probe runner reports them, the verification rows it changes. */
+        private List<Integer> changedRows() {
+            List<Integer> out = new ArrayList<>();
+            for (Probe unfitted : suite.probes()) {
+                Probe probe = unfitted.fit(verData.reference());
+                for (double level : probe.levels()) {
+                    Table moved = probe.perturb(ver, level, r.seed());
+                    int n = 0;
+                    for (int i = 0; i < ver.rowCount(); i++) {
+                        n += ProbeRunner.changed(ver, moved, i) ? 1 : 0;
+                    }
+                    out.add(n);
+                }
+            }
+            return out;
         }
 
         Candidate judge(Trained t) {
@@ -406,7 +441,7 @@ public final class Retrainer {
                     boolean[] all = new boolean[n];
                     for (int i = 0; i < probes.size(); i++) {
                         Predictions candPerturbed = t.model().predict(perturbed.get(i));
-                        boolean[][] f = probeFailures(probes.get(i), currentPerturbed.get(i), candPerturbed, cand);
+                        boolean[][] f = probeFailures(probes.get(i), perturbed.get(i), currentPerturbed.get(i), candPerturbed);
                         for (int row = 0; row < n; row++) {
                             if (f[2][row]) {
                                 all[row] = true;
@@ -446,18 +481,21 @@ public final class Retrainer {
             for (int i = 0; i < Math.min(after.size(), currentProbes.size()); i++) {
                 ProbeResult b = currentProbes.get(i);
                 ProbeResult a = after.get(i);
-                out.add(new ProbeChange(b.id(), b.level(), b.expectation(), b.rows(), b.flipRate(), a.flipRate(), b.failures(),
-                        a.failures(), aimed.contains(b.id())));
+                // Minimum functionality cases come after the probes: they are their own rows, all of them judged.
+                int changed = i < changedRows.size() ? changedRows.get(i) : b.rows();
+                out.add(new ProbeChange(b.id(), b.level(), b.expectation(), b.rows(), changed, b.flipRate(), a.flipRate(),
+                        b.failures(), a.failures(), aimed.contains(b.id())));
             }
             return out;
         }
 
         /**
-         * Per row: failed under the current model, failed under the candidate, judged at all. Under an
-         * invariance probe a row fails when the model's answer on the perturbed row is wrong; under a
+         * Per row: failed under the current model, failed under the candidate, judged at all. Only rows the
+         * probe changed are judged (on a row it left alone a wrong answer is a plain error, not the probe's).
+         * Under an invariance probe a row fails when the model's answer on the perturbed row is wrong; under a
          * directional probe, when it is not the class the probe expects.
          */
-        private boolean[][] probeFailures(Aim.ProbeAt probe, Predictions curP, Predictions candP, Predictions cand) {
+        private boolean[][] probeFailures(Aim.ProbeAt probe, Table moved, Predictions curP, Predictions candP) {
             int n = ver.rowCount();
             boolean[][] out = new boolean[3][n];
             Expectation e = probe.probe().expectation();
@@ -465,6 +503,9 @@ public final class Retrainer {
             int watched = e.kind() == Expectation.Kind.INVARIANT ? -1
                     : e.outputClass() == null ? 1 : target.classes().indexOf(e.outputClass());
             for (int i = 0; i < n; i++) {
+                if (!ProbeRunner.changed(ver, moved, i)) {
+                    continue;
+                }
                 if (watched < 0) {
                     // Wrong on the perturbed row, not merely changed: a flip from a wrong answer to the right one
                     // is no failure, and a model that never moves is not fixed by it.

@@ -26,7 +26,7 @@ class RetrainFigures {
     void cleanData() {
         for (long seed = 1; seed <= 5; seed++) {
             ScanData d = RetrainFixture.prepare("telco_churn.csv", "churn", seed);
-            RetrainResult r = RetrainFixture.retrain(d, "reweight,augment,clean,combined", seed);
+            RetrainResult r = RetrainFixture.retrain(d, "all", seed);
             for (Candidate c : r.candidates()) {
                 print("clean telco", seed, r, c.strategy());
             }
@@ -105,10 +105,12 @@ class RetrainFigures {
                 System.out.printf("FIGURE | text | %d | %s | %s%n", seed, c.status(), c.reason());
                 continue;
             }
-            System.out.printf(Locale.ROOT, "FIGURE | text | %d | negation failures %d -> %d | name-swap flip %.4f -> %.4f (%d rows) "
-                            + "| accuracy %.4f -> %.4f p %.4f | roc_auc %+.4f p %.4f | gate %s | %s | %s%n",
-                    seed, t.negationBefore(), t.negationAfter(), t.nameSwapBefore(), t.nameSwapAfter(), t.rows(),
+            System.out.printf(Locale.ROOT, "FIGURE | text | %d | negation failures %d -> %d | name-swap flip %.4f -> %.4f "
+                            + "(of %d changed rows) | %d rows | accuracy %.4f -> %.4f p %.4f | roc_auc %+.4f p %.4f "
+                            + "| targeted %d/%d/%d holm %.4f | gate %s | %s | %s%n",
+                    seed, t.negationBefore(), t.negationAfter(), t.nameSwapBefore(), t.nameSwapAfter(), t.nameSwapRows(), t.rows(),
                     t.accuracyBefore(), t.accuracyAfter(), t.accuracyP(), c.primary().difference(), c.primary().pValue(),
+                    c.targeted().fixed(), c.targeted().persisting(), c.targeted().added(), c.targeted().holmPValue(),
                     c.passed() ? "pass" : "block", t.outcome().result().recommended() == null ? "keep"
                             : t.outcome().result().recommended(), c.note());
         }

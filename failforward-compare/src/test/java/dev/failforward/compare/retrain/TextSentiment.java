@@ -22,15 +22,17 @@ import java.util.Map;
 
 /**
  * Sentiment sentences (IMDb, Amazon and Yelp reviews) with the built-in MiniLM text model, retrained with
- * {@code augment}: the negation probe's failures and the name-swap probe's flip rate on the verification
- * rows before and after, and the accuracy there with its exact McNemar p-value.
+ * {@code augment}: the negation probe's failures and the name-swap probe's flip rate (over the rows it changed)
+ * on the verification rows before and after, and the accuracy there with its exact McNemar p-value.
  */
 final class TextSentiment {
 
     static final String MODEL = "builtin:text-minilm-logistic";
 
-    record Retrained(Retrainer.Outcome outcome, int negationBefore, int negationAfter, double nameSwapBefore,
-                     double nameSwapAfter, int rows, double accuracyBefore, double accuracyAfter, double accuracyP) {
+    /** {@code nameSwapBefore/After}: flips over the {@code nameSwapRows} the swap changed, summed over its levels. */
+    record Retrained(Retrainer.Outcome outcome, Table training, Table augmented, int negationBefore, int negationAfter, double nameSwapBefore,
+                     double nameSwapAfter, int nameSwapRows, int rows, double accuracyBefore, double accuracyAfter,
+                     double accuracyP) {
     }
 
     private TextSentiment() {
@@ -53,8 +55,10 @@ final class TextSentiment {
         Trainer trainer = ModelProviders.find(MODEL).trainer();
         Model current = trainer.train(d.train(), d.target(), seed, Progress.NONE);
         Map<String, Model> models = new HashMap<>();
+        Map<String, Table> sets = new HashMap<>();
         CandidateSink sink = (strategy, model, training) -> {
             models.put(strategy, model);
+            sets.put(strategy, training);
             return null;
         };
         RetrainRequest request = new RetrainRequest("test-run", "sentiment_sentences.csv", d, current, trainer,
@@ -72,9 +76,10 @@ final class TextSentiment {
                 negBefore += p.failuresBefore();
                 negAfter += p.failuresAfter();
             } else if (p.probe().equals("name-swap")) {
-                swapBefore += p.flipBefore();
-                swapAfter += p.flipAfter();
-                swaps++;
+                // Over the rows the swap changed (those naming someone or somewhere): the others cannot flip.
+                swapBefore += Math.round(p.flipBefore() * p.rows());
+                swapAfter += Math.round(p.flipAfter() * p.rows());
+                swaps += p.changed();
             }
         }
         Table ver = o.verification();
@@ -93,8 +98,8 @@ final class TextSentiment {
             fixed += !b && a ? 1 : 0;
             added += b && !a ? 1 : 0;
         }
-        return new Retrained(o, negBefore, negAfter, swaps == 0 ? Double.NaN : swapBefore / swaps,
-                swaps == 0 ? Double.NaN : swapAfter / swaps, ver.rowCount(), (double) rightBefore / labels.length,
+        return new Retrained(o, d.train(), sets.get("augment"), negBefore, negAfter, swaps == 0 ? Double.NaN : swapBefore / swaps,
+                swaps == 0 ? Double.NaN : swapAfter / swaps, swaps, ver.rowCount(), (double) rightBefore / labels.length,
                 (double) rightAfter / labels.length, McNemar.test(added, fixed).pValue());
     }
 }
