@@ -3,6 +3,7 @@ package dev.failforward.cli;
 import dev.failforward.failure.IngestResult;
 import dev.failforward.failure.ProductionEvent;
 import dev.failforward.log.FailureLog;
+import dev.failforward.session.Ingest;
 import dev.failforward.store.RedactionKeys;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,7 +48,7 @@ public final class LogIngestCommand implements Callable<Integer> {
         }
         try (FailureLog log = store.open(RedactionKeys.forStore(store.store, redact))) {
             for (int i = 0; i < files.size(); i++) {
-                IngestResult r = log.ingest(files.get(i).getFileName().toString(), read.get(i));
+                IngestResult r = Ingest.run(log, files.get(i).getFileName().toString(), read.get(i));
                 System.out.printf("%s: %d events, %d new, %d already in the log; %d pairs judged, %d failures%s%n",
                         files.get(i), r.events(), r.added(), r.duplicates(), r.judged(), r.failures(),
                         r.runId() == null ? "" : " (run " + r.runId() + ")");

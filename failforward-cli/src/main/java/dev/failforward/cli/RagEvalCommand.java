@@ -68,7 +68,7 @@ public final class RagEvalCommand implements Callable<Integer> {
     @Option(names = "--k", paramLabel = "K", split = ",", description = "Cut-offs for hit@k and recall@k (default: 1,5,10).")
     List<Integer> ks = new ArrayList<>(List.of(1, 5, 10));
 
-    @Option(names = "--gap-threshold", paramLabel = "SIM", description = "Coverage-gap similarity threshold (default: calibrated on the questions the vectors answer).")
+    @Option(names = "--gap-threshold", paramLabel = "SIM", description = "Questions without qrels whose nearest passage is less similar than SIM are coverage gaps (default: a gap model calibrated on the judged questions).")
     Double gapThreshold;
 
     @Option(names = "--fail-on", paramLabel = "METRIC<VALUE", description = "Exit with 1 when a metric is below a value, e.g. 'recall@10<0.9' or 'mrr<0.5'.")

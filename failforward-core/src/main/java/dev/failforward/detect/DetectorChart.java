@@ -36,4 +36,37 @@ public sealed interface DetectorChart {
             }
         }
     }
+
+    /**
+     * One variable's two distributions side by side, reference and current: densities over the shared
+     * bin {@code edges} for numbers ({@code categories} empty), or shares of {@code categories} (edges
+     * empty), those the reference never had marked in {@code fresh}. Missing shares are noted, not drawn.
+     */
+    record Distribution(String feature, String referenceLabel, String currentLabel, double[] edges,
+                        List<String> categories, List<Boolean> fresh, double[] reference, double[] current,
+                        double referenceMissing, double currentMissing) implements DetectorChart {
+        public Distribution {
+            edges = edges.clone();
+            categories = List.copyOf(categories);
+            fresh = List.copyOf(fresh);
+            reference = reference.clone();
+            current = current.clone();
+        }
+
+        @Override
+        public String title() {
+            return "Distribution of " + feature;
+        }
+
+        public boolean numeric() {
+            return categories.isEmpty();
+        }
+    }
+
+    /** Distributions shown together under one caption (its title), such as those of the features that drifted. */
+    record Gallery(String title, List<Distribution> charts) implements DetectorChart {
+        public Gallery {
+            charts = List.copyOf(charts);
+        }
+    }
 }

@@ -68,11 +68,4 @@ public record DetectorConfig(Map<String, Object> overrides) {
         T value = given != null ? (T) given : threshold.defaultValue();
         return value;
     }
-
-    /** The value for {@code detector}'s {@code key} as a number (a flag is 1 or 0): the override, or the default. */
-    public double get(Detector detector, String key) {
-        Threshold<?> t = detector.thresholds().stream().filter(d -> d.key().equals(key)).findFirst()
-                .orElseThrow(() -> new IllegalStateException(detector.id() + " declares no threshold '" + key + "'"));
-        return t.number(get(detector, t));
-    }
 }

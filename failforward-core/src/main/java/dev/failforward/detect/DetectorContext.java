@@ -27,11 +27,6 @@ public record DetectorContext(ScanData data, Predictions predictions, boolean[] 
         return config.get(d, t);
     }
 
-    /** The value of {@code d}'s threshold {@code key} as a number; prefer the typed {@link #threshold(Detector, Threshold)}. */
-    public double threshold(Detector d, String key) {
-        return config.get(d, key);
-    }
-
     public boolean classification() {
         return data.target().task().isClassification();
     }

@@ -443,6 +443,11 @@ public final class DriftDetector implements Detector {
     @Override
     public List<DetectorChart> charts(Map<String, Object> measurements) {
         String compared = measurements.getOrDefault("reference", "training") + " → " + measurements.getOrDefault("current", "test rows");
-        return ChartRows.bars("PSI per feature (" + compared + ")", "feature", "PSI", measurements.get("features"), "feature", "psi");
+        List<DetectorChart> charts = new ArrayList<>(
+                ChartRows.bars("PSI per feature (" + compared + ")", "feature", "PSI", measurements.get("features"), "feature", "psi"));
+        charts.addAll(DriftHistogram.gallery(measurements.get("features"),
+                "reference (" + measurements.getOrDefault("reference", "reference") + " rows)",
+                "current (" + measurements.getOrDefault("current", "current rows") + ")"));
+        return charts;
     }
 }

@@ -20,6 +20,10 @@ final class DriftHistogram {
 
     /** The name of the bucket that sums the categories not shown. */
     static final String OTHER = "other";
+    /** Drifted features drawn at most. */
+    static final int MAX_SHOWN = 6;
+    /** Features drawn when none drifted: those with the largest PSI. */
+    private static final int WHEN_NONE_DRIFTED = 3;
 
     private DriftHistogram() {
     }
@@ -111,6 +115,75 @@ final class DriftHistogram {
         h.put("reference_missing_share", share(missingA, (long) na + missingA));
         h.put("current_missing_share", share(missingB, (long) nb + missingB));
         return h;
+    }
+
+    /**
+     * The distributions the report draws from drift's per-feature measurements (as measured, or as the
+     * failure log kept them): every drifted feature, at most {@value #MAX_SHOWN}, or when none drifted
+     * the {@value #WHEN_NONE_DRIFTED} first (largest PSI); none when no feature has a histogram.
+     */
+    @SuppressWarnings("unchecked")
+    static List<DetectorChart> gallery(Object perFeature, String referenceLabel, String currentLabel) {
+        List<Map<String, Object>> features = new ArrayList<>();
+        if (perFeature instanceof List<?> all) {
+            for (Object o : all) {
+                if (o instanceof Map<?, ?> f && f.get("histogram") instanceof Map<?, ?>) {
+                    features.add((Map<String, Object>) f);
+                }
+            }
+        }
+        List<Map<String, Object>> drifted = features.stream().filter(f -> Boolean.TRUE.equals(f.get("drifted"))).toList();
+        List<Map<String, Object>> shown;
+        String caption;
+        if (drifted.isEmpty()) {
+            shown = features.subList(0, Math.min(WHEN_NONE_DRIFTED, features.size()));
+            caption = "No feature drifted; the " + shown.size() + " with the largest PSI:";
+        } else {
+            shown = drifted.subList(0, Math.min(MAX_SHOWN, drifted.size()));
+            caption = drifted.size() > shown.size()
+                    ? "The " + shown.size() + " drifted features with the largest PSI (of " + drifted.size() + " drifted):"
+                    : "Drifted features: reference and current distributions.";
+        }
+        if (shown.isEmpty()) {
+            return List.of();
+        }
+        return List.of(new DetectorChart.Gallery(caption, shown.stream()
+                .map(f -> chart(String.valueOf(f.get("feature")), (Map<String, Object>) f.get("histogram"), referenceLabel, currentLabel))
+                .toList()));
+    }
+
+    /** One histogram as {@link #numeric} or {@link #categorical} made it (or JSON kept it), as a chart description. */
+    static DetectorChart.Distribution chart(String feature, Map<String, Object> h, String referenceLabel, String currentLabel) {
+        boolean numeric = "numeric".equals(h.get("kind"));
+        List<String> categories = new ArrayList<>();
+        List<Boolean> fresh = new ArrayList<>();
+        if (!numeric && h.get("categories") instanceof List<?> names) {
+            names.forEach(n -> categories.add(String.valueOf(n)));
+            List<?> isNew = h.get("new") instanceof List<?> l ? l : List.of();
+            for (int i = 0; i < categories.size(); i++) {
+                fresh.add(i < isNew.size() && Boolean.TRUE.equals(isNew.get(i)));
+            }
+        }
+        return new DetectorChart.Distribution(feature, referenceLabel, currentLabel,
+                numeric ? numbers(h.get("edges")) : new double[0], categories, fresh,
+                numbers(h.get(numeric ? "reference_density" : "reference_share")),
+                numbers(h.get(numeric ? "current_density" : "current_share")),
+                number(h.get("reference_missing_share")), number(h.get("current_missing_share")));
+    }
+
+    private static double number(Object o) {
+        return o instanceof Number n ? n.doubleValue() : 0;
+    }
+
+    private static double[] numbers(Object o) {
+        if (!(o instanceof List<?> l)) {
+            return new double[0];
+        }
+        double[] out = new double[l.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = l.get(i) instanceof Number n ? n.doubleValue() : 0;
+        }
+        return out;
     }
 
     private static List<Double> densities(double[] values, double lo, double width, int k) {

@@ -27,9 +27,6 @@ public sealed interface Threshold<T> permits Threshold.Whole, Threshold.Real, Th
      */
     T parse(String text);
 
-    /** The value as a number, for code that reads thresholds as numbers; a flag is 1 or 0. */
-    double number(Object value);
-
     static Whole whole(String key, int defaultValue, int min, int max) {
         return new Whole(key, defaultValue, min, max);
     }
@@ -81,11 +78,6 @@ public sealed interface Threshold<T> permits Threshold.Whole, Threshold.Real, Th
             }
             return v;
         }
-
-        @Override
-        public double number(Object value) {
-            return (Integer) value;
-        }
     }
 
     /** A real number within a closed range (never NaN). */
@@ -114,11 +106,6 @@ public sealed interface Threshold<T> permits Threshold.Whole, Threshold.Real, Th
             }
             return v;
         }
-
-        @Override
-        public double number(Object value) {
-            return (Double) value;
-        }
     }
 
     /** On or off: {@code true}/{@code false} (also {@code 1}/{@code 0}, as earlier versions took it). */
@@ -136,11 +123,6 @@ public sealed interface Threshold<T> permits Threshold.Whole, Threshold.Real, Th
                 case "false", "0" -> false;
                 default -> throw Checks.refused(text, range());
             };
-        }
-
-        @Override
-        public double number(Object value) {
-            return (Boolean) value ? 1 : 0;
         }
     }
 
@@ -161,11 +143,6 @@ public sealed interface Threshold<T> permits Threshold.Whole, Threshold.Real, Th
                 }
             }
             throw Checks.refused(text, range());
-        }
-
-        @Override
-        public double number(Object value) {
-            return ((Enum<?>) value).ordinal();
         }
 
         private static String name(Enum<?> e) {

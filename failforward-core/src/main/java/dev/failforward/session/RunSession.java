@@ -3,6 +3,7 @@ package dev.failforward.session;
 import dev.failforward.failure.Failure;
 import dev.failforward.failure.PredictionRecord;
 import dev.failforward.failure.RunValues;
+import dev.failforward.log.ProductionLog;
 import dev.failforward.log.RunLog;
 import dev.failforward.run.Provenance;
 import dev.failforward.run.Run;
@@ -17,7 +18,7 @@ import java.util.Map;
 /**
  * One run in the failure log, from begin to complete. It is begun before any work, so a killed
  * process leaves an incomplete run that can be resumed, and completed in one transaction with
- * every prediction and failure. Every verb that records a run (scan, probe, compare) goes through
+ * every prediction and failure. Every verb that records a run (scan, probe, compare, ingest) goes through
  * here, so a run is built the same way everywhere.
  */
 public final class RunSession {
@@ -78,15 +79,31 @@ public final class RunSession {
         return complete(null, null, metrics, predictions, List.of(), failureCount, null);
     }
 
+    /**
+     * Completes an ingest run through {@code production} (the same store as this session's log): its
+     * judged pairs are stored and the events {@code eventIds} marked judged in one transaction.
+     */
+    public Run completeJudged(ProductionLog production, Map<String, Double> metrics, List<PredictionRecord> predictions,
+                              List<Failure> failures, RunValues values, List<String> eventIds) {
+        Run done = finished(null, null, metrics, predictions.size(), failures.size());
+        production.completeJudged(done, predictions, failures, values, eventIds);
+        return done;
+    }
+
     private Run complete(String modelFingerprint, String modelPath, Map<String, Double> metrics,
                          List<PredictionRecord> predictions, List<Failure> failures, int failureCount, RunValues values) {
+        Run done = finished(modelFingerprint, modelPath, metrics, predictions.size(), failureCount);
+        log.complete(done, predictions, failures, values == null ? RunValues.none() : values);
+        return done;
+    }
+
+    private Run finished(String modelFingerprint, String modelPath, Map<String, Double> metrics, int predictionCount,
+                         int failureCount) {
         String fingerprint = modelFingerprint != null ? modelFingerprint : header.modelFingerprint();
         String path = modelPath != null ? modelPath : header.modelPath();
         Provenance provenance = Provenance.current(header.seed(), header.dataFingerprint(), fingerprint, header.options());
-        Run done = new Run(begun.id(), begun.kind(), begun.startedAt(), Instant.now(), RunStatus.COMPLETE, begun.task(),
+        return new Run(begun.id(), begun.kind(), begun.startedAt(), Instant.now(), RunStatus.COMPLETE, begun.task(),
                 begun.target(), begun.classes(), begun.modelId(), fingerprint, path, begun.data(), begun.dataFingerprint(),
-                metrics, predictions.size(), failureCount, provenance);
-        log.complete(done, predictions, failures, values == null ? RunValues.none() : values);
-        return done;
+                metrics, predictionCount, failureCount, provenance);
     }
 }

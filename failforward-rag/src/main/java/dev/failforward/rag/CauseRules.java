@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The cause of a failed question, by the first rule that holds (docs/rag.md lists them):
@@ -14,8 +15,9 @@ import java.util.Map;
  * <li>{@code ranking-miss}: otherwise — indexed, and ranked below k.</li>
  * </ol>
  * A question with a judged relevant passage in the index is not a gap in the corpus, whatever its
- * similarities: the rules above decide it. The similarity rule ({@code coverage-gap}: the nearest
- * passage is less similar than the calibrated threshold) judges the questions without relevant
+ * similarities: the rules above decide it. The gap rule ({@code coverage-gap}: the {@link GapModel}
+ * calibrated on the judged questions, or a nearest-passage similarity below {@code --gap-threshold})
+ * judges the questions without relevant
  * passages in the qrels, which fail by it alone. Without a local index
  * (an external retriever alone) only ranking-miss (the relevant passage came back below k) and
  * not-retrieved remain.
@@ -26,21 +28,28 @@ final class CauseRules {
     private final Mode mode;
     private final int k;
     private final int depth;
-    private final double threshold;
+    private final GapThreshold gap;
+    private final Set<String> claimed;
+    private final Map<String, Double> shares;
 
-    /** {@code index} may be null (external retriever alone); {@code mode} is null for an external retriever. */
-    CauseRules(RagIndex index, Mode mode, int k, int depth, double threshold) {
+    /**
+     * {@code index} may be null (external retriever alone); {@code mode} is null for an external retriever;
+     * {@code claimed} are the judged questions' relevant passages.
+     */
+    CauseRules(RagIndex index, Mode mode, int k, int depth, GapThreshold gap, Set<String> claimed) {
         this.index = index;
         this.mode = mode;
         this.k = k;
         this.depth = depth;
-        this.threshold = threshold;
+        this.gap = gap;
+        this.claimed = claimed;
+        this.shares = index == null || gap.model() == null ? Map.of() : GapModel.sourceShares(index.passageIds(), claimed, index::source);
     }
 
     /** The cause of a question that has no relevant passage in the top k. */
     Cause judge(Map<String, Integer> relevant, List<Hit> ranking, LocalRankings local, double nearest, String nearestId) {
         if (relevant.isEmpty()) {
-            return gapBySimilarity(nearest, nearestId);
+            return gapBySimilarity(local, nearest, nearestId);
         }
         if (index == null) {
             int rank = Scores.firstRank(ranking, relevant);
@@ -107,13 +116,27 @@ final class CauseRules {
         return null;
     }
 
-    private Cause gapBySimilarity(double nearest, String nearestId) {
-        if (Double.isNaN(nearest) || Double.isNaN(threshold) || nearest >= threshold) {
+    private Cause gapBySimilarity(LocalRankings local, double nearest, String nearestId) {
+        if (Double.isNaN(nearest) || Double.isNaN(gap.value())) {
+            return null;
+        }
+        if (gap.model() == null) {
+            return nearest >= gap.value() ? null : new Cause(Cause.COVERAGE_GAP, String.format(java.util.Locale.ROOT,
+                    "its nearest passage (%s) has similarity %.3f, below the threshold %.3f", nearestId, nearest, gap.value()),
+                    evidence("rule", "nearest passage below threshold", "nearest", nearestId, "similarity", nearest, "threshold", gap.value()));
+        }
+        GapModel.Signals s = GapModel.signals(local.vectors(), Set.of(), claimed, shares, index::source);
+        double p = gap.model().probability(s);
+        if (p <= gap.value()) {
             return null;
         }
         return new Cause(Cause.COVERAGE_GAP, String.format(java.util.Locale.ROOT,
-                "its nearest passage (%s) has similarity %.3f, below the threshold %.3f", nearestId, nearest, threshold),
-                evidence("rule", "nearest passage below threshold", "nearest", nearestId, "similarity", nearest, "threshold", threshold));
+                "the gap model gives %.3f, above its threshold %.3f: nearest passage %s (similarity %.3f), candidate answer %s "
+                        + "(%.3f), top-10 mean %.3f, share of relevant passages in the nearest unclaimed passage's source %.2f",
+                p, gap.value(), nearestId, nearest, s.candidateId(), s.candidate(), s.top10(), s.sourceShare()),
+                evidence("rule", "gap model above threshold", "probability", p, "threshold", gap.value(), "nearest", nearestId,
+                        "similarity", nearest, "candidate", s.candidateId(), "candidate_similarity", s.candidate(),
+                        "top10_mean", s.top10(), "source_share", s.sourceShare()));
     }
 
     private Cause rankingMiss(List<Hit> ranking, Map<String, Integer> relevant, int rank) {

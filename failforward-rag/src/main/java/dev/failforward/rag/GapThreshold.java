@@ -1,40 +1,33 @@
 package dev.failforward.rag;
 
-import java.util.Arrays;
+import java.util.Locale;
 
 /**
- * The similarity under which a question's nearest passage counts as too far to answer it (the
- * coverage-gap similarity rule, for questions without judged relevant passages), and how it was set:
- * given by the user, or calibrated on the judged questions the vectors answer (a relevant passage
- * within k) — the {@value #QUANTILE} quantile of the similarity between each such question and its own
- * relevant passage. An answerable question's nearest passage is at least as similar as its answer, so
- * about one answerable question in ten without qrels is called a gap by it (the rule's false-alarm rate
- * by construction); what it finds of real gaps depends on the embedder and the corpus (docs/rag.md).
+ * How the coverage-gap rule for questions without judged relevant passages decides, for the reports:
+ * a similarity given by the user (the nearest passage below it is a gap), or the {@link GapModel}
+ * calibrated on the judged questions ({@code value} is then its probability threshold), or off.
  */
-public record GapThreshold(double value, String rule, int calibrationQuestions) {
-
-    static final double QUANTILE = 0.10;
-    /** Fewer answered questions than this leave the rule off unless a threshold is given. */
-    static final int MINIMUM = 20;
+public record GapThreshold(double value, String rule, int calibrationQuestions, GapModel model) {
 
     public static GapThreshold given(double value) {
-        return new GapThreshold(value, "given (--gap-threshold)", 0);
+        return new GapThreshold(value, "given (--gap-threshold): nearest passage similarity", 0, null);
     }
 
     public static GapThreshold off(String why) {
-        return new GapThreshold(Double.NaN, why, 0);
+        return new GapThreshold(Double.NaN, why, 0, null);
     }
 
-    /** From the similarities of the questions the vectors answered within k to their own relevant passage. */
-    public static GapThreshold calibrate(double[] answered) {
-        double[] s = Arrays.stream(answered).filter(Double::isFinite).sorted().toArray();
-        if (s.length < MINIMUM) {
-            return off("not calibrated: " + s.length + " answered questions, " + MINIMUM + " needed");
+    /** The calibrated model, or off when too few judged questions were there to fit it (null). */
+    public static GapThreshold calibrated(GapModel model, int judged) {
+        if (model == null) {
+            return off("not calibrated: " + judged + " judged questions with their passages indexed, " + GapModel.MINIMUM + " needed");
         }
-        double q = quantile(s, QUANTILE);
-        return new GapThreshold(q, String.format(java.util.Locale.ROOT,
-                "calibrated: %.0f%% quantile of the similarity of %d questions the vectors answered to their relevant passage",
-                100 * QUANTILE, s.length), s.length);
+        double[] w = model.weights();
+        return new GapThreshold(model.threshold(), String.format(Locale.ROOT,
+                "calibrated: logistic model fitted on %d judged questions with their answer present and removed "
+                        + "(weights: candidate answer %.2f, top-10 mean %.2f, source share %.2f); "
+                        + "threshold at %.0f%% false alarms on the questions with their answer present",
+                model.questions(), w[0], w[1], w[2], 100 * GapModel.FALSE_ALARMS), model.questions(), model);
     }
 
     static double quantile(double[] sorted, double p) {

@@ -3,9 +3,11 @@ package dev.failforward.rag;
 import dev.failforward.progress.Progress;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Evaluates a retriever on questions with known relevant passages and diagnoses each question it misses. */
 public final class RagEvaluator {
@@ -70,8 +72,10 @@ public final class RagEvaluator {
         for (int i = 0; i < questions.size(); i++) {
             scored.add(score(questions.get(i), qrels, rankings.get(i), local == null ? null : local.get(i), settings, cutoffs));
         }
-        GapThreshold threshold = threshold(settings, local, questions, qrels);
-        CauseRules rules = new CauseRules(index, mode, settings.failAt(), settings.depth(), threshold.value());
+        Set<String> claimed = new HashSet<>();
+        questions.forEach(q -> claimed.addAll(qrels.relevant(q.qid()).keySet()));
+        GapThreshold threshold = threshold(settings, index, local, questions, qrels);
+        CauseRules rules = new CauseRules(index, mode, settings.failAt(), settings.depth(), threshold, claimed);
         List<QuestionResult> results = new ArrayList<>();
         for (int i = 0; i < scored.size(); i++) {
             QuestionResult r = scored.get(i);
@@ -110,22 +114,19 @@ public final class RagEvaluator {
                 first == 0 ? 0 : 1.0 / first, Scores.ndcg(ranking, relevant, 10), nearest, nearestId, !relevant.isEmpty(), false, null, null);
     }
 
-    private static GapThreshold threshold(EvalSettings settings, List<LocalRankings> local, List<Question> questions, Qrels qrels) {
+    /**
+     * The given similarity, or the gap model fitted on the judged questions whose relevant passages are
+     * indexed: each one's vector ranking as it is, and without its relevant passages and their near-duplicates.
+     */
+    private static GapThreshold threshold(EvalSettings settings, RagIndex index, List<LocalRankings> local, List<Question> questions,
+                                          Qrels qrels) {
         if (Double.isFinite(settings.gapThreshold())) {
             return GapThreshold.given(settings.gapThreshold());
         }
         if (local == null || local.isEmpty() || local.get(0).vector() == null) {
             return GapThreshold.off("off: no local index with vectors");
         }
-        List<Double> answered = new ArrayList<>();
-        for (int i = 0; i < questions.size(); i++) {
-            Map<String, Integer> relevant = qrels.relevant(questions.get(i).qid());
-            List<Hit> v = local.get(i).vectors();
-            int rank = Scores.firstRank(v, relevant);
-            if (rank > 0 && rank <= settings.failAt()) {
-                answered.add(v.get(rank - 1).score());
-            }
-        }
-        return GapThreshold.calibrate(answered.stream().mapToDouble(Double::doubleValue).toArray());
+        GapModel.Examples examples = GapModel.examples(index, local, questions, qrels);
+        return GapThreshold.calibrated(GapModel.fit(examples.present(), examples.removed()), examples.present().size());
     }
 }

@@ -16,7 +16,9 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
@@ -39,6 +41,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -292,6 +295,36 @@ public final class RagIndex implements AutoCloseable {
     public List<Hit> wholeVector(float[] question, int depth) {
         requireVectors();
         return search(new KnnFloatVectorQuery(WHOLE_VECTOR, question, depth), depth, true);
+    }
+
+    /**
+     * The other passages with a chunk whose vector has cosine similarity {@code min} or more with one of
+     * this passage's chunks (empty for a passage not in the index).
+     */
+    public Set<String> nearDuplicates(String passageId, double min) {
+        requireVectors();
+        Set<String> out = new HashSet<>();
+        try {
+            for (LeafReaderContext leaf : reader.leaves()) {
+                FloatVectorValues values = leaf.reader().getFloatVectorValues(VECTOR);
+                if (values == null) {
+                    continue;
+                }
+                for (int d = values.nextDoc(); d != FloatVectorValues.NO_MORE_DOCS; d = values.nextDoc()) {
+                    if (!passageId.equals(passageOf[leaf.docBase + d])) {
+                        continue;
+                    }
+                    for (Hit h : vector(values.vectorValue().clone(), 20)) {
+                        if (h.score() >= min && !h.id().equals(passageId)) {
+                            out.add(h.id());
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the vectors in " + dir + ": " + e.getMessage(), e);
+        }
+        return out;
     }
 
     private void requireVectors() {

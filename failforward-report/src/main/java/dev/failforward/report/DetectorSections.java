@@ -11,8 +11,8 @@ import java.util.List;
 
 /**
  * The HTML section "Detectors": per detector its status, headline measurements, the charts the
- * detector describes ({@link dev.failforward.detect.Detector#charts}), drift's histograms
- * ({@link DriftHistograms}) and its findings. Every value from data goes through {@link Markup}, which escapes it.
+ * detector describes ({@link dev.failforward.detect.Detector#charts}; distributions through
+ * {@link DistributionCharts}) and its findings; no detector is known here by its id. Every value from data goes through {@link Markup}, which escapes it.
  */
 final class DetectorSections {
 
@@ -42,11 +42,12 @@ final class DetectorSections {
             if (reason != null) {
                 h.element("p", String.valueOf(reason), "class", "lead");
             }
-            for (String chart : charts(d)) {
-                h.open("figure").raw(chart).close();
-            }
-            if (d.id().equals("drift")) {
-                DriftHistograms.render(h, d);
+            for (DetectorChart chart : charts(d)) {
+                if (chart instanceof DetectorChart.Gallery g) {
+                    DistributionCharts.render(h, g);
+                } else {
+                    h.open("figure").raw(draw(chart)).close();
+                }
             }
             if (findings.isEmpty()) {
                 h.element("p", "No findings.", "class", "empty");
@@ -67,14 +68,20 @@ final class DetectorSections {
     }
 
     /** The charts the detector describes for its measurements; none for a detector no longer registered. */
-    private static List<String> charts(DetectorResult d) {
+    private static List<DetectorChart> charts(DetectorResult d) {
         return Detectors.all().stream().filter(x -> x.id().equals(d.id())).findFirst()
-                .map(x -> x.charts(d.measurements())).orElse(List.of()).stream().map(DetectorSections::draw).toList();
+                .map(x -> x.charts(d.measurements())).orElse(List.of());
     }
 
     private static String draw(DetectorChart chart) {
         if (chart instanceof DetectorChart.Bars b) {
             return Charts.bar(b.title(), b.xLabel(), b.yLabel(), b.names(), b.values(), Palette.VERMILLION);
+        }
+        if (chart instanceof DetectorChart.Distribution d) {
+            return DistributionCharts.chart(d);
+        }
+        if (chart instanceof DetectorChart.Gallery g) {
+            throw new IllegalArgumentException("a gallery is drawn with its caption: " + g.title());
         }
         DetectorChart.Curve c = (DetectorChart.Curve) chart;
         List<Series> series = new ArrayList<>();

@@ -22,14 +22,13 @@ import javax.xml.xpath.XPathFactory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A detector registered from the test tree ({@link FailuresByPaymentDetector}) is rendered by the
- * report with its own chart and findings, though the report module names no such detector.
+ * Detectors registered from the test tree ({@link FailuresByPaymentDetector}, {@link PaymentSharesDetector})
+ * are rendered by the report with their own charts and findings, though the report module names no such detector.
  */
 class NewDetectorTest {
 
-    @Test
-    void aDetectorFromTheTestTreeGetsItsSectionChartAndFindingsEscaped() throws Exception {
-        assertThat(Detectors.resolve(FailuresByPaymentDetector.ID)).hasSize(1);
+    /** The hostile Telco scan with only the detector {@code id}'s results. */
+    private static ScanResult hostileTelcoWith(String id) {
         ScanResult scanned = Scans.hostileTelco();
         ScanData data = ScanData.prepare(Scans.hostileTelcoTable(), null, Scans.HOSTILE_SPEC);
         List<PredictionRecord> rows = scanned.predictions();
@@ -39,11 +38,17 @@ class NewDetectorTest {
             failed[i] = rows.get(i).failure();
             System.arraycopy(rows.get(i).probabilities(), 0, probabilities, 2 * i, 2);
         }
-        DetectorReport detected = DetectorRunner.run(Detectors.resolve(FailuresByPaymentDetector.ID), new DetectorContext(data,
+        DetectorReport detected = DetectorRunner.run(Detectors.resolve(id), new DetectorContext(data,
                 Predictions.ofProbabilities(data.target().classes(), probabilities), failed, null, 1, DetectorConfig.defaults(),
                 Progress.NONE, null));
-        ScanResult result = new ScanResult(scanned.run(), scanned.evaluation(), rows, scanned.failures(), detected.results(),
+        return new ScanResult(scanned.run(), scanned.evaluation(), rows, scanned.failures(), detected.results(),
                 detected.findings());
+    }
+
+    @Test
+    void aDetectorFromTheTestTreeGetsItsSectionChartAndFindingsEscaped() throws Exception {
+        assertThat(Detectors.resolve(FailuresByPaymentDetector.ID)).hasSize(1);
+        ScanResult result = hostileTelcoWith(FailuresByPaymentDetector.ID);
 
         String html = new HtmlReport().render(result);
         Document doc = HtmlReportTest.wellFormed(html);
@@ -59,5 +64,24 @@ class NewDetectorTest {
         JsonNode methods = json.path("detectors").get(0).path("measurements").path("methods");
         assertThat(methods).hasSize(4);
         assertThat(methods.toString()).contains("Bank transfer (automatic)");
+    }
+
+    @Test
+    void distributionsADetectorDescribesAreDrawnUnderTheirCaption() throws Exception {
+        ScanResult result = hostileTelcoWith(PaymentSharesDetector.ID);
+
+        String html = new HtmlReport().render(result);
+        Document doc = HtmlReportTest.wellFormed(html);
+        Element section = (Element) XPathFactory.newInstance().newXPath()
+                .evaluate("//*[@id='detector-" + PaymentSharesDetector.ID + "']", doc, XPathConstants.NODE);
+        assertThat(section).isNotNull();
+        assertThat(section.getTextContent()).contains("Payment methods among failures").contains("all test rows")
+                .contains("failed rows");
+        assertThat(section.getElementsByTagName("figure").getLength()).isEqualTo(1);
+        Element svg = (Element) section.getElementsByTagName("svg").item(0);
+        assertThat(svg.getAttribute("aria-label")).isEqualTo("Distribution of payment_method: reference vs current");
+        // Two bars (all rows, failed rows) per payment method, each with its tooltip.
+        assertThat(svg.getElementsByTagName("title").getLength()).isGreaterThanOrEqualTo(8);
+        assertThat(html).doesNotContain(Scans.ATTRIBUTE_BREAKER);
     }
 }

@@ -123,6 +123,15 @@ public final class JdbcFailureLog implements FailureLog {
     /** The same, with the counts per input value that failure rates need (see {@link RunValueRows}). */
     @Override
     public synchronized void complete(Run run, List<PredictionRecord> predictions, List<Failure> failures, RunValues values) {
+        Run done = completed(run, predictions, failures, values);
+        List<PredictionRecord> storedPredictions = redaction.rowKeys() ? predictions.stream().map(redaction::apply).toList()
+                : predictions;
+        List<Failure> storedFailures = redaction.isNone() ? failures : failures.stream().map(redaction::apply).toList();
+        RunValues storedValues = redaction.apply(values);
+        inTransaction("cannot store run " + run.id(), () -> write(done, storedPredictions, storedFailures, storedValues));
+    }
+
+    private static Run completed(Run run, List<PredictionRecord> predictions, List<Failure> failures, RunValues values) {
         Objects.requireNonNull(run, "run");
         Objects.requireNonNull(values, "values");
         Objects.requireNonNull(predictions, "predictions");
@@ -133,22 +142,20 @@ public final class JdbcFailureLog implements FailureLog {
                         + ", not to run " + run.id());
             }
         }
-        Run done = run.completed(run.finishedAt() == null ? Instant.now() : run.finishedAt(), run.metrics(),
+        return run.completed(run.finishedAt() == null ? Instant.now() : run.finishedAt(), run.metrics(),
                 run.predictionCount(), run.failureCount());
-        List<PredictionRecord> storedPredictions = redaction.rowKeys() ? predictions.stream().map(redaction::apply).toList()
-                : predictions;
-        List<Failure> storedFailures = redaction.isNone() ? failures : failures.stream().map(redaction::apply).toList();
-        RunValues storedValues = redaction.apply(values);
-        inTransaction("cannot store run " + run.id(), () -> {
-            if (!RunRows.update(connection, done)) {
-                RunRows.insert(connection, done);
-            }
-            ScoredRows.delete(connection, run.id());
-            PredictionRows.insert(connection, run.id(), storedPredictions);
-            FailureRows.insert(connection, where.dialect(), storedFailures);
-            RunValueRows.delete(connection, run.id());
-            RunValueRows.insert(connection, run.id(), storedValues);
-        });
+    }
+
+    /** The run's row as complete, with its results; the caller holds the transaction. */
+    private void write(Run done, List<PredictionRecord> predictions, List<Failure> failures, RunValues values) throws SQLException {
+        if (!RunRows.update(connection, done)) {
+            RunRows.insert(connection, done);
+        }
+        ScoredRows.delete(connection, done.id());
+        PredictionRows.insert(connection, done.id(), predictions);
+        FailureRows.insert(connection, where.dialect(), failures);
+        RunValueRows.delete(connection, done.id());
+        RunValueRows.insert(connection, done.id(), values);
     }
 
     /** Only for an incomplete run; one transaction. */
@@ -242,12 +249,32 @@ public final class JdbcFailureLog implements FailureLog {
     }
 
     @Override
-    public synchronized IngestResult ingest(String source, List<ProductionEvent> events) {
+    public synchronized IngestResult store(List<ProductionEvent> events) {
         Objects.requireNonNull(events, "events");
         IngestResult[] result = new IngestResult[1];
         List<ProductionEvent> stored = redaction.isNone() ? events : events.stream().map(redaction::apply).toList();
-        inTransaction("cannot ingest " + source, () -> result[0] = ProductionRows.ingest(connection, where.dialect(), source, stored));
+        inTransaction("cannot store the production events", () -> result[0] = ProductionRows.store(connection, stored));
         return result[0];
+    }
+
+    @Override
+    public synchronized List<ProductionEvent> unjudged() {
+        return read("cannot read the production events", () -> ProductionRows.unjudged(connection));
+    }
+
+    /**
+     * Not redacted again: the pairs were read from the log, redacted when their events were stored, and
+     * their row keys are event ids, which production capture keeps as they are.
+     */
+    @Override
+    public synchronized void completeJudged(Run run, List<PredictionRecord> predictions, List<Failure> failures,
+                                            RunValues values, List<String> eventIds) {
+        Objects.requireNonNull(eventIds, "eventIds");
+        Run done = completed(run, predictions, failures, values);
+        inTransaction("cannot store run " + run.id(), () -> {
+            write(done, predictions, failures, values);
+            ProductionRows.markJudged(connection, done.id(), eventIds);
+        });
     }
 
     @Override

@@ -1,46 +1,29 @@
 package dev.failforward.store;
 
-import dev.failforward.failure.Failure;
-import dev.failforward.failure.Fingerprints;
 import dev.failforward.failure.IngestResult;
-import dev.failforward.failure.Judge;
-import dev.failforward.failure.PredictionRecord;
 import dev.failforward.failure.ProductionEvent;
-import dev.failforward.failure.RunValues;
-import dev.failforward.model.Task;
-import dev.failforward.run.Provenance;
-import dev.failforward.run.Run;
-import dev.failforward.run.RunIds;
-import dev.failforward.run.RunStatus;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
- * The {@code production_events} table and the judging of complete pairs. An event adds only
- * what the log does not know yet (a prediction to an id without one, an outcome to an id
- * without one), so ingesting a file again adds nothing. Pairs are judged once: the ingest that
- * completes a pair compares it, records a failure with origin {@value #ORIGIN} when prediction
- * and outcome disagree, and stores every judged pair as a prediction of its own run.
+ * The {@code production_events} table. An event adds only what the log does not know yet (a
+ * prediction to an id without one, an outcome to an id without one), so ingesting a file again adds
+ * nothing. A complete pair waits until an ingest run (see {@code dev.failforward.session.Ingest})
+ * judges it and marks it with its run id, once.
  */
 final class ProductionRows {
-
-    static final String ORIGIN = "production";
 
     private ProductionRows() {
     }
 
-    /** The caller holds the transaction. */
-    static IngestResult ingest(Connection c, Dialect dialect, String source, List<ProductionEvent> events) throws SQLException {
+    /** Stores what the log does not know yet of these events; nothing is judged. The caller holds the transaction. */
+    static IngestResult store(Connection c, List<ProductionEvent> events) throws SQLException {
         int added = 0;
         int duplicates = 0;
         try (PreparedStatement select = c.prepareStatement("SELECT prediction, outcome FROM production_events WHERE event_id = ?");
@@ -95,14 +78,23 @@ final class ProductionRows {
                 }
             }
         }
-        return judge(c, dialect, source, events.size(), added, duplicates);
+        return new IngestResult(events.size(), added, duplicates, 0, 0, null);
     }
 
-    /** Every event whose prediction and outcome are both known, in event time order. */
+    /** Every event whose prediction and outcome are both known, judged by a run, in event time order. */
     static List<ProductionEvent> judged(Connection c) throws SQLException {
+        return events(c, "judged_run IS NOT NULL");
+    }
+
+    /** Every event whose prediction and outcome are both known and that no run has judged, in event time order. */
+    static List<ProductionEvent> unjudged(Connection c) throws SQLException {
+        return events(c, "judged_run IS NULL AND prediction IS NOT NULL AND outcome IS NOT NULL");
+    }
+
+    private static List<ProductionEvent> events(Connection c, String where) throws SQLException {
         List<ProductionEvent> out = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("SELECT event_id, event_time, model, features, prediction, probabilities, outcome "
-                + "FROM production_events WHERE judged_run IS NOT NULL ORDER BY event_time, event_id")) {
+                + "FROM production_events WHERE " + where + " ORDER BY event_time, event_id")) {
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     String features = r.getString(4);
@@ -116,92 +108,26 @@ final class ProductionRows {
         return out;
     }
 
-    private static boolean[] judged(List<PredictionRecord> predictions) {
-        boolean[] failed = new boolean[predictions.size()];
-        for (int i = 0; i < failed.length; i++) {
-            failed[i] = predictions.get(i).failure();
-        }
-        return failed;
-    }
-
-    private record Pair(String id, String model, Map<String, Object> features, String prediction,
-                        Map<String, Double> probabilities, String outcome) {
-    }
-
-    private static IngestResult judge(Connection c, Dialect dialect, String source, int events, int added, int duplicates) throws SQLException {
-        List<Pair> pairs = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT event_id, model, features, prediction, probabilities, outcome "
-                + "FROM production_events WHERE judged_run IS NULL AND prediction IS NOT NULL AND outcome IS NOT NULL "
-                + "ORDER BY event_time, event_id")) {
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    String probabilities = r.getString(5);
-                    pairs.add(new Pair(r.getString(1), r.getString(2), Json.values(r.getString(3)), r.getString(4),
-                            probabilities == null ? Map.of() : Json.doubles(probabilities), r.getString(6)));
+    /**
+     * Marks these events judged by {@code runId}; refuses when one of them is already judged (another
+     * ingest got there first), so the caller's transaction is rolled back. The caller holds the transaction.
+     */
+    static void markJudged(Connection c, String runId, List<String> eventIds) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE production_events SET judged_run = ? WHERE event_id = ? AND judged_run IS NULL")) {
+            for (int from = 0; from < eventIds.size(); from += JdbcFailureLog.BATCH_SIZE) {
+                List<String> batch = eventIds.subList(from, Math.min(eventIds.size(), from + JdbcFailureLog.BATCH_SIZE));
+                for (String id : batch) {
+                    s.setString(1, runId);
+                    s.setString(2, id);
+                    s.addBatch();
+                }
+                int[] updated = s.executeBatch();
+                for (int i = 0; i < updated.length; i++) {
+                    if (updated[i] == 0) {
+                        throw new StoreException("production event " + batch.get(i) + " is not waiting to be judged");
+                    }
                 }
             }
         }
-        if (pairs.isEmpty()) {
-            return new IngestResult(events, added, duplicates, 0, 0, null);
-        }
-        Set<String> labels = new TreeSet<>();
-        Set<String> models = new TreeSet<>();
-        for (Pair p : pairs) {
-            labels.add(p.prediction);
-            labels.add(p.outcome);
-            labels.addAll(p.probabilities.keySet());
-            if (p.model != null) {
-                models.add(p.model);
-            }
-        }
-        List<String> classes = List.copyOf(labels);
-        String runId = RunIds.next();
-        List<PredictionRecord> predictions = new ArrayList<>(pairs.size());
-        List<Failure> failures = new ArrayList<>();
-        for (Pair p : pairs) {
-            double[] probs = new double[p.probabilities.isEmpty() ? 0 : classes.size()];
-            if (probs.length > 0) {
-                for (int k = 0; k < classes.size(); k++) {
-                    probs[k] = p.probabilities.getOrDefault(classes.get(k), 0.0);
-                }
-            }
-            Double truthProbability = p.probabilities.get(p.outcome);
-            double loss = p.probabilities.isEmpty() ? Double.NaN : Judge.logLoss(truthProbability == null ? 0 : truthProbability);
-            boolean failed = !p.prediction.equals(p.outcome);
-            predictions.add(new PredictionRecord(p.id, p.outcome, p.prediction, probs, null, loss, failed));
-            if (failed) {
-                Double confidence = p.probabilities.get(p.prediction);
-                List<String> tags = Judge.DEFAULT.tags(confidence);
-                failures.add(new Failure(runId + "-" + (failures.size() + 1), runId, p.id, ORIGIN, p.features, p.outcome,
-                        p.prediction, p.probabilities, null, confidence, loss, tags,
-                        Fingerprints.failure(p.id, p.features, ORIGIN, Map.of())));
-            }
-        }
-        Instant now = Instant.now();
-        Map<String, Double> metrics = new LinkedHashMap<>();
-        metrics.put("accuracy", 1.0 - (double) failures.size() / pairs.size());
-        Task task = classes.size() == 2 ? Task.BINARY_CLASSIFICATION : Task.MULTICLASS_CLASSIFICATION;
-        String model = models.isEmpty() ? null : String.join(",", models);
-        Run run = new Run(runId, "ingest", now, now, RunStatus.COMPLETE, task, null, classes, model, null, null, source,
-                null, metrics, pairs.size(), failures.size(),
-                Provenance.current(0, null, null, Map.of("source", source)));
-        RunRows.insert(c, run);
-        PredictionRows.insert(c, runId, predictions);
-        FailureRows.insert(c, dialect, failures);
-        RunValueRows.insert(c, runId, RunValues.of(pairs.stream().map(p -> p.features == null ? Map.<String, Object>of() : p.features).toList(),
-                judged(predictions)));
-        try (PreparedStatement s = c.prepareStatement("UPDATE production_events SET judged_run = ? WHERE event_id = ?")) {
-            int pending = 0;
-            for (Pair p : pairs) {
-                s.setString(1, runId);
-                s.setString(2, p.id);
-                s.addBatch();
-                if (++pending % JdbcFailureLog.BATCH_SIZE == 0) {
-                    s.executeBatch();
-                }
-            }
-            s.executeBatch();
-        }
-        return new IngestResult(events, added, duplicates, pairs.size(), failures.size(), runId);
     }
 }

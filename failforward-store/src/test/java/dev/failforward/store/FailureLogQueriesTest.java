@@ -15,6 +15,7 @@ import dev.failforward.failure.WhereParser;
 import dev.failforward.run.Run;
 import dev.failforward.run.RunIds;
 import dev.failforward.run.RunStatus;
+import dev.failforward.session.Ingest;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -167,16 +168,16 @@ class FailureLogQueriesTest {
         long disagreeing = java.util.stream.IntStream.range(0, 300).filter(i -> i % 7 == 0).count();
         try (Database.Place place = db.fresh(dir); JdbcFailureLog log = JdbcFailureLog.open(place.location())) {
             // Half the outcomes come first, then all predictions, then the rest of the outcomes.
-            IngestResult early = log.ingest("outcomes-1.jsonl", outcomes.subList(0, 150));
+            IngestResult early = Ingest.run(log, "outcomes-1.jsonl", outcomes.subList(0, 150));
             assertThat(early).isEqualTo(new IngestResult(150, 150, 0, 0, 0, null));
-            IngestResult preds = log.ingest("predictions.jsonl", predictions);
+            IngestResult preds = Ingest.run(log, "predictions.jsonl", predictions);
             assertThat(preds.judged()).isEqualTo(150);
-            IngestResult late = log.ingest("outcomes-2.jsonl", outcomes.subList(150, 300));
+            IngestResult late = Ingest.run(log, "outcomes-2.jsonl", outcomes.subList(150, 300));
             assertThat(late.judged()).isEqualTo(150);
             assertThat(preds.failures() + late.failures()).isEqualTo(disagreeing);
 
-            assertThat(log.ingest("predictions.jsonl", predictions)).isEqualTo(new IngestResult(300, 0, 300, 0, 0, null));
-            assertThat(log.ingest("outcomes.jsonl", outcomes)).isEqualTo(new IngestResult(300, 0, 300, 0, 0, null));
+            assertThat(Ingest.run(log, "predictions.jsonl", predictions)).isEqualTo(new IngestResult(300, 0, 300, 0, 0, null));
+            assertThat(Ingest.run(log, "outcomes.jsonl", outcomes)).isEqualTo(new IngestResult(300, 0, 300, 0, 0, null));
 
             List<LoggedFailure> production = log.find(new FailureFilter(null, null, null, null, null, null, "production", null, null));
             assertThat(production).hasSize((int) disagreeing);

@@ -9,6 +9,7 @@ import dev.failforward.failure.Redaction;
 import dev.failforward.failure.RunValues;
 import dev.failforward.failure.ValueCount;
 import dev.failforward.run.RunIds;
+import dev.failforward.session.Ingest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,7 +53,7 @@ class RedactionStoreTest {
                     .allMatch(k -> k.matches("hmac:[0-9a-f]{32}"));
             assertThat(log.rates(scored.run().id(), "contract").groups()).extracting(ValueCount::value)
                     .isNotEmpty().allMatch(v -> v == null || v.matches("hmac:[0-9a-f]{32}"));
-            log.ingest("events.jsonl", List.of(new ProductionEvent("e1", "2026-11-01T00:00:00Z", "m",
+            Ingest.run(log, "events.jsonl", List.of(new ProductionEvent("e1", "2026-11-01T00:00:00Z", "m",
                     Map.of("contract", "Two year", "tenure", 3.0), "Yes", Map.of(), "No")));
             Failure production = log.failures(FailureFilter.all()).stream().filter(f -> f.origin().equals("production"))
                     .findFirst().orElseThrow();

@@ -157,7 +157,7 @@ public final class RagHtml {
             h.element("p", "No question failed.", "class", "lead").close();
             return;
         }
-        h.element("p", "Each failed question has one cause, chosen by the first rule that holds (see docs/rag.md). Coverage-gap similarity threshold: "
+        h.element("p", "Each failed question has one cause, chosen by the first rule that holds (see docs/rag.md). Coverage-gap rule for questions without qrels: threshold "
                 + (Double.isNaN(r.threshold().value()) ? "off" : number(r.threshold().value())) + " — " + r.threshold().rule() + ".", "class", "lead");
         h.open("div", "class", "panel scroll").open("table").open("thead").open("tr").element("th", "Cause")
                 .element("th", "Questions", "class", "num").element("th", "What to do").close().close().open("tbody");

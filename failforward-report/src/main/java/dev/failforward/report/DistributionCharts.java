@@ -1,23 +1,17 @@
 package dev.failforward.report;
 
-import dev.failforward.detect.DetectorResult;
+import dev.failforward.detect.DetectorChart;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The drift section's histograms: for each drifted feature (or, when none drifted, the few that
- * moved most) the reference and current distributions side by side — densities over the same
- * bins for numbers, shares of the top categories for categories, categories the reference never
- * had marked "new". Drawn only from the drift measurement stored in the run (its
- * {@code features[].histogram}), so a re-rendered report shows the same. Capped at
- * {@value #MAX_FEATURES} features to keep the page small.
+ * Reference and current distributions side by side ({@link DetectorChart.Distribution}), drawn in a
+ * {@link DetectorChart.Gallery} under its caption: densities over the same bins for numbers, shares of
+ * the top categories for categories, categories the reference never had marked "new". Drift describes
+ * them from the histograms it stored with the run, so a re-rendered report shows the same.
  */
-final class DriftHistograms {
+final class DistributionCharts {
 
-    static final int MAX_FEATURES = 6;
-    private static final int WHEN_NONE_DRIFTED = 3;
     private static final double WIDTH = 600;
     private static final double HEIGHT = 390;
     private static final double LEFT = 68;
@@ -25,66 +19,36 @@ final class DriftHistograms {
     private static final double TOP = 66;
     private static final double BOTTOM = 96;
 
-    private DriftHistograms() {
+    private DistributionCharts() {
     }
 
-    /** The histograms of a drift result into {@code h}; nothing when the result holds none. */
-    @SuppressWarnings("unchecked")
-    static void render(Markup h, DetectorResult drift) {
-        Object list = drift.measurements().get("features");
-        if (!(list instanceof List<?> all) || all.isEmpty()) {
-            return;
-        }
-        List<Map<String, Object>> features = new ArrayList<>();
-        for (Object o : all) {
-            if (o instanceof Map<?, ?> f && f.get("histogram") instanceof Map<?, ?>) {
-                features.add((Map<String, Object>) f);
-            }
-        }
-        List<Map<String, Object>> drifted = features.stream().filter(f -> Boolean.TRUE.equals(f.get("drifted"))).toList();
-        List<Map<String, Object>> shown;
-        String caption;
-        if (drifted.isEmpty()) {
-            shown = features.subList(0, Math.min(WHEN_NONE_DRIFTED, features.size()));
-            caption = "No feature drifted; the " + shown.size() + " with the largest PSI:";
-        } else {
-            shown = drifted.subList(0, Math.min(MAX_FEATURES, drifted.size()));
-            caption = drifted.size() > shown.size()
-                    ? "The " + shown.size() + " drifted features with the largest PSI (of " + drifted.size() + " drifted):"
-                    : "Drifted features: reference and current distributions.";
-        }
-        if (shown.isEmpty()) {
-            return;
-        }
-        String reference = "reference (" + drift.measurements().getOrDefault("reference", "reference") + " rows)";
-        Object cur = drift.measurements().getOrDefault("current", "current rows");
-        String current = "current (" + cur + ")";
-        h.element("p", caption, "class", "lead drift-histograms-caption");
+    /** The gallery's caption and its charts into {@code h}. */
+    static void render(Markup h, DetectorChart.Gallery gallery) {
+        h.element("p", gallery.title(), "class", "lead drift-histograms-caption");
         h.open("div", "class", "charts drift-histograms");
-        for (Map<String, Object> f : shown) {
-            h.open("figure", "class", "drift-histogram").raw(chart(f, reference, current)).close();
+        for (DetectorChart.Distribution d : gallery.charts()) {
+            h.open("figure", "class", "drift-histogram").raw(chart(d)).close();
         }
         h.close();
     }
 
-    @SuppressWarnings("unchecked")
-    static String chart(Map<String, Object> f, String reference, String current) {
-        String feature = String.valueOf(f.get("feature"));
-        Map<String, Object> hist = (Map<String, Object>) f.get("histogram");
-        boolean numeric = "numeric".equals(hist.get("kind"));
+    static String chart(DetectorChart.Distribution d) {
+        String feature = d.feature();
         Svg svg = new Svg(WIDTH, HEIGHT, "Distribution of " + feature + ": reference vs current");
         svg.label(16, 24, Format.shorten("Distribution of " + feature, 70), "Distribution of " + feature,
                 Svg.TextKind.TITLE, "start", 0);
-        legend(svg, reference, current, hist);
-        if (numeric) {
-            numeric(svg, feature, hist);
+        legend(svg, d);
+        if (d.numeric()) {
+            numeric(svg, d);
         } else {
-            categorical(svg, feature, hist);
+            categorical(svg, d);
         }
         return svg.build();
     }
 
-    private static void legend(Svg svg, String reference, String current, Map<String, Object> hist) {
+    private static void legend(Svg svg, DetectorChart.Distribution d) {
+        String reference = d.referenceLabel();
+        String current = d.currentLabel();
         svg.rect(LEFT, 34, 12, 12, Palette.BLUE, null);
         String r = Format.shorten(reference, 34);
         svg.label(LEFT + 17, 44, r, reference, Svg.TextKind.TICK, "start", 0);
@@ -92,18 +56,19 @@ final class DriftHistograms {
         svg.rect(x, 34, 12, 12, Palette.VERMILLION, null);
         String c = Format.shorten(current, 34);
         svg.label(x + 17, 44, c, current, Svg.TextKind.TICK, "start", 0);
-        double ma = number(hist.get("reference_missing_share"));
-        double mb = number(hist.get("current_missing_share"));
+        double ma = d.referenceMissing();
+        double mb = d.currentMissing();
         if (ma > 0 || mb > 0) {
             svg.text(WIDTH - RIGHT, 58, "missing (not drawn): " + Format.percent(ma) + " reference, " + Format.percent(mb)
                     + " current", Svg.TextKind.NOTE, "end");
         }
     }
 
-    private static void numeric(Svg svg, String feature, Map<String, Object> hist) {
-        double[] edges = numbers(hist.get("edges"));
-        double[] ref = numbers(hist.get("reference_density"));
-        double[] cur = numbers(hist.get("current_density"));
+    private static void numeric(Svg svg, DetectorChart.Distribution d) {
+        String feature = d.feature();
+        double[] edges = d.edges();
+        double[] ref = d.reference();
+        double[] cur = d.current();
         int k = Math.min(ref.length, cur.length);
         if (edges.length < 2 || k == 0 || edges.length != k + 1) {
             svg.text(WIDTH / 2, HEIGHT / 2, "No values to show", Svg.TextKind.NOTE, "middle");
@@ -132,12 +97,12 @@ final class DriftHistograms {
         axes(svg, feature, "density (share per unit)");
     }
 
-    @SuppressWarnings("unchecked")
-    private static void categorical(Svg svg, String feature, Map<String, Object> hist) {
-        List<Object> names = hist.get("categories") instanceof List<?> l ? (List<Object>) l : List.of();
-        double[] ref = numbers(hist.get("reference_share"));
-        double[] cur = numbers(hist.get("current_share"));
-        List<Object> fresh = hist.get("new") instanceof List<?> l ? (List<Object>) l : List.of();
+    private static void categorical(Svg svg, DetectorChart.Distribution d) {
+        String feature = d.feature();
+        List<String> names = d.categories();
+        double[] ref = d.reference();
+        double[] cur = d.current();
+        List<Boolean> fresh = d.fresh();
         int k = Math.min(names.size(), Math.min(ref.length, cur.length));
         if (k == 0) {
             svg.text(WIDTH / 2, HEIGHT / 2, "No values to show", Svg.TextKind.NOTE, "middle");
@@ -148,7 +113,7 @@ final class DriftHistograms {
         double slot = (WIDTH - RIGHT - LEFT) / k;
         double bar = Math.min(36, slot * 0.38);
         for (int i = 0; i < k; i++) {
-            String name = String.valueOf(names.get(i));
+            String name = names.get(i);
             boolean isNew = i < fresh.size() && Boolean.TRUE.equals(fresh.get(i));
             double centre = LEFT + slot * (i + 0.5);
             double top = y.map(ref[i]);
@@ -189,20 +154,5 @@ final class DriftHistograms {
             svg.label((LEFT + WIDTH - RIGHT) / 2, bottom + 40, Format.shorten(xLabel, 80), xLabel, Svg.TextKind.AXIS_LABEL, "middle", 0);
         }
         svg.label(18, (TOP + bottom) / 2, yLabel, yLabel, Svg.TextKind.AXIS_LABEL, "middle", -90);
-    }
-
-    private static double number(Object o) {
-        return o instanceof Number n ? n.doubleValue() : 0;
-    }
-
-    private static double[] numbers(Object o) {
-        if (!(o instanceof List<?> l)) {
-            return new double[0];
-        }
-        double[] out = new double[l.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = l.get(i) instanceof Number n ? n.doubleValue() : 0;
-        }
-        return out;
     }
 }
