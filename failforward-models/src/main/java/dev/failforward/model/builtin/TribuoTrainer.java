@@ -26,8 +26,8 @@ import java.util.logging.Logger;
 /**
  * Trains a built-in model: fits the feature encoder on the training rows, turns them into a Tribuo
  * dataset block by block, and trains the recipe's Tribuo trainer; an XGBoost trainer's booster is
- * trained on the encoded rows directly ({@link BoosterTraining}), the same model without the examples. Stateless, so one instance can
- * train many models.
+ * trained on the encoded rows directly ({@link BoosterTraining}), the same model without the
+ * examples. Stateless, so one instance can train many models.
  */
 final class TribuoTrainer implements Trainer {
 
@@ -77,7 +77,8 @@ final class TribuoTrainer implements Trainer {
                 IntFunction<Label> output = r -> byClass[labels[r]];
                 org.tribuo.Trainer<Label> trainer = recipe.classifier(seed);
                 org.tribuo.Model<Label> model = boostersDirect && trainer instanceof XGBoostTrainer<Label> boosted
-                        ? BoosterTraining.classifier(boosted, encoder, train, new LabelFactory(), output, source(train, new LabelFactory()), progress)
+                        ? BoosterTraining.classifier(boosted, encoder, train, new LabelFactory(), output,
+                                source(train, new LabelFactory()), progress)
                         : trainer.train(dataset(train, encoder, new LabelFactory(), output, progress));
                 progress.advance(1);
                 return TribuoModel.of(id, target, encoder, model, null, recipe.concurrentPredict());
