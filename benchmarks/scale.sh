@@ -16,7 +16,7 @@ trap 'rm -rf "$WORK" "$OUT"' EXIT
 java -Xmx6g -cp "$JAR:$OUT" ScaleData "$FLIGHTS" "$WORK" "${SYNTHETIC[@]}"
 cp "$FLIGHTS" "$WORK/flights-3000000.parquet"
 
-PHASES=(read prepare train score judge detector:weak-slice detector:calibration detector:drift detector:leakage store report)
+PHASES=(read prepare train score judge detectors detector:weak-slice detector:calibration detector:drift detector:leakage store report)
 printf '| data | rows | wall s | peak RSS MB | %s | total |\n' "$(IFS='|'; echo "${PHASES[*]}" | sed 's/detector://g; s/|/ | /g')"
 printf '|---|---:|---:|---:|%s---:|\n' "$(printf -- '---:|%.0s' "${PHASES[@]}")"
 run() {

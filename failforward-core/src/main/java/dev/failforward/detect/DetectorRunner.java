@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Runs detectors one after another. A detector that throws becomes an {@code error} result and
- * the others still run. Also applies the findings' cause tags to the failures of the rows they name.
+ * Runs detectors side by side. A detector that throws becomes an {@code error} result and the
+ * others still run. Also applies the findings' cause tags to the failures of the rows they name.
  */
 public final class DetectorRunner {
 
@@ -20,23 +20,55 @@ public final class DetectorRunner {
     }
 
     public static DetectorReport run(List<Detector> detectors, DetectorContext context) {
+        // Detectors only read the context, so they run side by side (each one's millis is its own
+        // wall time); results and findings keep the detectors' order. Their progress is reported
+        // one call at a time.
+        DetectorContext shared = new DetectorContext(context.data(), context.predictions(), context.failed(), context.trainer(),
+                context.seed(), context.config(), new OneAtATime(context.progress()), context.current());
+        List<Outcome> outcomes = detectors.parallelStream().map(d -> detect(d, shared)).toList();
         List<DetectorResult> results = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
-        for (Detector d : detectors) {
-            long start = System.nanoTime();
-            try {
-                Detection detection = d.detect(context);
-                long ms = (System.nanoTime() - start) / 1_000_000;
-                results.add(new DetectorResult(d.id(), DetectorResult.Status.OK, null, detection.measurements(), ms));
-                findings.addAll(detection.findings());
-            } catch (RuntimeException | LinkageError e) {
-                long ms = (System.nanoTime() - start) / 1_000_000;
-                String cause = e.getMessage() == null ? e.toString() : e.getClass().getSimpleName() + ": " + e.getMessage();
-                results.add(new DetectorResult(d.id(), DetectorResult.Status.ERROR, cause, Map.of(), ms));
-            }
+        for (Outcome o : outcomes) {
+            results.add(o.result());
+            findings.addAll(o.findings());
         }
         findings.sort(Comparator.comparing(Finding::severity).reversed());
         return new DetectorReport(results, findings);
+    }
+
+    private record Outcome(DetectorResult result, List<Finding> findings) {
+    }
+
+    private static Outcome detect(Detector d, DetectorContext context) {
+        long start = System.nanoTime();
+        try {
+            Detection detection = d.detect(context);
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            return new Outcome(new DetectorResult(d.id(), DetectorResult.Status.OK, null, detection.measurements(), ms),
+                    detection.findings());
+        } catch (RuntimeException | LinkageError e) {
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            String cause = e.getMessage() == null ? e.toString() : e.getClass().getSimpleName() + ": " + e.getMessage();
+            return new Outcome(new DetectorResult(d.id(), DetectorResult.Status.ERROR, cause, Map.of(), ms), List.of());
+        }
+    }
+
+    /** Progress shared by detectors running side by side: one call at a time. */
+    private record OneAtATime(dev.failforward.progress.Progress progress) implements dev.failforward.progress.Progress {
+        @Override
+        public synchronized void start(String stage, long steps) {
+            progress.start(stage, steps);
+        }
+
+        @Override
+        public synchronized void advance(long steps) {
+            progress.advance(steps);
+        }
+
+        @Override
+        public synchronized void finish() {
+            progress.finish();
+        }
     }
 
     /** The failures with the cause tags of the findings that name their rows added (each tag once). */

@@ -278,8 +278,10 @@ public final class LeakageDetector implements Detector {
         int k = classification ? c.data().target().classCount() : 0;
         // Which fold's rule scores each fold: 1 ← 0 when fitted on training rows; 0 ↔ 1 when cross-fitted.
         int[][] fitEval = crossFit ? new int[][]{{0, 1}, {1, 0}} : new int[][]{{0, 1}};
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (int f = 0; f < codes.features(); f++) {
+        int[] labels = y;
+        double[] values = v;
+        // Each feature's rule is independent of the others': fitted and scored in parallel, kept in feature order.
+        List<Map<String, Object>> out = java.util.stream.IntStream.range(0, codes.features()).parallel().mapToObj(f -> {
             int[] col = codes.codes().get(f);
             int levels = codes.levels(f) + 1;
             double right = 0;
@@ -300,8 +302,8 @@ public final class LeakageDetector implements Detector {
                     int[] overall = new int[k];
                     for (int i = 0; i < col.length; i++) {
                         if (fold[i] == fe[0]) {
-                            counts[col[i]][y[i]]++;
-                            overall[y[i]]++;
+                            counts[col[i]][labels[i]]++;
+                            overall[labels[i]]++;
                         }
                     }
                     int majority = argmax(overall);
@@ -315,8 +317,8 @@ public final class LeakageDetector implements Detector {
                     int fitted = Arrays.stream(overall).sum();
                     for (int i = 0; i < col.length; i++) {
                         if (fold[i] == fe[1]) {
-                            right += guessOf[col[i]] == y[i] ? 1 : 0;
-                            baseRight += majority == y[i] ? 1 : 0;
+                            right += guessOf[col[i]] == labels[i] ? 1 : 0;
+                            baseRight += majority == labels[i] ? 1 : 0;
                             scored++;
                             if (ranked) {
                                 // The share of each class in the row's level: a ranking score, free of the majority vote's cut.
@@ -327,7 +329,7 @@ public final class LeakageDetector implements Detector {
                                     aucScore[j][aucRows] = seen == 0 ? (double) overall[cls] / Math.max(1, fitted)
                                             : (double) cnt[cls] / seen;
                                 }
-                                aucClass[aucRows++] = y[i];
+                                aucClass[aucRows++] = labels[i];
                             }
                         }
                     }
@@ -338,9 +340,9 @@ public final class LeakageDetector implements Detector {
                     int fitted = 0;
                     for (int i = 0; i < col.length; i++) {
                         if (fold[i] == fe[0]) {
-                            sum[col[i]] += v[i];
+                            sum[col[i]] += values[i];
                             cnt[col[i]]++;
-                            total += v[i];
+                            total += values[i];
                             fitted++;
                         }
                     }
@@ -349,8 +351,8 @@ public final class LeakageDetector implements Detector {
                         if (fold[i] == fe[1]) {
                             int l = col[i];
                             double guess = cnt[l] == 0 ? mean : sum[l] / cnt[l];
-                            sse += (v[i] - guess) * (v[i] - guess);
-                            sst += (v[i] - mean) * (v[i] - mean);
+                            sse += (values[i] - guess) * (values[i] - guess);
+                            sst += (values[i] - mean) * (values[i] - mean);
                             scored++;
                         }
                     }
@@ -376,14 +378,14 @@ public final class LeakageDetector implements Detector {
                 double auc = classAuc(aucScore, aucClass, aucRows, binary);
                 if (binary && stacked.column(codes.names().get(f)) instanceof NumericColumn num) {
                     // A number also ranks the rows by itself (either way round), with no bins to blur the boundary.
-                    auc = Math.max(auc, rawAuc(num.values(), fold, fitEval, y));
+                    auc = Math.max(auc, rawAuc(num.values(), fold, fitEval, labels));
                 }
                 if (!Double.isNaN(auc)) {
                     o.put("auc", auc);
                 }
             }
-            out.add(o);
-        }
+            return o;
+        }).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
         out.sort((a, b) -> Double.compare((double) b.get("power"), (double) a.get("power")));
         return out;
     }

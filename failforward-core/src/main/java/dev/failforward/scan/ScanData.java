@@ -296,8 +296,11 @@ public record ScanData(Table train, Table test, Target target, List<String> test
             }
             return Task.REGRESSION;
         }
-        long distinct = distinctTexts(column).size();
-        if (spec.task() == null && column.type() == ColumnType.NUMERIC && distinct > MAX_CLASSES_FOR_NUMERIC_TARGET) {
+        boolean guessing = spec.task() == null && column.type() == ColumnType.NUMERIC;
+        // Guessing needs to know only whether there are more than the classes allowed: a regression
+        // target's millions of values are not all formatted for that.
+        long distinct = guessing ? distinctCount(column, MAX_CLASSES_FOR_NUMERIC_TARGET + 1) : distinctTexts(column).size();
+        if (guessing && distinct > MAX_CLASSES_FOR_NUMERIC_TARGET) {
             return Task.REGRESSION;
         }
         if (spec.task() == Task.BINARY_CLASSIFICATION && distinct != 2) {
@@ -339,6 +342,17 @@ public record ScanData(Table train, Table test, Target target, List<String> test
             sorted.add(spec.positiveClass());
         }
         return sorted;
+    }
+
+    /** The number of distinct values of {@code column}, counted up to {@code cap}. */
+    private static int distinctCount(Column column, int cap) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < column.size() && seen.size() < cap; i++) {
+            if (!column.isMissing(i)) {
+                seen.add(column.text(i));
+            }
+        }
+        return seen.size();
     }
 
     private static TreeSet<String> distinctTexts(Column column) {

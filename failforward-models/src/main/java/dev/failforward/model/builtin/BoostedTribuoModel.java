@@ -6,15 +6,12 @@ import dev.failforward.model.Predictions;
 import dev.failforward.model.Target;
 import dev.failforward.model.TreeEnsembleSource;
 import ml.dmlc.xgboost4j.java.XGBoostError;
-import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.classification.Label;
 import org.tribuo.common.xgboost.XGBoostModel;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A built-in model whose Tribuo model is an XGBoost booster ({@code builtin:gbm}), seen as a tree
@@ -35,28 +32,16 @@ public final class BoostedTribuoModel implements Model, TreeEnsembleSource {
         this.model = model;
         this.booster = booster;
         FeatureEncoder encoder = model.encoder();
-        List<String> names = encoder.featureNames();
-        List<String> columnOfFeature = new ArrayList<>(names.size());
+        List<String> columnOfFeature = new ArrayList<>(encoder.width());
         columnOfFeature.add(FeatureEncoder.CONSTANT);
         for (ColumnEncoder c : encoder.columns()) {
             for (int i = 0; i < c.featureNames().size(); i++) {
                 columnOfFeature.add(c.column());
             }
         }
-        Map<String, Integer> byName = new HashMap<>();
-        for (int i = 0; i < names.size(); i++) {
-            byName.put(names.get(i), i);
-        }
-        ImmutableFeatureMap features = booster.getFeatureIDMap();
-        encoderIndex = new int[features.size()];
-        List<String> cols = new ArrayList<>(features.size());
-        for (int id = 0; id < features.size(); id++) {
-            String name = features.get(id).getName();
-            Integer at = byName.get(name);
-            if (at == null) {
-                throw new IllegalStateException("the booster has a feature '" + name + "' the encoder does not make");
-            }
-            encoderIndex[id] = at;
+        encoderIndex = XGBoostScorer.encoderIndex(encoder, booster.getFeatureIDMap());
+        List<String> cols = new ArrayList<>(encoderIndex.length);
+        for (int at : encoderIndex) {
             cols.add(columnOfFeature.get(at));
         }
         this.columns = List.copyOf(cols);

@@ -2,6 +2,7 @@ package dev.failforward.model.builtin;
 
 import dev.failforward.model.ModelProvider;
 import dev.failforward.model.Trainer;
+import dev.failforward.model.xgboost.XGBoostThreads;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.xgboost.XGBoostClassificationTrainer;
 import org.tribuo.common.xgboost.XGBoostTrainer.BoosterType;
@@ -14,8 +15,7 @@ import org.tribuo.regression.xgboost.XGBoostRegressionTrainer;
 /**
  * {@code builtin:gbm}: gradient-boosted trees with XGBoost, set up to be sound out of the box
  * (shrinkage 0.1, shallow trees, row and column subsampling). Missing numbers are passed to XGBoost
- * as missing, so it learns where to route them. The thread count is fixed, so the model does not
- * depend on the machine's number of cores.
+ * as missing, so it learns where to route them. The thread count does not change the trees.
  */
 public final class GbmProvider implements ModelProvider, TribuoRecipe {
 
@@ -34,12 +34,19 @@ public final class GbmProvider implements ModelProvider, TribuoRecipe {
     static final double COLUMN_SUBSAMPLE = 0.8;
     static final double L2 = 1;
     static final double L1 = 0;
-    /**
-     * Fixed, not the machine's core count, so the model cannot depend on the machine. One thread:
-     * XGBoost's OpenMP workers spin while waiting, and on a busy machine two threads trained the
-     * churn data 10-60 times slower than one (the models were identical for 1 to 8 threads).
-     */
-    static final int THREADS = 1;
+    /** See {@link XGBoostThreads}: more than one only where OpenMP's workers sleep while they wait. */
+    static final int THREADS = XGBoostThreads.count();
+
+    private final int threads;
+
+    public GbmProvider() {
+        this(THREADS);
+    }
+
+    /** With a given XGBoost thread count; tests show the count does not change the model. */
+    GbmProvider(int threads) {
+        this.threads = threads;
+    }
 
     @Override
     public String id() {
@@ -64,13 +71,13 @@ public final class GbmProvider implements ModelProvider, TribuoRecipe {
     @Override
     public org.tribuo.Trainer<Label> classifier(long seed) {
         return new XGBoostClassificationTrainer(BoosterType.GBTREE, TreeMethod.HIST, TREES, LEARNING_RATE, 0, MAX_DEPTH,
-                MIN_CHILD_WEIGHT, SUBSAMPLE, COLUMN_SUBSAMPLE, L2, L1, THREADS, LoggingVerbosity.SILENT, seed);
+                MIN_CHILD_WEIGHT, SUBSAMPLE, COLUMN_SUBSAMPLE, L2, L1, threads, LoggingVerbosity.SILENT, seed);
     }
 
     @Override
     public org.tribuo.Trainer<Regressor> regressor(long seed) {
         return new XGBoostRegressionTrainer(BoosterType.GBTREE, TreeMethod.HIST, RegressionType.LINEAR, TREES, LEARNING_RATE, 0,
-                MAX_DEPTH, MIN_CHILD_WEIGHT, SUBSAMPLE, COLUMN_SUBSAMPLE, L2, L1, THREADS, LoggingVerbosity.SILENT, seed);
+                MAX_DEPTH, MIN_CHILD_WEIGHT, SUBSAMPLE, COLUMN_SUBSAMPLE, L2, L1, threads, LoggingVerbosity.SILENT, seed);
     }
 
     @Override

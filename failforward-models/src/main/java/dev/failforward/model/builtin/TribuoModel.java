@@ -32,6 +32,8 @@ public final class TribuoModel implements Model, Serializable {
 
     /** Rows predicted at a time. */
     static final int BLOCK = 1024;
+    /** Rows scored at a time on the direct booster path, which XGBoost spreads over its own threads. */
+    static final int BOOSTER_BLOCK = 16384;
 
     private final String id;
     private final String targetColumn;
@@ -42,6 +44,9 @@ public final class TribuoModel implements Model, Serializable {
     private final TargetScale scale;
     private final boolean concurrent;
     private final String fingerprint;
+    /** The direct booster path of an XGBoost model, made on first use; null until then or when there is none. */
+    private transient volatile XGBoostScorer scorer;
+    private transient volatile boolean scorerChecked;
 
     private TribuoModel(String id, Target target, FeatureEncoder encoder, org.tribuo.Model<?> model, TargetScale scale,
                         boolean concurrent, String fingerprint) {
@@ -121,10 +126,11 @@ public final class TribuoModel implements Model, Serializable {
         int n = rows.rowCount();
         boolean classification = task.isClassification();
         double[] out = new double[classification ? n * classes.size() : n];
-        int blocks = (n + BLOCK - 1) / BLOCK;
+        int block = scorer() != null ? BOOSTER_BLOCK : BLOCK;
+        int blocks = (n + block - 1) / block;
         IntStream.range(0, blocks).parallel().forEach(b -> {
-            int from = b * BLOCK;
-            int to = Math.min(n, from + BLOCK);
+            int from = b * block;
+            int to = Math.min(n, from + block);
             if (classification) {
                 probabilities(rows, from, to, out);
             } else {
@@ -134,29 +140,73 @@ public final class TribuoModel implements Model, Serializable {
         return classification ? Predictions.ofProbabilities(classes, out) : Predictions.ofValues(out);
     }
 
+    /** The direct booster path when the Tribuo model is one XGBoost booster, else null. */
+    private XGBoostScorer scorer() {
+        if (!scorerChecked) {
+            synchronized (this) {
+                if (!scorerChecked) {
+                    scorer = model instanceof XGBoostModel<?> boosted
+                            ? XGBoostScorer.of(encoder, boosted, classes, task.isClassification(), GbmProvider.THREADS)
+                            : null;
+                    scorerChecked = true;
+                }
+            }
+        }
+        return scorer;
+    }
+
     @SuppressWarnings("unchecked")
     private void probabilities(Table rows, int from, int to, double[] out) {
+        XGBoostScorer direct = scorer();
+        if (direct != null) {
+            float[][] scores = direct.scores(rows, from, to, model);
+            int[] column = direct.classColumn();
+            int k = classes.size();
+            for (int i = 0; i < scores.length; i++) {
+                int at = (from + i) * k;
+                for (int c = 0; c < k; c++) {
+                    out[at + c] = column[c] < 0 ? 0 : scores[i][column[c]];
+                }
+                normalise(out, at, k);
+            }
+            return;
+        }
         List<Example<Label>> examples = TribuoExamples.of(encoder, rows, from, to, r -> LabelFactory.UNKNOWN_LABEL);
         List<Prediction<Label>> predictions = call(() -> ((org.tribuo.Model<Label>) model).predict(examples));
         int k = classes.size();
         for (int i = 0; i < predictions.size(); i++) {
             Map<String, Label> scores = predictions.get(i).getOutputScores();
             int at = (from + i) * k;
-            double sum = 0;
             for (int c = 0; c < k; c++) {
                 Label label = scores.get(classes.get(c));
-                double p = label == null ? 0 : label.getScore();
-                out[at + c] = p > 0 ? p : 0;
-                sum += out[at + c];
+                out[at + c] = label == null ? 0 : label.getScore();
             }
-            for (int c = 0; c < k; c++) {
-                out[at + c] = sum > 0 ? out[at + c] / sum : 1.0 / k;
-            }
+            normalise(out, at, k);
+        }
+    }
+
+    /** Clips a row's {@code k} class scores at {@code at} to non-negative and makes them sum to one (uniform when all are zero). */
+    private static void normalise(double[] out, int at, int k) {
+        double sum = 0;
+        for (int c = 0; c < k; c++) {
+            out[at + c] = out[at + c] > 0 ? out[at + c] : 0;
+            sum += out[at + c];
+        }
+        for (int c = 0; c < k; c++) {
+            out[at + c] = sum > 0 ? out[at + c] / sum : 1.0 / k;
         }
     }
 
     @SuppressWarnings("unchecked")
     private void values(Table rows, int from, int to, double[] out) {
+        XGBoostScorer direct = scorer();
+        if (direct != null) {
+            float[][] scores = direct.scores(rows, from, to, model);
+            for (int i = 0; i < scores.length; i++) {
+                out[from + i] = scale.fromScaled(scores[i][0]);
+            }
+            return;
+        }
         List<Example<Regressor>> examples = TribuoExamples.of(encoder, rows, from, to, r -> RegressionFactory.UNKNOWN_REGRESSOR);
         List<Prediction<Regressor>> predictions = call(() -> ((org.tribuo.Model<Regressor>) model).predict(examples));
         for (int i = 0; i < predictions.size(); i++) {

@@ -12,6 +12,7 @@ import org.tribuo.Output;
 import org.tribuo.OutputFactory;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
+import org.tribuo.common.xgboost.XGBoostTrainer;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
 import org.tribuo.regression.RegressionFactory;
 import org.tribuo.regression.Regressor;
@@ -24,8 +25,9 @@ import java.util.logging.Logger;
 
 /**
  * Trains a built-in model: fits the feature encoder on the training rows, turns them into a Tribuo
- * dataset block by block, and trains the recipe's Tribuo trainer. Stateless, so one instance can
- * train many models.
+ * dataset block by block, and trains the recipe's Tribuo trainer; an XGBoost trainer's booster is
+ * trained on the encoded rows directly ({@link BoosterTraining}), the same model without the
+ * examples. Stateless, so one instance can train many models.
  */
 final class TribuoTrainer implements Trainer {
 
@@ -46,10 +48,17 @@ final class TribuoTrainer implements Trainer {
 
     private final String id;
     private final TribuoRecipe recipe;
+    private final boolean boostersDirect;
 
     TribuoTrainer(String id, TribuoRecipe recipe) {
+        this(id, recipe, true);
+    }
+
+    /** {@code boostersDirect} false trains XGBoost through Tribuo examples too; tests compare the two. */
+    TribuoTrainer(String id, TribuoRecipe recipe, boolean boostersDirect) {
         this.id = id;
         this.recipe = recipe;
+        this.boostersDirect = boostersDirect;
     }
 
     @Override
@@ -65,8 +74,12 @@ final class TribuoTrainer implements Trainer {
             if (target.task().isClassification()) {
                 int[] labels = ScanData.labels(train, target);
                 Label[] byClass = target.classes().stream().map(Label::new).toArray(Label[]::new);
-                MutableDataset<Label> data = dataset(train, encoder, new LabelFactory(), r -> byClass[labels[r]], progress);
-                org.tribuo.Model<Label> model = recipe.classifier(seed).train(data);
+                IntFunction<Label> output = r -> byClass[labels[r]];
+                org.tribuo.Trainer<Label> trainer = recipe.classifier(seed);
+                org.tribuo.Model<Label> model = boostersDirect && trainer instanceof XGBoostTrainer<Label> boosted
+                        ? BoosterTraining.classifier(boosted, encoder, train, new LabelFactory(), output,
+                                source(train, new LabelFactory()), progress)
+                        : trainer.train(dataset(train, encoder, new LabelFactory(), output, progress));
                 progress.advance(1);
                 return TribuoModel.of(id, target, encoder, model, null, recipe.concurrentPredict());
             }
@@ -79,9 +92,12 @@ final class TribuoTrainer implements Trainer {
             }
             TargetScale scale = TargetScale.fit(values);
             String dimension = target.column();
-            MutableDataset<Regressor> data = dataset(train, encoder, new RegressionFactory(),
-                    r -> new Regressor(dimension, scale.toScaled(values[r])), progress);
-            org.tribuo.Model<Regressor> model = recipe.regressor(seed).train(data);
+            IntFunction<Regressor> output = r -> new Regressor(dimension, scale.toScaled(values[r]));
+            org.tribuo.Trainer<Regressor> trainer = recipe.regressor(seed);
+            org.tribuo.Model<Regressor> model = boostersDirect && trainer instanceof XGBoostTrainer<Regressor> boosted
+                    ? BoosterTraining.regressor(boosted, encoder, train, new RegressionFactory(), output,
+                            source(train, new RegressionFactory()), progress)
+                    : trainer.train(dataset(train, encoder, new RegressionFactory(), output, progress));
             progress.advance(1);
             return TribuoModel.of(id, target, encoder, model, scale, recipe.concurrentPredict());
         } finally {
@@ -89,10 +105,13 @@ final class TribuoTrainer implements Trainer {
         }
     }
 
+    private static <T extends Output<T>> SimpleDataSourceProvenance source(Table train, OutputFactory<T> factory) {
+        return new SimpleDataSourceProvenance("FailForward table " + train.source(), FIXED_TIME, factory);
+    }
+
     private static <T extends Output<T>> MutableDataset<T> dataset(Table train, FeatureEncoder encoder, OutputFactory<T> factory,
                                                                    IntFunction<T> output, Progress progress) {
-        MutableDataset<T> data = new MutableDataset<>(
-                new SimpleDataSourceProvenance("FailForward table " + train.source(), FIXED_TIME, factory), factory);
+        MutableDataset<T> data = new MutableDataset<>(source(train, factory), factory);
         for (int from = 0; from < train.rowCount(); from += BLOCK) {
             data.addAll(TribuoExamples.of(encoder, train, from, Math.min(train.rowCount(), from + BLOCK), output));
             progress.advance(1);

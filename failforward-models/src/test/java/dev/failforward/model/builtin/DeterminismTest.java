@@ -51,6 +51,18 @@ class DeterminismTest {
         assertThat(four.probabilities()).isEqualTo(one.probabilities());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"telco_churn.csv:churn", "credit_data.csv:Status"})
+    void xgboostTrainingThreadsDoNotChangeTheModel(String fileAndTarget) {
+        String[] parts = fileAndTarget.split(":");
+        ScanData data = SharedData.prepared(parts[0], parts[1]);
+        Model one = new GbmProvider(1).trainer().train(data.train(), data.target(), SharedData.SEED, Progress.NONE);
+        Model two = new GbmProvider(2).trainer().train(data.train(), data.target(), SharedData.SEED, Progress.NONE);
+
+        assertThat(two.fingerprint()).isEqualTo(one.fingerprint());
+        assertThat(two.predict(data.test()).probabilities()).isEqualTo(one.predict(data.test()).probabilities());
+    }
+
     private static Predictions inPool(int threads, java.util.concurrent.Callable<Predictions> work) throws Exception {
         ForkJoinPool pool = new ForkJoinPool(threads);
         try {
