@@ -12,11 +12,11 @@ import java.util.List;
 
 /**
  * Out-of-fold class probabilities from two light models trained on a numeric matrix that is
- * encoded once for all folds: an L2-regularised multinomial logistic regression (L-BFGS) and small
- * gradient-boosted trees on quantile bins, averaged. It is what the label-issue detector
- * cross-validates with: the same kinds of model as the built-in logistic regression and boosted
- * trees, without building a model-library dataset and encoders per fold, which cost most of the
- * time on small tables. The two are pooled by their geometric mean.
+ * encoded once for all folds: an L2-regularised logistic regression (binary or multinomial, L-BFGS)
+ * and small gradient-boosted trees on quantile bins, pooled by their geometric mean. It is what the
+ * label-issue detector cross-validates with: the same kinds of model as the built-in logistic
+ * regression and boosted trees, without building a model-library dataset and encoders per fold,
+ * which cost most of the time on small tables.
  *
  * <p>Encoding (from all rows, labels unseen): a number is standardised, a missing one is 0 with an
  * indicator of its own; a category is one-hot over its {@link #MAX_LEVELS} most frequent levels
