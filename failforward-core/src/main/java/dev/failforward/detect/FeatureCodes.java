@@ -14,11 +14,47 @@ import java.util.List;
  * dictionary codes, numbers are binned at quantiles, a missing value is a level of its own. This
  * is what slice search and per-slice statistics count over, with no per-row objects.
  *
+ * <p>A binned number also has <em>ranges</em>: one-sided predicates over its ordered bins, the
+ * tails {@code x < cut} and {@code x ≥ cut} that hold more than one bin and at most half of the
+ * bins, so that a condition such as {@code x > 1} that spans several bins can be one predicate (a
+ * range over more than half of the rows is the complement of a tail, and a slice that large is
+ * not a weak slice). Predicate {@code level} of feature {@code f} is a code when below
+ * {@link #levels}, else range {@code level − levels(f)} (see {@link #matches}); slice search uses
+ * ranges only when asked to.
+ *
  * @param names  feature names
  * @param labels per feature, a readable label per code ({@code tenure < 12}, {@code contract = Month-to-month})
  * @param codes  per feature, the code of each row
+ * @param ranges per feature, its ranges (empty for categories and numbers of fewer than 4 bins)
  */
-public record FeatureCodes(List<String> names, List<List<String>> labels, List<int[]> codes, int rows) {
+public record FeatureCodes(List<String> names, List<List<String>> labels, List<int[]> codes, int rows,
+                           List<List<Range>> ranges) {
+
+    /**
+     * Rows whose code is below {@code cut} ({@code below}) or at least {@code cut}, among the ordered
+     * codes {@code 0 … bins−1} (a missing value, coded {@code bins}, is in no range).
+     */
+    public record Range(String label, int cut, boolean below, int bins) {
+
+        boolean matches(int code) {
+            return code < bins && (below ? code < cut : code >= cut);
+        }
+    }
+
+    public FeatureCodes {
+        names = List.copyOf(names);
+        labels = List.copyOf(labels);
+        codes = List.copyOf(codes);
+        ranges = List.copyOf(ranges);
+        if (ranges.size() != names.size()) {
+            throw new IllegalArgumentException(ranges.size() + " range lists for " + names.size() + " features");
+        }
+    }
+
+    /** Codes without ranges. */
+    public FeatureCodes(List<String> names, List<List<String>> labels, List<int[]> codes, int rows) {
+        this(names, labels, codes, rows, names.stream().map(n -> List.<Range>of()).toList());
+    }
 
     /** Codes {@code table}'s feature columns (text columns are left out); numbers get at most {@code bins} quantile bins. */
     public static FeatureCodes of(Table table, int bins) {
@@ -29,6 +65,7 @@ public record FeatureCodes(List<String> names, List<List<String>> labels, List<i
         List<String> names = new ArrayList<>();
         List<List<String>> labels = new ArrayList<>();
         List<int[]> codes = new ArrayList<>();
+        List<List<Range>> ranges = new ArrayList<>();
         for (Column c : columns) {
             if (c instanceof CategoricalColumn cat) {
                 List<String> l = new ArrayList<>();
@@ -53,14 +90,16 @@ public record FeatureCodes(List<String> names, List<List<String>> labels, List<i
                 names.add(c.name());
                 labels.add(l);
                 codes.add(out);
+                ranges.add(List.of());
             } else if (c instanceof NumericColumn num) {
                 double[] cuts = cuts(num.values(), bins);
                 names.add(c.name());
                 labels.add(binLabels(c.name(), cuts, num.values(), bins));
                 codes.add(binCodes(num.values(), cuts));
+                ranges.add(rangeLabels(c.name(), cuts, num.values()));
             }
         }
-        return new FeatureCodes(names, labels, codes, rows);
+        return new FeatureCodes(names, labels, codes, rows, ranges);
     }
 
     public int features() {
@@ -69,6 +108,26 @@ public record FeatureCodes(List<String> names, List<List<String>> labels, List<i
 
     public int levels(int feature) {
         return labels.get(feature).size();
+    }
+
+    /** The codes and ranges of a feature: the predicates {@code feature = level} can name. */
+    public int predicates(int feature) {
+        return levels(feature) + ranges.get(feature).size();
+    }
+
+    /** The label of predicate {@code level} of {@code feature}: a code's label or a range's. */
+    public String label(int feature, int level) {
+        int codesCount = levels(feature);
+        return level < codesCount ? labels.get(feature).get(level) : ranges.get(feature).get(level - codesCount).label();
+    }
+
+    /** Whether a row with code {@code code} of {@code feature} satisfies predicate {@code level}. */
+    public boolean matches(int feature, int level, int code) {
+        int codesCount = levels(feature);
+        if (level < codesCount) {
+            return code == level;
+        }
+        return ranges.get(feature).get(level - codesCount).matches(code);
     }
 
     /**
@@ -142,6 +201,26 @@ public record FeatureCodes(List<String> names, List<List<String>> labels, List<i
                 int pos = Arrays.binarySearch(cuts, v);
                 out[i] = pos >= 0 ? pos + 1 : -pos - 1;
             }
+        }
+        return out;
+    }
+
+    /**
+     * The tails of B = cuts + 1 ordered bins that hold 2 … B/2 bins: {@code name < cut} below bin
+     * 2 … ⌊B/2⌋, then {@code name ≥ cut} from bin ⌈B/2⌉ … B−2.
+     */
+    private static List<Range> rangeLabels(String name, double[] cuts, double[] values) {
+        int bins = cuts.length + 1;
+        if (bins < 4) {
+            return List.of();
+        }
+        int decimals = NumberLabels.decimals(values);
+        List<Range> out = new ArrayList<>();
+        for (int t = 2; t <= bins / 2; t++) {
+            out.add(new Range(name + " < " + NumberLabels.format(cuts[t - 1], decimals), t, true, bins));
+        }
+        for (int t = (bins + 1) / 2; t <= bins - 2; t++) {
+            out.add(new Range(name + " ≥ " + NumberLabels.format(cuts[t - 1], decimals), t, false, bins));
         }
         return out;
     }

@@ -1,5 +1,6 @@
 package dev.failforward.detect;
 
+import dev.failforward.data.Table;
 import dev.failforward.model.Predictions;
 import dev.failforward.scan.ScanData;
 
@@ -40,10 +41,16 @@ public final class LabelIssueDetector implements Detector {
     public static final Threshold.Real PRIOR_NOISE = Threshold.fraction("prior-noise", 0.1);
     public static final Threshold.Real WARNING_SHARE = Threshold.fraction("warning-share", 0.03);
     public static final Threshold.Real CRITICAL_SHARE = Threshold.fraction("critical-share", 0.15);
+    /**
+     * Cross-validate with the detector's own light models on a matrix encoded once
+     * ({@link LightOutOfFold}) rather than with the plan's trainer; tables with text features always
+     * use the trainer.
+     */
+    public static final Threshold.Flag LIGHT_MODELS = Threshold.flag("light-models", true);
 
     @Override
     public List<Threshold<?>> thresholds() {
-        return List.of(FOLDS, PRIOR_NOISE, WARNING_SHARE, CRITICAL_SHARE);
+        return List.of(FOLDS, PRIOR_NOISE, WARNING_SHARE, CRITICAL_SHARE, LIGHT_MODELS);
     }
 
     @Override
@@ -73,11 +80,23 @@ public final class LabelIssueDetector implements Detector {
         System.arraycopy(trainLabels, 0, labels, 0, nTrain);
         System.arraycopy(testLabels, 0, labels, nTrain, nTest);
         double[] probs;
+        String outOfFold = "none (test rows only)";
         if (c.trainer() != null) {
             // Training and test rows cross-validated together: every row is scored by the same kind of
             // model, trained on the same number of rows, so one set of per-class thresholds fits all.
-            probs = OutOfFold.probabilities(Appended.of(data.train(), data.test()), data.target(), labels, c.trainer(),
-                    c.threshold(this, FOLDS), c.seed(), c.progress());
+            Table all = Appended.of(data.train(), data.test());
+            int folds = c.threshold(this, FOLDS);
+            LightOutOfFold.Matrix x = c.threshold(this, LIGHT_MODELS) ? LightOutOfFold.encode(all) : null;
+            if (x != null) {
+                probs = LightOutOfFold.probabilities(x, labels, k, folds, c.seed(), c.progress());
+                outOfFold = folds + "-fold over training and test rows: geometric mean of logistic regression and "
+                        + LightOutOfFold.BOOSTING.rounds() + " boosted trees of depth " + LightOutOfFold.BOOSTING.depth() + " on " + x.width()
+                        + " encoded features";
+            } else {
+                probs = OutOfFold.probabilities(all, data.target(), labels, c.trainer(), folds, c.seed(), c.progress());
+                outOfFold = folds + "-fold over training and test rows: "
+                        + (c.trainer() instanceof AveragedTrainer a ? a.id() : "the detectors' trainer");
+            }
         } else {
             probs = new double[nTest * k];
             Predictions p = c.predictions();
@@ -118,8 +137,7 @@ public final class LabelIssueDetector implements Detector {
         double share = n == 0 ? 0 : (double) r.count() / n;
         m.put("applicable", true);
         m.put("rows_checked", n);
-        m.put("out_of_fold", c.trainer() == null ? "none (test rows only)"
-                : c.threshold(this, FOLDS) + "-fold over training and test rows");
+        m.put("out_of_fold", outOfFold);
         m.put("suspects", r.count());
         m.put("suspects_train", inTrain);
         m.put("suspects_test", r.count() - inTrain);

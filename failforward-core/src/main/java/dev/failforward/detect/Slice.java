@@ -25,7 +25,7 @@ public record Slice(int[] features, int[] levels, int size, int errors, double s
     public String describe(FeatureCodes codes) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < features.length; i++) {
-            sb.append(i == 0 ? "" : " AND ").append(codes.labels().get(features[i]).get(levels[i]));
+            sb.append(i == 0 ? "" : " AND ").append(codes.label(features[i], levels[i]));
         }
         return sb.toString();
     }

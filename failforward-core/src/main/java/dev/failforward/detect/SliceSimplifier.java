@@ -110,7 +110,7 @@ public final class SliceSimplifier {
             if (best < 0) {
                 break;
             }
-            dropped.add(codes.labels().get(current.features()[best]).get(current.levels()[best]));
+            dropped.add(codes.label(current.features()[best], current.levels()[best]));
             Slice parent = without(current, best);
             size = bestCounts[0];
             errors = bestCounts[1];

@@ -50,10 +50,17 @@ public final class WeakSliceDetector implements Detector {
     public static final Threshold.Real Q = Threshold.fraction("q", 0.05);
     public static final Threshold.Real WARNING_RATIO = Threshold.atLeastZero("warning-ratio", 1.5);
     public static final Threshold.Real CRITICAL_RATIO = Threshold.atLeastZero("critical-ratio", 2.0);
+    /**
+     * Numbers' one-sided ranges ({@code x ≥ 1.28}, {@code x < 0.5}) are predicates besides their bins, so
+     * a condition that spans several bins is one predicate rather than the one bin the search can name
+     * (in slices of up to two predicates, {@link SliceSearch#RANGE_LEVELS}).
+     */
+    public static final Threshold.Flag RANGES = Threshold.flag("ranges", true);
 
     @Override
     public List<Threshold<?>> thresholds() {
-        return List.of(MAX_LEVEL, TOP_K, MIN_SUPPORT, MIN_SUPPORT_FRACTION, ALPHA, BINS, OVERLAP, SIMPLIFY_ALPHA, Q, WARNING_RATIO, CRITICAL_RATIO);
+        return List.of(MAX_LEVEL, TOP_K, MIN_SUPPORT, MIN_SUPPORT_FRACTION, ALPHA, BINS, OVERLAP, SIMPLIFY_ALPHA, Q, WARNING_RATIO, CRITICAL_RATIO,
+                RANGES);
     }
 
     @Override
@@ -62,7 +69,7 @@ public final class WeakSliceDetector implements Detector {
         int n = codes.rows();
         int minSupport = minSupport(c, n);
         SliceSearch.Settings settings = new SliceSearch.Settings(c.threshold(this, MAX_LEVEL),
-                c.threshold(this, TOP_K), minSupport, c.threshold(this, ALPHA));
+                c.threshold(this, TOP_K), minSupport, c.threshold(this, ALPHA), c.threshold(this, RANGES), true);
         c.progress().start("Searching weak slices", 1);
         SliceSearch.Result result = SliceSearch.search(codes, c.failed(), settings);
         c.progress().finish();
@@ -74,9 +81,19 @@ public final class WeakSliceDetector implements Detector {
         // for a problem, so it must not lead a group and thereby hide a significant slice it overlaps.
         double qMax = c.threshold(this, Q);
         List<Slice> ordered = new ArrayList<>();
-        simplified.stream().map(SliceSimplifier.Simplified::slice).filter(x -> x.qValue() <= qMax).forEach(ordered::add);
+        // Significant slices by evidence (the binomial log-likelihood ratio of their excess), so that of
+        // two overlapping slices the surer one leads: x5 ≥ 0.84 AND c2 = k3 (53 % failing) rather than
+        // x5 ≥ 0 AND c2 = k3 (35 %), which scores higher only for its size.
+        double average = result.averageError();
+        simplified.stream().map(SliceSimplifier.Simplified::slice).filter(x -> x.qValue() <= qMax)
+                .sorted(java.util.Comparator.comparingDouble((Slice x) -> -SliceSearch.evidence(x.size(), x.errors(), average)))
+                .forEach(ordered::add);
         simplified.stream().map(SliceSimplifier.Simplified::slice).filter(x -> !(x.qValue() <= qMax)).forEach(ordered::add);
-        List<SliceGroups.Group> groups = SliceGroups.of(codes, ordered, c.threshold(this, OVERLAP));
+        List<SliceGroups.Group> groups = new ArrayList<>(SliceGroups.of(codes, ordered, c.threshold(this, OVERLAP)));
+        // The most severe first (critical, warning, info, then groups that are no finding), each by score:
+        // a slice of most evidence can score below a milder one (see SliceSearch.Settings).
+        groups.sort(java.util.Comparator.comparingInt((SliceGroups.Group g) -> -severityRank(c, g.leader(),
+                result.averageError())));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("rows", n);
         m.put("average_error", result.averageError());
@@ -117,6 +134,15 @@ public final class WeakSliceDetector implements Detector {
         return new Detection(m, findings);
     }
 
+    /** 3 critical, 2 warning, 1 info, 0 not significant: what the group's finding would be. */
+    private int severityRank(DetectorContext c, Slice leader, double average) {
+        if (!(leader.qValue() <= c.threshold(this, Q))) {
+            return 0;
+        }
+        double ratio = leader.errorRate() / average;
+        return ratio >= c.threshold(this, CRITICAL_RATIO) ? 3 : ratio >= c.threshold(this, WARNING_RATIO) ? 2 : 1;
+    }
+
     int minSupport(DetectorContext c, int n) {
         int given = c.threshold(this, MIN_SUPPORT);
         return given > 0 ? given : Math.max(MIN_SUPPORT_FLOOR, (int) Math.ceil(c.threshold(this, MIN_SUPPORT_FRACTION) * n));
@@ -132,7 +158,7 @@ public final class WeakSliceDetector implements Detector {
         o.put("slice", s.describe(codes));
         List<String> predicates = new ArrayList<>();
         for (int i = 0; i < s.level(); i++) {
-            predicates.add(codes.labels().get(s.features()[i]).get(s.levels()[i]));
+            predicates.add(codes.label(s.features()[i], s.levels()[i]));
         }
         o.put("predicates", predicates);
         o.put("size", s.size());
