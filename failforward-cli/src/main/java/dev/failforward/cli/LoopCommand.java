@@ -27,7 +27,7 @@ import java.util.concurrent.Callable;
         description = {"Train a built-in model, then for each round: scan the model kept so far (detectors and probes",
                 "on the selection rows), retrain it with failure samples, and keep the recommended candidate only",
                 "when it passes the gate, significantly improves what it targeted (Holm-corrected) and improves",
-                "the primary metric by at least 0.01 (an error metric by 1 %). The test",
+                "the primary metric by at least 0.01 (an error metric by 1 %%). The test",
                 "rows are split once (seeded, stratified) into selection rows and verification rows; only the",
                 "verification rows judge, and the trajectory (primary metric, failure rate, targeted-slice",
                 "failure rate, probe flip rate) is measured on them. A round that keeps nothing ends the loop.",

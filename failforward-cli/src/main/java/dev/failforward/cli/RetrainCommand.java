@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
                 "the current model on verification rows that played no part in choosing the fix, and",
                 "recommend a candidate only when it passes the gate, significantly improves what it",
                 "targeted (Holm-corrected across candidates) and improves the primary metric by at least",
-                "0.01 (an error metric such as RMSE by 1 %); otherwise say: keep the current model.",
+                "0.01 (an error metric such as RMSE by 1 %%); otherwise say: keep the current model.",
                 "The run's test rows are split (seeded, stratified) into selection rows, on which",
                 "detectors and probes choose what to fix, and verification rows (or give --holdout).",
                 "Writes retrain.json and retrain.html to --out, saves each candidate model beside the",
