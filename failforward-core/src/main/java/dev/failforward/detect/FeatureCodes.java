@@ -121,6 +121,15 @@ public record FeatureCodes(List<String> names, List<List<String>> labels, List<i
         return level < codesCount ? labels.get(feature).get(level) : ranges.get(feature).get(level - codesCount).label();
     }
 
+    /** For each code of {@code feature}, whether a row with that code satisfies predicate {@code level}: one lookup per row. */
+    public boolean[] matching(int feature, int level) {
+        boolean[] out = new boolean[levels(feature) + 1];
+        for (int code = 0; code < out.length; code++) {
+            out[code] = matches(feature, level, code);
+        }
+        return out;
+    }
+
     /** Whether a row with code {@code code} of {@code feature} satisfies predicate {@code level}. */
     public boolean matches(int feature, int level, int code) {
         int codesCount = levels(feature);

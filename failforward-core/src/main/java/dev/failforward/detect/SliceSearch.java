@@ -131,8 +131,9 @@ public final class SliceSearch {
                 for (int v = levels; v < codes.predicates(f); v++) {
                     long[] b = new long[words];
                     int size = 0;
+                    boolean[] inRange = codes.matching(f, v);
                     for (int i = 0; i < n; i++) {
-                        if (codes.matches(f, v, col[i])) {
+                        if (inRange[col[i]]) {
                             b[i >>> 6] |= 1L << i;
                             size++;
                         }
@@ -427,11 +428,17 @@ public final class SliceSearch {
     public static long[] rows(FeatureCodes codes, Slice slice) {
         int n = codes.rows();
         long[] out = new long[(n + 63) >>> 6];
+        int k = slice.features().length;
+        int[][] col = new int[k][];
+        boolean[][] ok = new boolean[k][];
+        for (int j = 0; j < k; j++) {
+            col[j] = codes.codes().get(slice.features()[j]);
+            ok[j] = codes.matching(slice.features()[j], slice.levels()[j]);
+        }
         outer:
         for (int i = 0; i < n; i++) {
-            for (int j = 0; j < slice.features().length; j++) {
-                int f = slice.features()[j];
-                if (!codes.matches(f, slice.levels()[j], codes.codes().get(f)[i])) {
+            for (int j = 0; j < k; j++) {
+                if (!ok[j][col[j][i]]) {
                     continue outer;
                 }
             }
