@@ -22,6 +22,11 @@ public record DetectorContext(ScanData data, Predictions predictions, boolean[] 
         this(data, predictions, failed, trainer, seed, config, progress, null);
     }
 
+    /** The same context reporting progress to {@code other}. */
+    public DetectorContext withProgress(Progress other) {
+        return new DetectorContext(data, predictions, failed, trainer, seed, config, other, current);
+    }
+
     /** The value of {@code d}'s threshold {@code t}, as configured for this run. */
     public <T> T threshold(Detector d, Threshold<T> t) {
         return config.get(d, t);

@@ -23,8 +23,7 @@ public final class DetectorRunner {
         // Detectors only read the context, so they run side by side (each one's millis is its own
         // wall time); results and findings keep the detectors' order. Their progress is reported
         // one call at a time.
-        DetectorContext shared = new DetectorContext(context.data(), context.predictions(), context.failed(), context.trainer(),
-                context.seed(), context.config(), new OneAtATime(context.progress()), context.current());
+        DetectorContext shared = context.withProgress(new OneAtATime(context.progress()));
         List<Outcome> outcomes = detectors.parallelStream().map(d -> detect(d, shared)).toList();
         List<DetectorResult> results = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();

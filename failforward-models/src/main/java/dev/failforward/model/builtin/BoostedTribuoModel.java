@@ -115,7 +115,7 @@ public final class BoostedTribuoModel implements Model, TreeEnsembleSource {
             for (int i = 0; i < f; i++) {
                 int e = encoderIndex[i];
                 double v = encoded[r * width + e];
-                out[r * f + i] = Double.isNaN(v) || (v == 0 && !keepsZero[e]) ? Double.NaN : v;
+                out[r * f + i] = TribuoExamples.absent(v, keepsZero[e]) ? Double.NaN : v;
             }
         }
         return out;

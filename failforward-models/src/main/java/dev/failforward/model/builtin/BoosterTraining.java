@@ -175,7 +175,7 @@ final class BoosterTraining {
                     }
                     for (int f = 0; f < width; f++) {
                         double v = block[base + f];
-                        if (Double.isNaN(v) || (v == 0 && !keepsZero[f])) {
+                        if (TribuoExamples.absent(v, keepsZero[f])) {
                             continue;
                         }
                         features.add(names[f], v);

@@ -16,6 +16,14 @@ final class TribuoExamples {
     private TribuoExamples() {
     }
 
+    /**
+     * Whether an encoded value is left out of what the model sees: missing, or a zero of a feature
+     * that drops its zeros (indicators, counts). XGBoost then treats it as missing.
+     */
+    static boolean absent(double value, boolean keepsZero) {
+        return Double.isNaN(value) || (value == 0 && !keepsZero);
+    }
+
     /** Examples for rows {@code from} (inclusive) to {@code to} (exclusive); {@code output} gives each row's output by row index. */
     static <T extends Output<T>> List<Example<T>> of(FeatureEncoder encoder, Table rows, int from, int to, IntFunction<T> output) {
         String[] names = encoder.featureNames().toArray(String[]::new);
@@ -30,7 +38,7 @@ final class TribuoExamples {
             int base = (r - from) * width;
             for (int f = 0; f < width; f++) {
                 double v = block[base + f];
-                if (Double.isNaN(v) || (v == 0 && !keepsZero[f])) {
+                if (absent(v, keepsZero[f])) {
                     continue;
                 }
                 rowNames[n] = names[f];

@@ -95,7 +95,7 @@ final class XGBoostScorer {
             for (int id = 0; id < encoderIndex.length; id++) {
                 int e = encoderIndex[id];
                 double v = block[base + e];
-                if (Double.isNaN(v) || (v == 0 && !keepsZero[e])) {
+                if (TribuoExamples.absent(v, keepsZero[e])) {
                     continue;
                 }
                 columns[at] = id;
