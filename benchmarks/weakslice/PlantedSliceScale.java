@@ -96,7 +96,7 @@ public final class PlantedSliceScale {
         long start = System.nanoTime();
         Detection d = new WeakSliceDetector().detect(context);
         System.out.printf(Locale.ROOT, "weak-slice: %.1f s (%s candidate slices counted, %s pruned)%n",
-                (System.nanoTime() - start) / 1e9, d.measurements().get("evaluated"), d.measurements().get("pruned"));
+                (System.nanoTime() - start) / 1e9, ((dev.failforward.detect.Measurements.Untyped) d.measurements()).values().get("evaluated"), ((dev.failforward.detect.Measurements.Untyped) d.measurements()).values().get("pruned"));
         int rank = 0;
         int found = -1;
         for (Finding f : d.findings()) {

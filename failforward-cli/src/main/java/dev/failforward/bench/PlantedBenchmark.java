@@ -142,7 +142,7 @@ public final class PlantedBenchmark {
         Predictions p = train(noisy, seed).predict(noisy.test());
         Detection d = new LabelIssueDetector().detect(context(noisy, p, ensemble, seed));
         @SuppressWarnings("unchecked")
-        List<Integer> found = (List<Integer>) d.measurements().get("suspect_train_rows");
+        List<Integer> found = (List<Integer>) ((dev.failforward.detect.Measurements.Untyped) d.measurements()).values().get("suspect_train_rows");
         long hits = found.stream().filter(r -> Arrays.binarySearch(flipped, r) >= 0).count();
         return new double[]{found.isEmpty() ? 0 : (double) hits / found.size(), (double) hits / flipped.length};
     }

@@ -3,6 +3,7 @@ package dev.failforward.cli;
 import dev.failforward.detect.Detection;
 import dev.failforward.detect.Detector;
 import dev.failforward.detect.DetectorContext;
+import dev.failforward.detect.Measurements;
 import dev.failforward.detect.Threshold;
 
 import java.util.List;
@@ -28,6 +29,11 @@ public final class ThrowingDetector implements Detector {
     @Override
     public List<Threshold<?>> thresholds() {
         return List.of();
+    }
+
+    @Override
+    public Class<? extends Measurements> measurementType() {
+        return Measurements.Untyped.class;
     }
 
     @Override

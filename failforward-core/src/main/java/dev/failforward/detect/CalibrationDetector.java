@@ -73,7 +73,7 @@ public final class CalibrationDetector implements Detector {
         if (!c.classification()) {
             m.put("applicable", false);
             m.put("reason", "calibration applies to classifiers; this is a regression task");
-            return new Detection(m, List.of());
+            return new Detection(new Measurements.Untyped(m), List.of());
         }
         Predictions p = c.predictions();
         int[] truth = ScanData.labels(c.data().test(), c.data().target());
@@ -173,7 +173,7 @@ public final class CalibrationDetector implements Detector {
                 findings.add(0, merged);
             }
         }
-        return new Detection(m, findings);
+        return new Detection(new Measurements.Untyped(m), findings);
     }
 
     /** One single-predicate slice examined: its rows, failures and the failures its confidences promise. */
@@ -317,7 +317,13 @@ public final class CalibrationDetector implements Detector {
     /** The reliability diagram: accuracy against mean confidence per bin, over the diagonal of perfect calibration. */
     @Override
     @SuppressWarnings("unchecked")
-    public List<DetectorChart> charts(Map<String, Object> measurements) {
+    public Class<? extends Measurements> measurementType() {
+        return Measurements.Untyped.class;
+    }
+
+    @Override
+    public List<DetectorChart> charts(Measurements typed) {
+        Map<String, Object> measurements = ((Measurements.Untyped) typed).values();
         List<Map<String, Object>> bins = (List<Map<String, Object>>) measurements.get("reliability");
         if (bins == null || bins.isEmpty()) {
             return List.of();

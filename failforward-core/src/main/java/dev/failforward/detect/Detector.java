@@ -1,7 +1,6 @@
 package dev.failforward.detect;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,6 +23,9 @@ public interface Detector {
 
     Detection detect(DetectorContext context);
 
+    /** The record {@link #detect} measures into, so that a stored run's measurements read back typed. */
+    Class<? extends Measurements> measurementType();
+
     /** Why this detector cannot run on {@code inputs}, as one line for a note; empty when it can. */
     default Optional<String> unavailable(DetectorInputs inputs) {
         return Optional.empty();
@@ -33,7 +35,7 @@ public interface Detector {
      * The charts the report draws from this detector's measurements (as {@link #detect} made them,
      * or as the failure log kept them); none by default.
      */
-    default List<DetectorChart> charts(Map<String, Object> measurements) {
+    default List<DetectorChart> charts(Measurements measurements) {
         return List.of();
     }
 }

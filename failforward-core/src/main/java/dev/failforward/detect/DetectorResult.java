@@ -1,12 +1,10 @@
 package dev.failforward.detect;
 
-import java.util.Map;
-
 /**
  * What one detector reported: {@code ok} with its measured values (whether or not it found
- * anything), or {@code error} with the cause, when it threw.
+ * anything), or {@code error} with the cause, when it threw ({@link Measurements.Untyped#NONE}).
  */
-public record DetectorResult(String id, Status status, String error, Map<String, Object> measurements,
+public record DetectorResult(String id, Status status, String error, Measurements measurements,
                              long millis) {
 
     public enum Status { OK, ERROR;
@@ -17,6 +15,6 @@ public record DetectorResult(String id, Status status, String error, Map<String,
     }
 
     public DetectorResult {
-        measurements = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(measurements));
+        java.util.Objects.requireNonNull(measurements, "measurements");
     }
 }

@@ -48,7 +48,7 @@ public final class DetectorRunner {
         } catch (RuntimeException | LinkageError e) {
             long ms = (System.nanoTime() - start) / 1_000_000;
             String cause = e.getMessage() == null ? e.toString() : e.getClass().getSimpleName() + ": " + e.getMessage();
-            return new Outcome(new DetectorResult(d.id(), DetectorResult.Status.ERROR, cause, Map.of(), ms), List.of());
+            return new Outcome(new DetectorResult(d.id(), DetectorResult.Status.ERROR, cause, Measurements.Untyped.NONE, ms), List.of());
         }
     }
 

@@ -207,7 +207,7 @@ public final class DriftDetector implements Detector {
                         cur.rowCount(), List.of(), null, Map.of("domain_classifier_auc", auc)));
             }
         }
-        return new Detection(out, findings);
+        return new Detection(new Measurements.Untyped(out), findings);
     }
 
     private static void numeric(NumericColumn a, NumericColumn b, Map<String, Object> f, boolean large, int bins,
@@ -441,7 +441,13 @@ public final class DriftDetector implements Detector {
     }
 
     @Override
-    public List<DetectorChart> charts(Map<String, Object> measurements) {
+    public Class<? extends Measurements> measurementType() {
+        return Measurements.Untyped.class;
+    }
+
+    @Override
+    public List<DetectorChart> charts(Measurements typed) {
+        Map<String, Object> measurements = ((Measurements.Untyped) typed).values();
         String compared = measurements.getOrDefault("reference", "training") + " → " + measurements.getOrDefault("current", "test rows");
         List<DetectorChart> charts = new ArrayList<>(
                 ChartRows.bars("PSI per feature (" + compared + ")", "feature", "PSI", measurements.get("features"), "feature", "psi"));

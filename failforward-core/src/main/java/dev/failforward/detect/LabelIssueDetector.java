@@ -68,7 +68,7 @@ public final class LabelIssueDetector implements Detector {
         if (!c.classification()) {
             m.put("applicable", false);
             m.put("reason", "label issues apply to classifiers; this is a regression task");
-            return new Detection(m, List.of());
+            return new Detection(new Measurements.Untyped(m), List.of());
         }
         ScanData data = c.data();
         int k = data.target().classCount();
@@ -168,7 +168,7 @@ public final class LabelIssueDetector implements Detector {
                             + "95%% interval %.1f–%.1f%%)", r.count(), 100 * share, inTrain, r.count() - inTrain,
                     100 * r.noiseRate(), 100 * r.noiseLow(), 100 * r.noiseHigh()), r.count(), keys, "label-issue", ev));
         }
-        return new Detection(m, findings);
+        return new Detection(new Measurements.Untyped(m), findings);
     }
 
     private static Map<String, Double> toMap(List<String> classes, double[] values) {
@@ -177,5 +177,10 @@ public final class LabelIssueDetector implements Detector {
             out.put(classes.get(i), values[i]);
         }
         return out;
+    }
+
+    @Override
+    public Class<? extends Measurements> measurementType() {
+        return Measurements.Untyped.class;
     }
 }

@@ -146,7 +146,7 @@ public final class LeakageDetector implements Detector {
         }
         m.put("identifier_like", ids);
         findings.sort(java.util.Comparator.comparing(Finding::severity).reversed());
-        return new Detection(m, findings);
+        return new Detection(new Measurements.Untyped(m), findings);
     }
 
     /**
@@ -502,7 +502,13 @@ public final class LeakageDetector implements Detector {
     }
 
     @Override
-    public List<DetectorChart> charts(Map<String, Object> measurements) {
+    public Class<? extends Measurements> measurementType() {
+        return Measurements.Untyped.class;
+    }
+
+    @Override
+    public List<DetectorChart> charts(Measurements typed) {
+        Map<String, Object> measurements = ((Measurements.Untyped) typed).values();
         return ChartRows.bars("Predictive power of each feature alone", "feature", "power (0 = none, 1 = perfect)",
                 measurements.get("single_feature_power"), "feature", "power");
     }

@@ -131,7 +131,7 @@ public final class WeakSliceDetector implements Detector {
                     "weak-slice", evidence));
         }
         m.put("slices", slices);
-        return new Detection(m, findings);
+        return new Detection(new Measurements.Untyped(m), findings);
     }
 
     /** 3 critical, 2 warning, 1 info, 0 not significant: what the group's finding would be. */
@@ -173,7 +173,13 @@ public final class WeakSliceDetector implements Detector {
     }
 
     @Override
-    public List<DetectorChart> charts(Map<String, Object> measurements) {
+    public Class<? extends Measurements> measurementType() {
+        return Measurements.Untyped.class;
+    }
+
+    @Override
+    public List<DetectorChart> charts(Measurements typed) {
+        Map<String, Object> measurements = ((Measurements.Untyped) typed).values();
         return ChartRows.bars("Failure rate of the top slices", "slice", "failure rate", measurements.get("slices"), "slice",
                 "error_rate");
     }

@@ -33,7 +33,7 @@ class WeakSliceDetectorTest {
         assertThat(first.title()).contains("payment_method = Mailed check").contains("internet_service = DSL");
         assertThat(first.severity()).isEqualTo(Severity.CRITICAL);
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> slices = (List<Map<String, Object>>) d.measurements().get("slices");
+        List<Map<String, Object>> slices = (List<Map<String, Object>>) ((dev.failforward.detect.Measurements.Untyped) d.measurements()).values().get("slices");
         assertThat((double) slices.get(0).get("q_value")).isLessThan(0.001);
     }
 

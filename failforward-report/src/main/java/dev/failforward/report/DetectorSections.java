@@ -38,10 +38,6 @@ final class DetectorSections {
                 h.close();
                 continue;
             }
-            Object reason = d.measurements().get("reason");
-            if (reason != null) {
-                h.element("p", String.valueOf(reason), "class", "lead");
-            }
             for (DetectorChart chart : charts(d)) {
                 if (chart instanceof DetectorChart.Gallery g) {
                     DistributionCharts.render(h, g);

@@ -6,11 +6,11 @@ import dev.failforward.detect.Detector;
 import dev.failforward.detect.DetectorChart;
 import dev.failforward.detect.DetectorContext;
 import dev.failforward.detect.Finding;
+import dev.failforward.detect.Measurements;
 import dev.failforward.detect.Severity;
 import dev.failforward.detect.Threshold;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -55,26 +55,35 @@ public final class FailuresByPaymentDetector implements Detector {
             n[0]++;
             n[1] += c.failed()[i] ? 1 : 0;
         }
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<Method> rows = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         counts.forEach((value, n) -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("payment_method", value);
-            row.put("failure_rate", (double) n[1] / n[0]);
+            Method row = new Method(value, (double) n[1] / n[0]);
             rows.add(row);
-            if ((double) n[1] / n[0] >= c.threshold(this, WARNING_RATE)) {
-                findings.add(new Finding(ID, Severity.WARNING, "Payment method " + value + " fails often", n[0], List.of(), null, row));
+            if (row.failureRate() >= c.threshold(this, WARNING_RATE)) {
+                findings.add(new Finding(ID, Severity.WARNING, "Payment method " + value + " fails often", n[0], List.of(), null,
+                        Map.of("payment_method", value, "failure_rate", row.failureRate())));
             }
         });
-        return new Detection(Map.of("methods", rows), findings);
+        return new Detection(new Rates(rows), findings);
+    }
+
+    /** What this detector measures: each payment method's failure rate. */
+    public record Rates(List<Method> methods) implements Measurements.Plugin {
+    }
+
+    public record Method(String paymentMethod, double failureRate) {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
-    public List<DetectorChart> charts(Map<String, Object> measurements) {
-        List<Map<String, Object>> rows = (List<Map<String, Object>>) measurements.get("methods");
+    public Class<? extends Measurements> measurementType() {
+        return Rates.class;
+    }
+
+    @Override
+    public List<DetectorChart> charts(Measurements measurements) {
+        List<Method> rows = ((Rates) measurements).methods();
         return List.of(new DetectorChart.Bars("Failure rate per payment method", "payment method", "failure rate",
-                rows.stream().map(r -> String.valueOf(r.get("payment_method"))).toList(),
-                rows.stream().mapToDouble(r -> ((Number) r.get("failure_rate")).doubleValue()).toArray()));
+                rows.stream().map(Method::paymentMethod).toList(), rows.stream().mapToDouble(Method::failureRate).toArray()));
     }
 }

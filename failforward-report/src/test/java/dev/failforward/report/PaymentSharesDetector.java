@@ -5,6 +5,7 @@ import dev.failforward.detect.Detection;
 import dev.failforward.detect.Detector;
 import dev.failforward.detect.DetectorChart;
 import dev.failforward.detect.DetectorContext;
+import dev.failforward.detect.Measurements;
 import dev.failforward.detect.Threshold;
 
 import java.util.ArrayList;
@@ -59,15 +60,24 @@ public final class PaymentSharesDetector implements Detector {
             all.add((double) counts.get(m)[0] / method.size());
             failures.add(failed == 0 ? 0.0 : (double) counts.get(m)[1] / failed);
         }
-        return new Detection(Map.of("methods", methods, "all", all, "failures", failures), List.of());
+        return new Detection(new Shares(methods, all, failures), List.of());
+    }
+
+    /** Each payment method's share of all test rows and of the failed ones. */
+    public record Shares(List<String> methods, List<Double> all, List<Double> failures) implements Measurements.Plugin {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
-    public List<DetectorChart> charts(Map<String, Object> measurements) {
-        List<String> methods = (List<String>) measurements.get("methods");
-        double[] all = ((List<Double>) measurements.get("all")).stream().mapToDouble(Double::doubleValue).toArray();
-        double[] failures = ((List<Double>) measurements.get("failures")).stream().mapToDouble(Double::doubleValue).toArray();
+    public Class<? extends Measurements> measurementType() {
+        return Shares.class;
+    }
+
+    @Override
+    public List<DetectorChart> charts(Measurements measurements) {
+        Shares shares = (Shares) measurements;
+        List<String> methods = shares.methods();
+        double[] all = shares.all().stream().mapToDouble(Double::doubleValue).toArray();
+        double[] failures = shares.failures().stream().mapToDouble(Double::doubleValue).toArray();
         return List.of(new DetectorChart.Gallery("Payment methods among failures", List.of(new DetectorChart.Distribution(
                 "payment_method", "all test rows", "failed rows", new double[0], methods,
                 methods.stream().map(m -> false).toList(), all, failures, 0, 0))));

@@ -76,7 +76,7 @@ final class WeakSlices {
             findings.add(new Finding(WeakSliceDetector.ID, severity, title, s.size(), rows.get(found++), "weak-slice", evidence));
         }
         m.put("slices", slices);
-        return new Outcome(new DetectorResult(WeakSliceDetector.ID, DetectorResult.Status.OK, null, m, millis), findings);
+        return new Outcome(new DetectorResult(WeakSliceDetector.ID, DetectorResult.Status.OK, null, new dev.failforward.detect.Measurements.Untyped(m), millis), findings);
     }
 
     record Outcome(DetectorResult result, List<Finding> findings) {

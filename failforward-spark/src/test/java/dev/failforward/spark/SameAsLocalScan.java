@@ -76,7 +76,7 @@ final class SameAsLocalScan {
     /** The Spark scan's weak-slice measurements equal the local search's: same slices, sizes, errors, scores, p and q. */
     @SuppressWarnings("unchecked")
     static void assertSameSlices(ScanResult spark, SliceSearch.Result local, FeatureCodes codes) {
-        Map<String, Object> m = spark.detectors().get(0).measurements();
+        Map<String, Object> m = ((dev.failforward.detect.Measurements.Untyped) spark.detectors().get(0).measurements()).values();
         assertThat(m.get("evaluated")).isEqualTo(local.evaluated());
         assertThat(m.get("pruned")).isEqualTo(local.pruned());
         assertThat((double) m.get("average_error")).isEqualTo(local.averageError());

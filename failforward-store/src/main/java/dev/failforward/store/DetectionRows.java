@@ -1,24 +1,22 @@
 package dev.failforward.store;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.failforward.detect.DetectionJson;
 import dev.failforward.detect.DetectorReport;
 import dev.failforward.detect.DetectorResult;
 import dev.failforward.detect.Finding;
-import dev.failforward.detect.Severity;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
- * The {@code run_detections} table: a run's detector results and findings as JSON, one row each.
- * Measurements are maps of numbers, texts, lists and arrays; they come back as maps, lists and
- * numbers (arrays as lists, non-finite numbers as such), which is what the report renders from.
+ * The {@code run_detections} table: a run's detector results and findings as JSON, one row each, in
+ * the form report.json has them ({@link DetectionJson}: measurements read back as their detector's
+ * record), with every row key of a finding.
  */
 final class DetectionRows {
 
@@ -37,11 +35,11 @@ final class DetectionRows {
             delete.executeUpdate();
             int position = 0;
             for (DetectorResult d : report.results()) {
-                add(insert, runId, "result", position++, result(d));
+                add(insert, runId, "result", position++, DetectionJson.result(d));
             }
             position = 0;
             for (Finding f : report.findings()) {
-                add(insert, runId, "finding", position++, finding(f));
+                add(insert, runId, "finding", position++, DetectionJson.finding(f, DetectionJson.ALL_ROW_KEYS));
             }
             insert.executeBatch();
         }
@@ -55,11 +53,12 @@ final class DetectionRows {
             s.setString(1, runId);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    Map<String, Object> body = Json.values(r.getString(2));
-                    if ("result".equals(r.getString(1))) {
-                        results.add(result(body));
+                    String kind = r.getString(1);
+                    JsonNode body = Json.tree(r.getString(2), "a stored detector " + kind);
+                    if ("result".equals(kind)) {
+                        results.add(DetectionJson.result(body));
                     } else {
-                        findings.add(finding(body));
+                        findings.add(DetectionJson.finding(body));
                     }
                 }
             }
@@ -67,47 +66,12 @@ final class DetectionRows {
         return new DetectorReport(results, findings);
     }
 
-    private static void add(PreparedStatement insert, String runId, String kind, int position, Map<String, Object> body)
+    private static void add(PreparedStatement insert, String runId, String kind, int position, JsonNode body)
             throws SQLException {
         insert.setString(1, runId);
         insert.setString(2, kind);
         insert.setInt(3, position);
-        insert.setString(4, Json.write(body));
+        insert.setString(4, Json.write(body, "a detector's " + kind));
         insert.addBatch();
-    }
-
-    private static Map<String, Object> result(DetectorResult d) {
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("id", d.id());
-        o.put("status", d.status().id());
-        o.put("error", d.error());
-        o.put("millis", d.millis());
-        o.put("measurements", d.measurements());
-        return o;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static DetectorResult result(Map<String, Object> o) {
-        return new DetectorResult((String) o.get("id"), DetectorResult.Status.valueOf(((String) o.get("status")).toUpperCase(Locale.ROOT)),
-                (String) o.get("error"), (Map<String, Object>) o.get("measurements"), ((Number) o.get("millis")).longValue());
-    }
-
-    private static Map<String, Object> finding(Finding f) {
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("detector", f.detector());
-        o.put("severity", f.severity().name());
-        o.put("title", f.title());
-        o.put("rows", f.rows());
-        o.put("row_keys", f.rowKeys());
-        o.put("cause_tag", f.causeTag());
-        o.put("evidence", f.evidence());
-        return o;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Finding finding(Map<String, Object> o) {
-        return new Finding((String) o.get("detector"), Severity.valueOf((String) o.get("severity")), (String) o.get("title"),
-                ((Number) o.get("rows")).intValue(), (List<String>) o.get("row_keys"), (String) o.get("cause_tag"),
-                (Map<String, Object>) o.get("evidence"));
     }
 }

@@ -43,12 +43,12 @@ class DetectionStoreTest {
                 DetectorResult drift = stored.results().get(0);
                 assertThat(drift.status()).isEqualTo(DetectorResult.Status.OK);
                 assertThat(drift.millis()).isEqualTo(1234);
-                // Arrays come back as lists of the same numbers; a NaN stays NaN.
+                // Arrays come back as lists of the same numbers; a NaN as null (JSON has no NaN).
                 @SuppressWarnings("unchecked")
-                List<Map<String, Object>> features = (List<Map<String, Object>>) drift.measurements().get("features");
+                List<Map<String, Object>> features = (List<Map<String, Object>>) ((dev.failforward.detect.Measurements.Untyped) drift.measurements()).values().get("features");
                 assertThat(features.get(0)).containsEntry("feature", "<b>Month-to-month</b>")
                         .containsEntry("edges", List.of(0.0, 0.5, 1.0)).containsEntry("counts", List.of(List.of(1, 2), List.of(3, 4)));
-                assertThat((Double) features.get(0).get("p_value")).isNaN();
+                assertThat(features.get(0)).containsEntry("p_value", null);
                 assertThat(stored.results().get(1).status()).isEqualTo(DetectorResult.Status.ERROR);
                 assertThat(stored.results().get(1).error()).isEqualTo("boom");
                 assertThat(stored.findings()).singleElement().satisfies(f -> {
@@ -72,8 +72,9 @@ class DetectionStoreTest {
         measured.put("counts", new long[][] {{1, 2}, {3, 4}});
         measured.put("p_value", Double.NaN);
         return new DetectorReport(
-                List.of(new DetectorResult("drift", DetectorResult.Status.OK, null, Map.of("features", List.of(measured)), 1234),
-                        new DetectorResult("leakage", DetectorResult.Status.ERROR, "boom", Map.of(), 5)),
+                List.of(new DetectorResult("drift", DetectorResult.Status.OK, null,
+                        new dev.failforward.detect.Measurements.Untyped(Map.of("features", List.of(measured))), 1234),
+                        new DetectorResult("leakage", DetectorResult.Status.ERROR, "boom", dev.failforward.detect.Measurements.Untyped.NONE, 5)),
                 List.of(new Finding("drift", Severity.CRITICAL, feature + " drifted", 2, List.of("7", "11"), null,
                         Map.of("psi", 0.75))));
     }

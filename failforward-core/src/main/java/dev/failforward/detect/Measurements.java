@@ -1,0 +1,30 @@
+package dev.failforward.detect;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import java.util.Map;
+
+/**
+ * What a detector measured, found or not: one record per detector, written to report.json and the
+ * failure log by {@link DetectionJson} (record components in snake_case) and read back as the same
+ * record ({@link Detector#measurementType()}). A plug-in detector's record implements {@link Plugin}.
+ */
+public interface Measurements {
+
+    /** The measurements of a detector outside FailForward: its own record. */
+    interface Plugin extends Measurements {
+    }
+
+    /**
+     * Measurements without a type: none (a detector that failed), or those of a detector that is no
+     * longer registered, as the failure log kept them.
+     */
+    record Untyped(@JsonValue Map<String, Object> values) implements Measurements {
+
+        public static final Untyped NONE = new Untyped(Map.of());
+
+        public Untyped {
+            values = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
+        }
+    }
+}
