@@ -9,6 +9,7 @@ import dev.failforward.detect.DetectorContext;
 import dev.failforward.detect.Detectors;
 import dev.failforward.detect.Finding;
 import dev.failforward.detect.WeakSliceDetector;
+import dev.failforward.detect.WeakSliceMeasurements;
 import dev.failforward.model.Target;
 import dev.failforward.model.Task;
 import dev.failforward.progress.Progress;
@@ -95,8 +96,9 @@ public final class PlantedSliceScale {
                 rows, mode, seed, 100.0 * failures / rows, plantedCount, 100.0 * plantedCount / rows);
         long start = System.nanoTime();
         Detection d = new WeakSliceDetector().detect(context);
-        System.out.printf(Locale.ROOT, "weak-slice: %.1f s (%s candidate slices counted, %s pruned)%n",
-                (System.nanoTime() - start) / 1e9, ((dev.failforward.detect.Measurements.Untyped) d.measurements()).values().get("evaluated"), ((dev.failforward.detect.Measurements.Untyped) d.measurements()).values().get("pruned"));
+        WeakSliceMeasurements measured = (WeakSliceMeasurements) d.measurements();
+        System.out.printf(Locale.ROOT, "weak-slice: %.1f s (%d candidate slices counted, %d pruned)%n",
+                (System.nanoTime() - start) / 1e9, measured.evaluated(), measured.pruned());
         int rank = 0;
         int found = -1;
         for (Finding f : d.findings()) {

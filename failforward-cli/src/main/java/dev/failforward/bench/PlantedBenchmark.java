@@ -141,8 +141,7 @@ public final class PlantedBenchmark {
         ScanData noisy = withTrain(data, flip(data.train(), data.target().column(), flipped));
         Predictions p = train(noisy, seed).predict(noisy.test());
         Detection d = new LabelIssueDetector().detect(context(noisy, p, ensemble, seed));
-        @SuppressWarnings("unchecked")
-        List<Integer> found = (List<Integer>) ((dev.failforward.detect.Measurements.Untyped) d.measurements()).values().get("suspect_train_rows");
+        List<Integer> found = ((dev.failforward.detect.LabelIssueMeasurements) d.measurements()).suspectTrainRows();
         long hits = found.stream().filter(r -> Arrays.binarySearch(flipped, r) >= 0).count();
         return new double[]{found.isEmpty() ? 0 : (double) hits / found.size(), (double) hits / flipped.length};
     }

@@ -69,11 +69,9 @@ public final class CalibrationDetector implements Detector {
 
     @Override
     public Detection detect(DetectorContext c) {
-        Map<String, Object> m = new LinkedHashMap<>();
         if (!c.classification()) {
-            m.put("applicable", false);
-            m.put("reason", "calibration applies to classifiers; this is a regression task");
-            return new Detection(new Measurements.Untyped(m), List.of());
+            return new Detection(new Measurements.NotApplicable("calibration applies to classifiers; this is a regression task"),
+                    List.of());
         }
         Predictions p = c.predictions();
         int[] truth = ScanData.labels(c.data().test(), c.data().target());
@@ -96,7 +94,7 @@ public final class CalibrationDetector implements Detector {
             count[b]++;
         }
         double ece = 0;
-        List<Map<String, Object>> diagram = new ArrayList<>();
+        List<CalibrationMeasurements.Bin> diagram = new ArrayList<>();
         for (int b = 0; b < bins; b++) {
             if (count[b] == 0) {
                 continue;
@@ -104,13 +102,7 @@ public final class CalibrationDetector implements Detector {
             double mc = sumConf[b] / count[b];
             double acc = sumRight[b] / count[b];
             ece += Math.abs(acc - mc) * count[b] / n;
-            Map<String, Object> bin = new LinkedHashMap<>();
-            bin.put("lower", (double) b / bins);
-            bin.put("upper", (double) (b + 1) / bins);
-            bin.put("mean_confidence", mc);
-            bin.put("accuracy", acc);
-            bin.put("count", count[b]);
-            diagram.add(bin);
+            diagram.add(new CalibrationMeasurements.Bin((double) b / bins, (double) (b + 1) / bins, mc, acc, count[b]));
         }
         double overT = c.threshold(this, OVERCONFIDENT);
         boolean[] over = new boolean[n];
@@ -121,11 +113,6 @@ public final class CalibrationDetector implements Detector {
                 overCount++;
             }
         }
-        m.put("applicable", true);
-        m.put("rows", n);
-        m.put("ece", ece);
-        m.put("reliability", diagram);
-        m.put("overconfident_failures", overCount);
         List<Finding> findings = new ArrayList<>();
         Severity eceSeverity = ece >= c.threshold(this, ECE_CRITICAL) ? Severity.CRITICAL
                 : ece >= c.threshold(this, ECE_WARNING) ? Severity.WARNING : null;
@@ -142,28 +129,26 @@ public final class CalibrationDetector implements Detector {
                     RowKeys.of(c.data().testKeys(), over), "overconfident",
                     Map.of("overconfident_failures", overCount, "share_of_rows", share, "confidence_threshold", overT)));
         }
-        List<Finding> sliceFindings = new ArrayList<>();
-        List<Map<String, Object>> slices = slices(c, conf, right, sliceFindings);
-        m.put("slices", slices);
+        List<Flagged> flagged = new ArrayList<>();
+        List<CalibrationMeasurements.SliceCalibration> slices = slices(c, conf, right, flagged);
         // Slices holding more than half the rows are the global picture, not a place: they are folded
         // into the global finding (named in its evidence) instead of standing as findings of their own.
-        List<Map<String, Object>> folded = new ArrayList<>();
-        for (Finding f : sliceFindings) {
-            if (f.causeTag() != null && f.rows() * 2 > n) {
-                folded.add(f.evidence());
+        List<CalibrationMeasurements.SliceCalibration> folded = new ArrayList<>();
+        for (Flagged f : flagged) {
+            if (f.finding().causeTag() != null && f.finding().rows() * 2 > n) {
+                folded.add(f.slice());
             } else {
-                findings.add(f);
+                findings.add(f.finding());
             }
         }
         if (!folded.isEmpty()) {
-            m.put("folded_slices", folded);
-            folded.sort((a, b) -> Double.compare((double) b.get("gap"), (double) a.get("gap")));
-            Map<String, Object> worst = folded.get(0);
-            String where = worst.get("slice") + " (" + worst.get("size") + " rows)"
+            folded.sort((a, b) -> Double.compare(b.gap(), a.gap()));
+            CalibrationMeasurements.SliceCalibration worst = folded.get(0);
+            String where = worst.slice() + " (" + worst.size() + " rows)"
                     + (folded.size() > 1 ? " and " + (folded.size() - 1) + " other slices of more than half the rows" : "");
             Finding global = findings.stream().filter(f -> f.evidence().containsKey("ece")).findFirst().orElse(null);
             Map<String, Object> ev = new LinkedHashMap<>(global == null ? Map.of("ece", ece) : global.evidence());
-            ev.put("folded_slices", folded);
+            ev.put("folded_slices", folded.stream().map(CalibrationMeasurements.SliceCalibration::evidence).toList());
             Finding merged = new Finding(ID, global == null ? Severity.WARNING : global.severity(), String.format(
                     java.util.Locale.ROOT, "Confidence does not match accuracy: expected calibration error %.3f; over-confident"
                             + " across most rows, where %s", ece, where), n, List.of(), null, ev);
@@ -173,7 +158,12 @@ public final class CalibrationDetector implements Detector {
                 findings.add(0, merged);
             }
         }
-        return new Detection(new Measurements.Untyped(m), findings);
+        return new Detection(new CalibrationMeasurements(n, ece, diagram, overCount, slices, folded.isEmpty() ? null : folded),
+                findings);
+    }
+
+    /** A slice flagged, with the finding it makes. */
+    private record Flagged(CalibrationMeasurements.SliceCalibration slice, Finding finding) {
     }
 
     /** One single-predicate slice examined: its rows, failures and the failures its confidences promise. */
@@ -181,7 +171,8 @@ public final class CalibrationDetector implements Detector {
                             double p, double expected) {
     }
 
-    private List<Map<String, Object>> slices(DetectorContext c, double[] conf, boolean[] right, List<Finding> findings) {
+    private List<CalibrationMeasurements.SliceCalibration> slices(DetectorContext c, double[] conf, boolean[] right,
+                                                                  List<Flagged> flagged) {
         FeatureCodes codes = FeatureCodes.of(c.data().test(), c.threshold(this, SLICE_BINS));
         int minSupport = c.threshold(this, SLICE_MIN_SUPPORT);
         double gapT = c.threshold(this, SLICE_GAP);
@@ -233,7 +224,7 @@ public final class CalibrationDetector implements Detector {
             }
         }
         double[] q = benjaminiHochberg(examined.stream().mapToDouble(Examined::p).toArray());
-        List<Map<String, Object>> out = new ArrayList<>();
+        List<CalibrationMeasurements.SliceCalibration> out = new ArrayList<>();
         for (int e = 0; e < examined.size(); e++) {
             Examined x = examined.get(e);
             double mc = x.meanConfidence();
@@ -252,34 +243,22 @@ public final class CalibrationDetector implements Detector {
             }
             boolean overconfident = gap > 0 || byRatio;
             String label = codes.labels().get(x.feature()).get(x.level());
-            Map<String, Object> o = new LinkedHashMap<>();
-            o.put("slice", label);
-            o.put("size", x.size());
-            o.put("mean_confidence", mc);
-            o.put("accuracy", acc);
-            o.put("gap", gap);
-            o.put("gap_beyond_global", excessGap);
-            o.put("expected_failures", x.expected());
-            o.put("z", z);
-            o.put("failures", x.failures());
-            o.put("promised_failures", x.promised());
-            o.put("error_ratio", Double.isFinite(ratio) ? ratio : Double.MAX_VALUE);
-            o.put("p_value", x.p());
-            o.put("q_value", q[e]);
-            o.put("flagged_by", byGap && byRatio ? "gap and error ratio" : byGap ? "gap" : "error ratio");
+            CalibrationMeasurements.SliceCalibration o = new CalibrationMeasurements.SliceCalibration(label, x.size(), mc, acc,
+                    gap, excessGap, x.expected(), z, x.failures(), x.promised(), Double.isFinite(ratio) ? ratio : Double.MAX_VALUE,
+                    x.p(), q[e], byGap && byRatio ? "gap and error ratio" : byGap ? "gap" : "error ratio");
             out.add(o);
             int[] col = codes.codes().get(x.feature());
             boolean[] inSlice = new boolean[n];
             for (int i = 0; i < n; i++) {
                 inSlice[i] = col[i] == x.level() && !right[i];
             }
-            findings.add(new Finding(ID, overconfident ? Severity.WARNING : Severity.INFO, String.format(java.util.Locale.ROOT,
+            flagged.add(new Flagged(o, new Finding(ID, overconfident ? Severity.WARNING : Severity.INFO, String.format(java.util.Locale.ROOT,
                     "%s where %s: mean confidence %.2f but accuracy %.2f (%d rows; %d failures where the confidences promise %.1f)",
                     overconfident ? "Over-confident" : "Under-confident", label, mc, acc, x.size(), x.failures(), x.promised()),
                     x.size(), overconfident ? RowKeys.of(c.data().testKeys(), inSlice) : List.of(),
-                    overconfident ? "overconfident" : null, o));
+                    overconfident ? "overconfident" : null, o.evidence())));
         }
-        out.sort((a, b) -> Double.compare(Math.abs((double) b.get("gap")), Math.abs((double) a.get("gap"))));
+        out.sort((a, b) -> Double.compare(Math.abs(b.gap()), Math.abs(a.gap())));
         return out;
     }
 
@@ -314,27 +293,25 @@ public final class CalibrationDetector implements Detector {
         return q;
     }
 
-    /** The reliability diagram: accuracy against mean confidence per bin, over the diagonal of perfect calibration. */
     @Override
-    @SuppressWarnings("unchecked")
     public Class<? extends Measurements> measurementType() {
-        return Measurements.Untyped.class;
+        return CalibrationMeasurements.class;
     }
 
+    /** The reliability diagram: accuracy against mean confidence per bin, over the diagonal of perfect calibration. */
     @Override
-    public List<DetectorChart> charts(Measurements typed) {
-        Map<String, Object> measurements = ((Measurements.Untyped) typed).values();
-        List<Map<String, Object>> bins = (List<Map<String, Object>>) measurements.get("reliability");
-        if (bins == null || bins.isEmpty()) {
+    public List<DetectorChart> charts(Measurements measurements) {
+        if (!(measurements instanceof CalibrationMeasurements m) || m.reliability().isEmpty()) {
             return List.of();
         }
+        List<CalibrationMeasurements.Bin> bins = m.reliability();
         double[] x = new double[bins.size()];
         double[] y = new double[bins.size()];
         List<String> tips = new ArrayList<>();
         for (int i = 0; i < x.length; i++) {
-            x[i] = ((Number) bins.get(i).get("mean_confidence")).doubleValue();
-            y[i] = ((Number) bins.get(i).get("accuracy")).doubleValue();
-            tips.add(bins.get(i).get("count") + " rows: confidence " + fourDigits(x[i]) + ", accuracy " + fourDigits(y[i]));
+            x[i] = bins.get(i).meanConfidence();
+            y[i] = bins.get(i).accuracy();
+            tips.add(bins.get(i).count() + " rows: confidence " + fourDigits(x[i]) + ", accuracy " + fourDigits(y[i]));
         }
         return List.of(new DetectorChart.Curve("Reliability diagram", "mean confidence", "accuracy", "model", x, y, tips, true));
     }

@@ -12,6 +12,17 @@ final class ChartRows {
     private ChartRows() {
     }
 
+    /** No chart when there are no rows; the first {@value #BARS} rows, named by {@code name}, sized by {@code value}. */
+    static <T> List<DetectorChart> bars(String title, String xLabel, String yLabel, List<T> rows,
+                                        java.util.function.Function<T, String> name, java.util.function.ToDoubleFunction<T> value) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<T> shown = rows.subList(0, Math.min(BARS, rows.size()));
+        return List.of(new DetectorChart.Bars(title, xLabel, yLabel, shown.stream().map(name).toList(),
+                shown.stream().mapToDouble(value).toArray()));
+    }
+
     /** No chart when there are no rows; a value that is not a number is drawn as no bar. */
     @SuppressWarnings("unchecked")
     static List<DetectorChart> bars(String title, String xLabel, String yLabel, Object rows, String nameKey, String valueKey) {

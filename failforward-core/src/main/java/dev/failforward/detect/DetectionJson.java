@@ -104,12 +104,19 @@ public final class DetectionJson {
     }
 
     /**
-     * Measurements as written, read into the record of the detector registered under {@code detectorId};
+     * Measurements as written, read into the record of the detector registered under {@code detectorId}
+     * (or {@link Measurements.NotApplicable});
      * {@link Measurements.Untyped} when no detector is registered under it (a plug-in no longer present).
      */
     public static Measurements measurements(String detectorId, JsonNode node) {
         Class<? extends Measurements> type = Detectors.all().stream().filter(d -> d.id().equals(detectorId)).findFirst()
                 .<Class<? extends Measurements>>map(Detector::measurementType).orElse(Measurements.Untyped.class);
+        if (node.has("not_applicable")) {
+            return new Measurements.NotApplicable(node.path("not_applicable").asText());
+        }
+        if (node.path("applicable").isBoolean() && !node.path("applicable").asBoolean()) {
+            return new Measurements.NotApplicable(node.path("reason").asText()); // as earlier versions wrote it
+        }
         if (type == Measurements.Untyped.class) {
             return new Measurements.Untyped(node.isObject() ? MAPPER.convertValue(node, VALUES) : Map.of());
         }

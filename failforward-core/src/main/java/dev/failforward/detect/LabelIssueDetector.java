@@ -64,11 +64,9 @@ public final class LabelIssueDetector implements Detector {
 
     @Override
     public Detection detect(DetectorContext c) {
-        Map<String, Object> m = new LinkedHashMap<>();
         if (!c.classification()) {
-            m.put("applicable", false);
-            m.put("reason", "label issues apply to classifiers; this is a regression task");
-            return new Detection(new Measurements.Untyped(m), List.of());
+            return new Detection(new Measurements.NotApplicable("label issues apply to classifiers; this is a regression task"),
+                    List.of());
         }
         ScanData data = c.data();
         int k = data.target().classCount();
@@ -111,7 +109,7 @@ public final class LabelIssueDetector implements Detector {
         }
         ConfidentLearning.Result r = ConfidentLearning.find(probs, labels, k, c.threshold(this, PRIOR_NOISE));
         List<String> classes = data.target().classes();
-        List<Map<String, Object>> suspects = new ArrayList<>();
+        List<LabelIssueMeasurements.Suspect> suspects = new ArrayList<>();
         List<String> keys = new ArrayList<>();
         int inTrain = 0;
         List<Integer> trainRows = new ArrayList<>();
@@ -123,32 +121,12 @@ public final class LabelIssueDetector implements Detector {
                 trainRows.add(row);
             }
             keys.add(key);
-            Map<String, Object> s = new LinkedHashMap<>();
-            s.put("set", train ? "train" : "test");
-            s.put("key", key);
-            s.put("row", train ? row : row - nTrain);
-            s.put("given", classes.get(labels[row]));
-            s.put("suggested", classes.get(r.suggested()[row]));
-            s.put("quality", r.quality()[row]);
-            s.put("probabilities", toMap(classes, java.util.Arrays.copyOfRange(probs, row * k, (row + 1) * k)));
-            suspects.add(s);
+            suspects.add(new LabelIssueMeasurements.Suspect(train ? "train" : "test", key, train ? row : row - nTrain,
+                    classes.get(labels[row]), classes.get(r.suggested()[row]), r.quality()[row],
+                    toMap(classes, java.util.Arrays.copyOfRange(probs, row * k, (row + 1) * k))));
         }
         int n = nTrain + nTest;
         double share = n == 0 ? 0 : (double) r.count() / n;
-        m.put("applicable", true);
-        m.put("rows_checked", n);
-        m.put("out_of_fold", outOfFold);
-        m.put("suspects", r.count());
-        m.put("suspects_train", inTrain);
-        m.put("suspects_test", r.count() - inTrain);
-        m.put("share", share);
-        m.put("noise_rate", r.noiseRate());
-        m.put("noise_rate_interval", List.of(r.noiseLow(), r.noiseHigh()));
-        m.put("model_error_rate", r.modelError());
-        m.put("thresholds", toMap(classes, r.thresholds()));
-        m.put("confident_joint", r.confidentJoint());
-        m.put("ranked", suspects.subList(0, Math.min(LISTED, suspects.size())));
-        m.put("suspect_train_rows", trainRows);
         List<Finding> findings = new ArrayList<>();
         if (r.count() > 0) {
             // Both must be material: the noise the suspects amount to (its lower bound, so that a few
@@ -161,14 +139,18 @@ public final class LabelIssueDetector implements Detector {
             ev.put("noise_rate_interval", List.of(r.noiseLow(), r.noiseHigh()));
             ev.put("suspects_train", inTrain);
             ev.put("suspects_test", r.count() - inTrain);
-            ev.put("worst", suspects.subList(0, Math.min(10, suspects.size())));
-            ev.put("suspects", suspects);
+            List<Map<String, Object>> listed = suspects.stream().map(LabelIssueMeasurements.Suspect::evidence).toList();
+            ev.put("worst", listed.subList(0, Math.min(10, listed.size())));
+            ev.put("suspects", listed);
             findings.add(new Finding(ID, s, String.format(java.util.Locale.ROOT,
                     "%d rows (%.1f%%) probably carry a wrong label (%d training, %d test; estimated label noise %.1f%%, "
                             + "95%% interval %.1f–%.1f%%)", r.count(), 100 * share, inTrain, r.count() - inTrain,
                     100 * r.noiseRate(), 100 * r.noiseLow(), 100 * r.noiseHigh()), r.count(), keys, "label-issue", ev));
         }
-        return new Detection(new Measurements.Untyped(m), findings);
+        LabelIssueMeasurements m = new LabelIssueMeasurements(n, outOfFold, r.count(), inTrain, r.count() - inTrain, share,
+                r.noiseRate(), List.of(r.noiseLow(), r.noiseHigh()), r.modelError(), toMap(classes, r.thresholds()),
+                LabelIssueMeasurements.joint(r.confidentJoint()), suspects.subList(0, Math.min(LISTED, suspects.size())), trainRows);
+        return new Detection(m, findings);
     }
 
     private static Map<String, Double> toMap(List<String> classes, double[] values) {
@@ -181,6 +163,6 @@ public final class LabelIssueDetector implements Detector {
 
     @Override
     public Class<? extends Measurements> measurementType() {
-        return Measurements.Untyped.class;
+        return LabelIssueMeasurements.class;
     }
 }

@@ -1,5 +1,6 @@
 package dev.failforward.detect;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 import java.util.Map;
@@ -13,6 +14,10 @@ public interface Measurements {
 
     /** The measurements of a detector outside FailForward: its own record. */
     interface Plugin extends Measurements {
+    }
+
+    /** A detector that ran but does not apply to the data, and why (calibration of a regression model). */
+    record NotApplicable(@JsonProperty("not_applicable") String reason) implements Measurements {
     }
 
     /**

@@ -94,14 +94,7 @@ public final class WeakSliceDetector implements Detector {
         // a slice of most evidence can score below a milder one (see SliceSearch.Settings).
         groups.sort(java.util.Comparator.comparingInt((SliceGroups.Group g) -> -severityRank(c, g.leader(),
                 result.averageError())));
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("rows", n);
-        m.put("average_error", result.averageError());
-        m.put("min_support", minSupport);
-        m.put("max_level", settings.maxLevel());
-        m.put("evaluated", result.evaluated());
-        m.put("pruned", result.pruned());
-        List<Map<String, Object>> slices = new ArrayList<>();
+        List<WeakSliceMeasurements.SliceRow> slices = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         for (int g = 0; g < groups.size(); g++) {
             SliceGroups.Group group = groups.get(g);
@@ -109,9 +102,7 @@ public final class WeakSliceDetector implements Detector {
             members.add(group.leader());
             members.addAll(group.variants());
             for (Slice s : members) {
-                Map<String, Object> o = describe(codes, s, result.averageError(), g + 1);
-                o.put("dropped_predicates", dropped.getOrDefault(s, List.of()));
-                slices.add(o);
+                slices.add(row(codes, s, result.averageError(), g + 1, dropped.getOrDefault(s, List.of())));
             }
             Slice s = group.leader();
             double ratio = s.errorRate() / result.averageError();
@@ -120,18 +111,16 @@ public final class WeakSliceDetector implements Detector {
             }
             Severity severity = ratio >= c.threshold(this, CRITICAL_RATIO) ? Severity.CRITICAL
                     : ratio >= c.threshold(this, WARNING_RATIO) ? Severity.WARNING : Severity.INFO;
-            Map<String, Object> evidence = describe(codes, s, result.averageError(), g + 1);
-            evidence.put("dropped_predicates", dropped.getOrDefault(s, List.of()));
-            evidence.put("same_rows", group.variants().stream().filter(v -> sameRows(codes, v, group.rows()))
-                    .map(v -> v.describe(codes)).toList());
-            evidence.put("variants", group.variants().stream().map(v -> v.describe(codes)).toList());
+            Map<String, Object> evidence = row(codes, s, result.averageError(), g + 1, dropped.getOrDefault(s, List.of()))
+                    .evidence(group.variants().stream().filter(v -> sameRows(codes, v, group.rows())).map(v -> v.describe(codes)).toList(),
+                            group.variants().stream().map(v -> v.describe(codes)).toList());
             String title = String.format(java.util.Locale.ROOT, "Failures concentrate where %s: %.1f%% failed vs %.1f%% overall (%d rows)",
                     s.describe(codes), 100 * s.errorRate(), 100 * result.averageError(), s.size());
             findings.add(new Finding(ID, severity, title, s.size(), RowKeys.of(c.data().testKeys(), group.rows()),
                     "weak-slice", evidence));
         }
-        m.put("slices", slices);
-        return new Detection(new Measurements.Untyped(m), findings);
+        return new Detection(new WeakSliceMeasurements(n, result.averageError(), minSupport, settings.maxLevel(), result.evaluated(),
+                result.pruned(), slices), findings);
     }
 
     /** 3 critical, 2 warning, 1 info, 0 not significant: what the group's finding would be. */
@@ -153,34 +142,25 @@ public final class WeakSliceDetector implements Detector {
         return java.util.Arrays.equals(SliceSearch.rows(codes, v), rows);
     }
 
-    private static Map<String, Object> describe(FeatureCodes codes, Slice s, double avg, int group) {
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("slice", s.describe(codes));
+    private static WeakSliceMeasurements.SliceRow row(FeatureCodes codes, Slice s, double average, int group, List<String> dropped) {
         List<String> predicates = new ArrayList<>();
         for (int i = 0; i < s.level(); i++) {
             predicates.add(codes.label(s.features()[i], s.levels()[i]));
         }
-        o.put("predicates", predicates);
-        o.put("size", s.size());
-        o.put("errors", s.errors());
-        o.put("error_rate", s.errorRate());
-        o.put("error_ratio", s.errorRate() / avg);
-        o.put("score", s.score());
-        o.put("p_value", s.pValue());
-        o.put("q_value", s.qValue());
-        o.put("group", group);
-        return o;
+        return WeakSliceMeasurements.SliceRow.of(s, predicates, average, group, dropped);
     }
 
     @Override
     public Class<? extends Measurements> measurementType() {
-        return Measurements.Untyped.class;
+        return WeakSliceMeasurements.class;
     }
 
     @Override
-    public List<DetectorChart> charts(Measurements typed) {
-        Map<String, Object> measurements = ((Measurements.Untyped) typed).values();
-        return ChartRows.bars("Failure rate of the top slices", "slice", "failure rate", measurements.get("slices"), "slice",
-                "error_rate");
+    public List<DetectorChart> charts(Measurements measurements) {
+        if (!(measurements instanceof WeakSliceMeasurements m)) {
+            return List.of();
+        }
+        return ChartRows.bars("Failure rate of the top slices", "slice", "failure rate", m.slices(),
+                WeakSliceMeasurements.SliceRow::slice, WeakSliceMeasurements.SliceRow::errorRate);
     }
 }

@@ -39,7 +39,7 @@ class CalibrationDetectorTest {
             assertThat(f.severity()).isIn(Severity.WARNING, Severity.CRITICAL);
         });
         assertThat(d.findings()).noneSatisfy(f -> assertThat(f.title()).startsWith("Over-confident where contract = Month-to-month"));
-        assertThat((double) ((dev.failforward.detect.Measurements.Untyped) d.measurements()).values().get("ece")).isGreaterThan(0.1);
+        assertThat(((CalibrationMeasurements) d.measurements()).ece()).isGreaterThan(0.1);
     }
 
     @Test
@@ -53,7 +53,7 @@ class CalibrationDetectorTest {
             probs[i * 2 + 1 - k] = 1 - probs[i * 2 + k];
         }
         Detection d = detector.detect(Planted.context(data, Predictions.ofProbabilities(p.classes(), probs), null));
-        assertThat((double) ((dev.failforward.detect.Measurements.Untyped) d.measurements()).values().get("ece")).isGreaterThan(0.1);
+        assertThat(((CalibrationMeasurements) d.measurements()).ece()).isGreaterThan(0.1);
         assertThat(d.findings().stream().filter(f -> f.title().startsWith("Over-confident where")).count())
                 .as(d.findings().toString()).isLessThanOrEqualTo(1);
     }
@@ -62,7 +62,7 @@ class CalibrationDetectorTest {
     void staysQuietOnAWellCalibratedModel() {
         ScanData data = Planted.prepared("telco_churn.csv", "churn");
         Detection d = detector.detect(Planted.context(data, "test:logistic", null));
-        assertThat((double) ((dev.failforward.detect.Measurements.Untyped) d.measurements()).values().get("ece")).isLessThan(0.05);
+        assertThat(((CalibrationMeasurements) d.measurements()).ece()).isLessThan(0.05);
         assertThat(Planted.noWarnings(d)).isTrue();
     }
 

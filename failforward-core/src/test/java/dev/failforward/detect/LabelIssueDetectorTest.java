@@ -19,8 +19,7 @@ class LabelIssueDetectorTest {
         ScanData noisy = Planted.flipTrain(clean, flipped);
         Detection d = detector.detect(Planted.context(noisy, "test:logistic", Planted.ensemble()));
 
-        @SuppressWarnings("unchecked")
-        List<Integer> found = (List<Integer>) ((dev.failforward.detect.Measurements.Untyped) d.measurements()).values().get("suspect_train_rows");
+        List<Integer> found = ((LabelIssueMeasurements) d.measurements()).suspectTrainRows();
         long hits = found.stream().filter(r -> Arrays.binarySearch(flipped, r) >= 0).count();
         // Seed 11 flips 20 rows.
         assertThat((double) hits / found.size()).as("precision").isGreaterThanOrEqualTo(0.8);
@@ -28,7 +27,7 @@ class LabelIssueDetectorTest {
         assertThat(d.findings()).singleElement().satisfies(f -> {
             assertThat(f.detector()).isEqualTo("label-issue");
             assertThat(f.causeTag()).isEqualTo("label-issue");
-            assertThat(f.rows()).isEqualTo((int) ((dev.failforward.detect.Measurements.Untyped) d.measurements()).values().get("suspects"));
+            assertThat(f.rows()).isEqualTo(((LabelIssueMeasurements) d.measurements()).suspects());
         });
     }
 
@@ -55,7 +54,7 @@ class LabelIssueDetectorTest {
         // alone flagged 35 % of the rows.
         ScanData clean = Planted.prepared("telco_churn.csv", "payment_method");
         Detection d = detector.detect(Planted.context(clean, "test:logistic", Planted.ensemble()));
-        assertThat((double) ((dev.failforward.detect.Measurements.Untyped) d.measurements()).values().get("share")).isLessThan(0.03);
+        assertThat(((LabelIssueMeasurements) d.measurements()).share()).isLessThan(0.03);
         assertThat(Planted.noWarnings(d)).isTrue();
     }
 
@@ -63,7 +62,7 @@ class LabelIssueDetectorTest {
     void staysQuietOnCleanLabels() {
         ScanData clean = Planted.prepared("breast_cancer.csv", "diagnosis");
         Detection d = detector.detect(Planted.context(clean, "test:logistic", Planted.ensemble()));
-        assertThat((double) ((dev.failforward.detect.Measurements.Untyped) d.measurements()).values().get("share")).isLessThan(0.03);
+        assertThat(((LabelIssueMeasurements) d.measurements()).share()).isLessThan(0.03);
         assertThat(Planted.noWarnings(d)).isTrue();
     }
 }

@@ -32,9 +32,7 @@ class WeakSliceDetectorTest {
         Finding first = d.findings().get(0);
         assertThat(first.title()).contains("payment_method = Mailed check").contains("internet_service = DSL");
         assertThat(first.severity()).isEqualTo(Severity.CRITICAL);
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> slices = (List<Map<String, Object>>) ((dev.failforward.detect.Measurements.Untyped) d.measurements()).values().get("slices");
-        assertThat((double) slices.get(0).get("q_value")).isLessThan(0.001);
+        assertThat(((WeakSliceMeasurements) d.measurements()).slices().get(0).qValue()).isLessThan(0.001);
     }
 
     @Test

@@ -38,6 +38,9 @@ final class DetectorSections {
                 h.close();
                 continue;
             }
+            if (d.measurements() instanceof dev.failforward.detect.Measurements.NotApplicable na) {
+                h.element("p", na.reason(), "class", "lead");
+            }
             for (DetectorChart chart : charts(d)) {
                 if (chart instanceof DetectorChart.Gallery g) {
                     DistributionCharts.render(h, g);

@@ -7,12 +7,11 @@ import dev.failforward.detect.Severity;
 import dev.failforward.detect.Slice;
 import dev.failforward.detect.SliceSearch;
 import dev.failforward.detect.WeakSliceDetector;
+import dev.failforward.detect.WeakSliceMeasurements;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The {@code weak-slice} detector's result from a Spark scan's exact slice search: the same
@@ -47,66 +46,38 @@ final class WeakSlices {
     static Outcome outcome(SliceSearch.Result result, FeatureCoding coding, DetectorConfig config, List<List<String>> rows,
                            long millis) {
         SliceSearch.Settings settings = settings(config, result.rows());
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("rows", result.rows());
-        m.put("average_error", result.averageError());
-        m.put("min_support", settings.minSupport());
-        m.put("max_level", settings.maxLevel());
-        m.put("evaluated", result.evaluated());
-        m.put("pruned", result.pruned());
-        List<Map<String, Object>> slices = new ArrayList<>();
+        List<WeakSliceMeasurements.SliceRow> slices = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         double qMax = config.get(DETECTOR, WeakSliceDetector.Q);
         int found = 0;
         for (int g = 0; g < result.top().size(); g++) {
             Slice s = result.top().get(g);
-            Map<String, Object> o = describe(coding, s, result.averageError(), g + 1);
-            slices.add(o);
+            WeakSliceMeasurements.SliceRow row = row(coding, s, result.averageError(), g + 1);
+            slices.add(row);
             if (s.qValue() > qMax) {
                 continue;
             }
             double ratio = s.errorRate() / result.averageError();
             Severity severity = ratio >= config.get(DETECTOR, WeakSliceDetector.CRITICAL_RATIO) ? Severity.CRITICAL
                     : ratio >= config.get(DETECTOR, WeakSliceDetector.WARNING_RATIO) ? Severity.WARNING : Severity.INFO;
-            Map<String, Object> evidence = describe(coding, s, result.averageError(), g + 1);
-            evidence.put("same_rows", List.of());
-            evidence.put("variants", List.of());
             String title = String.format(Locale.ROOT, "Failures concentrate where %s: %.1f%% failed vs %.1f%% overall (%d rows)",
-                    describe(coding, s), 100 * s.errorRate(), 100 * result.averageError(), s.size());
-            findings.add(new Finding(WeakSliceDetector.ID, severity, title, s.size(), rows.get(found++), "weak-slice", evidence));
+                    row.slice(), 100 * s.errorRate(), 100 * result.averageError(), s.size());
+            findings.add(new Finding(WeakSliceDetector.ID, severity, title, s.size(), rows.get(found++), "weak-slice",
+                    row.evidence(List.of(), List.of())));
         }
-        m.put("slices", slices);
-        return new Outcome(new DetectorResult(WeakSliceDetector.ID, DetectorResult.Status.OK, null, new dev.failforward.detect.Measurements.Untyped(m), millis), findings);
+        WeakSliceMeasurements m = new WeakSliceMeasurements(result.rows(), result.averageError(), settings.minSupport(),
+                settings.maxLevel(), result.evaluated(), result.pruned(), slices);
+        return new Outcome(new DetectorResult(WeakSliceDetector.ID, DetectorResult.Status.OK, null, m, millis), findings);
     }
 
     record Outcome(DetectorResult result, List<Finding> findings) {
     }
 
-    static String describe(FeatureCoding coding, Slice s) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < s.level(); i++) {
-            sb.append(i == 0 ? "" : " AND ").append(coding.labels().get(s.features()[i]).get(s.levels()[i]));
-        }
-        return sb.toString();
-    }
-
-    private static Map<String, Object> describe(FeatureCoding coding, Slice s, double avg, int group) {
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("slice", describe(coding, s));
+    private static WeakSliceMeasurements.SliceRow row(FeatureCoding coding, Slice s, double average, int group) {
         List<String> predicates = new ArrayList<>();
         for (int i = 0; i < s.level(); i++) {
             predicates.add(coding.labels().get(s.features()[i]).get(s.levels()[i]));
         }
-        o.put("predicates", predicates);
-        o.put("size", s.size());
-        o.put("errors", s.errors());
-        o.put("error_rate", s.errorRate());
-        o.put("error_ratio", s.errorRate() / avg);
-        o.put("score", s.score());
-        o.put("p_value", s.pValue());
-        o.put("q_value", s.qValue());
-        o.put("group", group);
-        o.put("dropped_predicates", List.of());
-        return o;
+        return WeakSliceMeasurements.SliceRow.of(s, predicates, average, group, List.of());
     }
 }

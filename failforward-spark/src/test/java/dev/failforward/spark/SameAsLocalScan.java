@@ -3,6 +3,7 @@ package dev.failforward.spark;
 import dev.failforward.detect.FeatureCodes;
 import dev.failforward.detect.Slice;
 import dev.failforward.detect.SliceSearch;
+import dev.failforward.detect.WeakSliceMeasurements;
 import dev.failforward.failure.Failure;
 import dev.failforward.failure.PredictionRecord;
 import dev.failforward.metric.CalibrationBin;
@@ -74,23 +75,22 @@ final class SameAsLocalScan {
     }
 
     /** The Spark scan's weak-slice measurements equal the local search's: same slices, sizes, errors, scores, p and q. */
-    @SuppressWarnings("unchecked")
     static void assertSameSlices(ScanResult spark, SliceSearch.Result local, FeatureCodes codes) {
-        Map<String, Object> m = ((dev.failforward.detect.Measurements.Untyped) spark.detectors().get(0).measurements()).values();
-        assertThat(m.get("evaluated")).isEqualTo(local.evaluated());
-        assertThat(m.get("pruned")).isEqualTo(local.pruned());
-        assertThat((double) m.get("average_error")).isEqualTo(local.averageError());
-        List<Map<String, Object>> slices = (List<Map<String, Object>>) m.get("slices");
+        WeakSliceMeasurements m = (WeakSliceMeasurements) spark.detectors().get(0).measurements();
+        assertThat(m.evaluated()).isEqualTo(local.evaluated());
+        assertThat(m.pruned()).isEqualTo(local.pruned());
+        assertThat(m.averageError()).isEqualTo(local.averageError());
+        List<WeakSliceMeasurements.SliceRow> slices = m.slices();
         assertThat(slices).hasSize(local.top().size());
         for (int i = 0; i < slices.size(); i++) {
             Slice l = local.top().get(i);
-            Map<String, Object> s = slices.get(i);
-            assertThat(s.get("slice")).isEqualTo(l.describe(codes));
-            assertThat(s.get("size")).isEqualTo(l.size());
-            assertThat(s.get("errors")).isEqualTo(l.errors());
-            assertThat((double) s.get("score")).isEqualTo(l.score());
-            assertThat((double) s.get("p_value")).isEqualTo(l.pValue());
-            assertThat((double) s.get("q_value")).isEqualTo(l.qValue());
+            WeakSliceMeasurements.SliceRow s = slices.get(i);
+            assertThat(s.slice()).isEqualTo(l.describe(codes));
+            assertThat(s.size()).isEqualTo(l.size());
+            assertThat(s.errors()).isEqualTo(l.errors());
+            assertThat(s.score()).isEqualTo(l.score());
+            assertThat(s.pValue()).isEqualTo(l.pValue());
+            assertThat(s.qValue()).isEqualTo(l.qValue());
         }
     }
 }

@@ -1,0 +1,54 @@
+package dev.failforward.detect;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the calibration detector measured on the test rows: the expected calibration error, the
+ * reliability diagram, the failures made with high confidence, the slices whose confidence does not
+ * match their accuracy, and of those the ones holding more than half the rows, which are folded into
+ * the global finding ({@code null} when none).
+ */
+public record CalibrationMeasurements(int rows, double ece, List<Bin> reliability, int overconfidentFailures,
+                                      List<SliceCalibration> slices, List<SliceCalibration> foldedSlices) implements Measurements {
+
+    public CalibrationMeasurements {
+        reliability = List.copyOf(reliability);
+        slices = List.copyOf(slices);
+        foldedSlices = foldedSlices == null ? null : List.copyOf(foldedSlices);
+    }
+
+    /** One confidence bin [lower, upper) of the reliability diagram. */
+    public record Bin(double lower, double upper, double meanConfidence, double accuracy, int count) {
+    }
+
+    /**
+     * A slice of one predicate whose confidence does not match its accuracy: by how much ({@code gap}),
+     * beyond what the model's reliability curve predicts for its confidences, and its failures against
+     * the failures its confidences promise; {@code flaggedBy} says which rule found it.
+     */
+    public record SliceCalibration(String slice, int size, double meanConfidence, double accuracy, double gap,
+                                   double gapBeyondGlobal, double expectedFailures, double z, int failures,
+                                   double promisedFailures, double errorRatio, double pValue, double qValue, String flaggedBy) {
+
+        public Map<String, Object> evidence() {
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("slice", slice);
+            o.put("size", size);
+            o.put("mean_confidence", meanConfidence);
+            o.put("accuracy", accuracy);
+            o.put("gap", gap);
+            o.put("gap_beyond_global", gapBeyondGlobal);
+            o.put("expected_failures", expectedFailures);
+            o.put("z", z);
+            o.put("failures", failures);
+            o.put("promised_failures", promisedFailures);
+            o.put("error_ratio", errorRatio);
+            o.put("p_value", pValue);
+            o.put("q_value", qValue);
+            o.put("flagged_by", flaggedBy);
+            return o;
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package dev.failforward.detect;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the label-issue detector measured: the rows checked and how they were scored out of fold,
+ * the suspected label errors (in training and test rows), the estimated label noise with its 95 %
+ * interval, confident learning's per-class thresholds and confident joint, the
+ * {@value LabelIssueDetector#LISTED} most likely suspects, and the training rows suspected.
+ */
+public record LabelIssueMeasurements(int rowsChecked, String outOfFold, int suspects, int suspectsTrain, int suspectsTest,
+                                     double share, double noiseRate, List<Double> noiseRateInterval, double modelErrorRate,
+                                     Map<String, Double> thresholds, List<List<Long>> confidentJoint, List<Suspect> ranked,
+                                     List<Integer> suspectTrainRows) implements Measurements {
+
+    /** {@code joint} as the record holds it: a list per given class of counts per suggested class. */
+    public static List<List<Long>> joint(long[][] joint) {
+        return java.util.Arrays.stream(joint).map(row -> java.util.Arrays.stream(row).boxed().toList()).toList();
+    }
+
+    public LabelIssueMeasurements {
+        noiseRateInterval = List.copyOf(noiseRateInterval);
+        thresholds = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(thresholds));
+        confidentJoint = confidentJoint.stream().map(List::copyOf).toList();
+        ranked = List.copyOf(ranked);
+        suspectTrainRows = List.copyOf(suspectTrainRows);
+    }
+
+    /**
+     * One suspected row: in the training or test rows ({@code set}), its key and index there, the
+     * label it has, the label suggested, the label's quality (its out-of-fold probability), and the
+     * out-of-fold probabilities of every class.
+     */
+    public record Suspect(String set, String key, int row, String given, String suggested, double quality,
+                          Map<String, Double> probabilities) {
+
+        public Suspect {
+            probabilities = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(probabilities));
+        }
+
+        public Map<String, Object> evidence() {
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("set", set);
+            o.put("key", key);
+            o.put("row", row);
+            o.put("given", given);
+            o.put("suggested", suggested);
+            o.put("quality", quality);
+            o.put("probabilities", probabilities);
+            return o;
+        }
+    }
+}
