@@ -99,6 +99,14 @@ public final class DetectionJson {
                 o.path("rows").asInt(), keys, tag, evidence);
     }
 
+    /**
+     * A finding's evidence read as {@code type} (a record whose components name evidence keys, in
+     * snake_case; other keys are ignored), so that code using a finding reads it typed.
+     */
+    public static <T> T evidence(Finding f, Class<T> type) {
+        return MAPPER.convertValue(f.evidence(), type);
+    }
+
     public static JsonNode measurements(Measurements m) {
         return MAPPER.valueToTree(m);
     }

@@ -28,6 +28,13 @@ public record LabelIssueMeasurements(int rowsChecked, String outOfFold, int susp
         suspectTrainRows = List.copyOf(suspectTrainRows);
     }
 
+    /** A label-issue finding's evidence as far as its suspects go. */
+    private record Listed(List<Suspect> suspects) {
+        Listed {
+            suspects = suspects == null ? List.of() : List.copyOf(suspects);
+        }
+    }
+
     /**
      * One suspected row: in the training or test rows ({@code set}), its key and index there, the
      * label it has, the label suggested, the label's quality (its out-of-fold probability), and the
@@ -38,6 +45,11 @@ public record LabelIssueMeasurements(int rowsChecked, String outOfFold, int susp
 
         public Suspect {
             probabilities = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(probabilities));
+        }
+
+        /** Every suspect a label-issue finding names, from its evidence. */
+        public static List<Suspect> of(Finding finding) {
+            return DetectionJson.evidence(finding, Listed.class).suspects();
         }
 
         public Map<String, Object> evidence() {

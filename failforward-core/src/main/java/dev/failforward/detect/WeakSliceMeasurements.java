@@ -34,6 +34,11 @@ public record WeakSliceMeasurements(int rows, double averageError, int minSuppor
                     s.errorRate() / average, s.score(), s.pValue(), s.qValue(), group, dropped);
         }
 
+        /** The slice a weak-slice finding names, from its evidence. */
+        public static SliceRow of(Finding finding) {
+            return DetectionJson.evidence(finding, SliceRow.class);
+        }
+
         /** The row as a finding's evidence, with the names of the slices grouped under it. */
         public Map<String, Object> evidence(List<String> sameRows, List<String> variants) {
             Map<String, Object> o = new LinkedHashMap<>();

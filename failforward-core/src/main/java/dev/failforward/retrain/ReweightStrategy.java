@@ -2,6 +2,7 @@ package dev.failforward.retrain;
 
 import dev.failforward.detect.Finding;
 import dev.failforward.detect.WeakSliceDetector;
+import dev.failforward.detect.WeakSliceMeasurements;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -41,9 +42,9 @@ public final class ReweightStrategy implements RetrainStrategy {
         java.util.Arrays.fill(copies, 1);
         List<List<String>> aimed = new ArrayList<>();
         for (Finding f : slices) {
-            List<String> predicates = predicates(f.evidence());
-            double ratio = f.evidence().get("error_ratio") instanceof Number r ? r.doubleValue() : 1;
-            int weight = (int) Math.max(1, Math.min(CAP, Math.round(ratio)));
+            WeakSliceMeasurements.SliceRow slice = WeakSliceMeasurements.SliceRow.of(f);
+            List<String> predicates = slice.predicates();
+            int weight = (int) Math.max(1, Math.min(CAP, Math.round(Double.isNaN(slice.errorRatio()) ? 1 : slice.errorRatio())));
             if (predicates.isEmpty() || weight <= 1) {
                 continue;
             }
@@ -67,11 +68,5 @@ public final class ReweightStrategy implements RetrainStrategy {
         return TrainingSet.of(ID, copies, Map.of(), null, Aim.slices(aimed),
                 repeated + " training rows in " + aimed.size() + (aimed.size() == 1 ? " weak slice" : " weak slices")
                         + " repeated (weight 2–" + CAP + ")");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<String> predicates(Map<String, Object> evidence) {
-        Object p = evidence.get("predicates");
-        return p instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
     }
 }

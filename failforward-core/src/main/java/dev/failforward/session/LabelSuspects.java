@@ -4,6 +4,7 @@ import dev.failforward.data.Column;
 import dev.failforward.data.ColumnRole;
 import dev.failforward.data.Table;
 import dev.failforward.detect.Finding;
+import dev.failforward.detect.LabelIssueMeasurements;
 import dev.failforward.failure.Failure;
 import dev.failforward.failure.Fingerprints;
 import dev.failforward.scan.ScanData;
@@ -30,11 +31,8 @@ public final class LabelSuspects {
     public static List<Failure> failures(String runId, int firstNumber, ScanData data, List<Finding> findings) {
         List<Failure> out = new ArrayList<>();
         for (Finding f : findings) {
-            if (!ORIGIN.equals(f.detector()) || !(f.evidence().get("suspects") instanceof List<?> suspects)) {
-                continue;
-            }
-            for (Object o : suspects) {
-                if (o instanceof Map<?, ?> s) {
+            if (ORIGIN.equals(f.detector())) {
+                for (LabelIssueMeasurements.Suspect s : LabelIssueMeasurements.Suspect.of(f)) {
                     out.add(failure(runId, firstNumber + out.size(), data, s));
                 }
             }
@@ -42,26 +40,17 @@ public final class LabelSuspects {
         return out;
     }
 
-    private static Failure failure(String runId, int number, ScanData data, Map<?, ?> s) {
-        Table table = "train".equals(s.get("set")) ? data.train() : data.test();
-        int row = ((Number) s.get("row")).intValue();
+    private static Failure failure(String runId, int number, ScanData data, LabelIssueMeasurements.Suspect s) {
+        Table table = "train".equals(s.set()) ? data.train() : data.test();
         Map<String, Object> input = new LinkedHashMap<>();
         for (Column c : table.columns()) {
             if (table.role(c.name()) != ColumnRole.TARGET) {
-                input.put(c.name(), c.value(row));
+                input.put(c.name(), c.value(s.row()));
             }
         }
-        Map<String, Double> probabilities = new LinkedHashMap<>();
-        if (s.get("probabilities") instanceof Map<?, ?> p) {
-            p.forEach((k, v) -> probabilities.put(String.valueOf(k), ((Number) v).doubleValue()));
-        }
-        String key = String.valueOf(s.get("key"));
-        String given = String.valueOf(s.get("given"));
-        String suggested = String.valueOf(s.get("suggested"));
-        double quality = ((Number) s.get("quality")).doubleValue();
-        Double confidence = probabilities.get(suggested);
-        return new Failure(runId + "-" + number, runId, key, ORIGIN, input, given, suggested, probabilities, null,
-                confidence, -Math.log(Math.max(1e-15, quality)), List.of(ORIGIN),
-                Fingerprints.failure(key, input, ORIGIN, Map.of()));
+        Double confidence = s.probabilities().get(s.suggested());
+        return new Failure(runId + "-" + number, runId, s.key(), ORIGIN, input, s.given(), s.suggested(), s.probabilities(), null,
+                confidence, -Math.log(Math.max(1e-15, s.quality())), List.of(ORIGIN),
+                Fingerprints.failure(s.key(), input, ORIGIN, Map.of()));
     }
 }

@@ -8,6 +8,7 @@ import dev.failforward.compare.retrain.Retrainer;
 import dev.failforward.data.Table;
 import dev.failforward.detect.Finding;
 import dev.failforward.detect.WeakSliceDetector;
+import dev.failforward.detect.WeakSliceMeasurements;
 import dev.failforward.log.FailureLog;
 import dev.failforward.model.Model;
 import dev.failforward.model.Predictions;
@@ -162,8 +163,8 @@ public final class LoopRunner {
     static List<List<String>> weakSlices(List<Finding> findings) {
         List<List<String>> out = new ArrayList<>();
         for (Finding f : findings) {
-            if (f.detector().equals(WeakSliceDetector.ID) && f.evidence().get("predicates") instanceof List<?> l && !l.isEmpty()) {
-                out.add(l.stream().map(String::valueOf).toList());
+            if (f.detector().equals(WeakSliceDetector.ID) && !WeakSliceMeasurements.SliceRow.of(f).predicates().isEmpty()) {
+                out.add(WeakSliceMeasurements.SliceRow.of(f).predicates());
             }
         }
         return out;
