@@ -7,6 +7,7 @@ import dev.failforward.detect.Finding;
 import dev.failforward.detect.LabelIssueMeasurements;
 import dev.failforward.failure.Failure;
 import dev.failforward.failure.Fingerprints;
+import dev.failforward.failure.Judge;
 import dev.failforward.scan.ScanData;
 
 import java.util.ArrayList;
@@ -50,7 +51,7 @@ public final class LabelSuspects {
         }
         Double confidence = s.probabilities().get(s.suggested());
         return new Failure(runId + "-" + number, runId, s.key(), ORIGIN, input, s.given(), s.suggested(), s.probabilities(), null,
-                confidence, -Math.log(Math.max(1e-15, s.quality())), List.of(ORIGIN),
+                confidence, Judge.logLoss(s.quality()), List.of(ORIGIN),
                 Fingerprints.failure(s.key(), input, ORIGIN, Map.of()));
     }
 }
