@@ -2,7 +2,6 @@ package dev.failforward.cli;
 
 import dev.failforward.FailForward;
 import dev.failforward.Loop;
-import dev.failforward.compare.PairedBootstrap;
 import dev.failforward.compare.PolicyFile;
 import dev.failforward.compare.loop.LoopPoint;
 import dev.failforward.compare.loop.LoopResult;
@@ -12,6 +11,7 @@ import dev.failforward.retrain.RetrainStrategies;
 import dev.failforward.scan.ScanSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -83,13 +83,8 @@ public final class LoopCommand implements Callable<Integer> {
             description = "Detectors of each round's scan: default, all, none or ids (default: ${DEFAULT-VALUE}).")
     String detectors;
 
-    @Option(names = "--policy", paramLabel = "FILE",
-            description = "Gate policy file (as for compare); default: the deployment gate (primary metric, slices).")
-    Path policy;
-
-    @Option(names = "--resamples", paramLabel = "N", defaultValue = "" + PairedBootstrap.DEFAULT_RESAMPLES,
-            description = "Paired bootstrap resamples per candidate (default: ${DEFAULT-VALUE}).")
-    int resamples;
+    @Mixin
+    GateOptions gate;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "failforward-out",
             description = "Folder for loop.json and loop.html (default: ${DEFAULT-VALUE}).")
@@ -107,9 +102,7 @@ public final class LoopCommand implements Callable<Integer> {
         if (rounds < 1) {
             throw new UsageException("--rounds must be at least 1, got " + rounds);
         }
-        if (resamples < 1) {
-            throw new UsageException("--resamples must be at least 1, got " + resamples);
-        }
+        int resamples = gate.resamples();
         if (!model.startsWith("builtin:")) {
             throw new UsageException("--model " + model + ": the loop trains its candidates, so it takes a built-in model ("
                     + String.join(", ", ModelProviders.all().stream().map(m -> m.id()).filter(i -> i.startsWith("builtin:")).toList()) + ")");
@@ -122,7 +115,7 @@ public final class LoopCommand implements Callable<Integer> {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new UsageException("--out " + out + " is a file; expected a folder");
         }
-        var gate = policy == null ? null : PolicyFile.read(policy);
+        var policy = gate.policy == null ? null : PolicyFile.read(gate.policy);
         LoopResult result;
         try (FailForward ff = FailForward.open(store).progress(new TerminalProgress(System.err))) {
             Loop loop = ff.loop(data).target(target).model(model).rounds(rounds).strategies(strategy).detectors(detectors)
@@ -131,8 +124,8 @@ public final class LoopCommand implements Callable<Integer> {
                 loop.id(id);
             }
             loop.ignore(ignore.toArray(String[]::new)).redact(redact.toArray(String[]::new));
-            if (gate != null) {
-                loop.policy(gate);
+            if (policy != null) {
+                loop.policy(policy);
             }
             result = loop.run();
             summary(result, ff.log().location());

@@ -1,9 +1,9 @@
 package dev.failforward.cli;
 
-import dev.failforward.compare.PairedBootstrap;
 import dev.failforward.retrain.RetrainStrategies;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -52,9 +52,8 @@ public final class RetrainCommand implements Callable<Integer> {
             description = "Verification rows from this file instead of half of the run's test rows (then every test row selects).")
     Path holdout;
 
-    @Option(names = "--policy", paramLabel = "FILE",
-            description = "Gate policy file (as for compare); default: the deployment gate (primary metric, slices).")
-    Path policy;
+    @Mixin
+    GateOptions gate;
 
     @Option(names = "--model", paramLabel = "builtin:ID",
             description = "For a run of a model trained elsewhere (xgboost:, onnx:, http:): the built-in family of the "
@@ -63,10 +62,6 @@ public final class RetrainCommand implements Callable<Integer> {
 
     @Option(names = "--relabel", description = "clean: give suspected label errors their out-of-fold label instead of dropping them.")
     boolean relabel;
-
-    @Option(names = "--resamples", paramLabel = "N", defaultValue = "" + PairedBootstrap.DEFAULT_RESAMPLES,
-            description = "Paired bootstrap resamples per candidate (default: ${DEFAULT-VALUE}).")
-    int resamples;
 
     @Option(names = "--export-training", paramLabel = "DIR",
             description = "Also write each strategy's training set as DIR/STRATEGY.csv (redacted columns left out).")
@@ -85,14 +80,12 @@ public final class RetrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (resamples < 1) {
-            throw new UsageException("--resamples must be at least 1, got " + resamples);
-        }
+        int resamples = gate.resamples();
         if (!store.startsWith("jdbc:") && !java.nio.file.Files.exists(Path.of(store))) {
             throw new UsageException("no failure log at " + store + "; run 'failforward scan' first, or pass --store");
         }
         RetrainJob.Done done = new RetrainJob(System.out, System.err).run(new RetrainJob.Settings(fromRun, data, strategy, holdout,
-                policy, relabel, out, export, resamples, store, GivenOptions.of(spec), model));
+                gate.policy, relabel, out, export, resamples, store, GivenOptions.of(spec), model));
         return done.result().anyError() ? ExitCodes.PART_FAILED : ExitCodes.OK;
     }
 }
