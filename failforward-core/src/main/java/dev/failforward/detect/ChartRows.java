@@ -39,4 +39,16 @@ final class ChartRows {
         }
         return List.of(new DetectorChart.Bars(title, xLabel, yLabel, names, values));
     }
+
+    /** Bars from typed rows: the first {@value #BARS}, named by {@code name}, sized by {@code value}; none without rows. */
+    static <T> List<DetectorChart> bars(String title, String xLabel, String yLabel, List<T> rows,
+                                        java.util.function.Function<T, String> name,
+                                        java.util.function.ToDoubleFunction<T> value) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<T> shown = rows.subList(0, Math.min(BARS, rows.size()));
+        return List.of(new DetectorChart.Bars(title, xLabel, yLabel, shown.stream().map(name).toList(),
+                shown.stream().mapToDouble(value).toArray()));
+    }
 }

@@ -107,7 +107,7 @@ public final class DriftDetector implements Detector {
         int m = Math.max(1, features.size());
         boolean large = Math.min(ref.rowCount(), cur.rowCount()) > c.threshold(this, LARGE_N);
         double alpha = c.threshold(this, ALPHA);
-        List<Map<String, Object>> perFeature = new ArrayList<>();
+        List<DriftMeasurements.FeatureDrift> measured = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         boolean[] ood = new boolean[cur.rowCount()];
         double margin = c.threshold(this, OOD_MARGIN);
@@ -115,40 +115,34 @@ public final class DriftDetector implements Detector {
         int histCategories = c.threshold(this, HISTOGRAM_CATEGORIES);
         for (Column a : features) {
             Column b = cur.column(a.name());
-            Map<String, Object> f = new LinkedHashMap<>();
-            f.put("feature", a.name());
-            f.put("type", a.type().id());
             if (a instanceof NumericColumn na && b instanceof NumericColumn nb) {
-                numeric(na, nb, f, large, c.threshold(this, BINS), ood, margin, histBins);
+                measured.add(numeric(na, nb, large, c.threshold(this, BINS), ood, margin, histBins));
             } else if (a instanceof CategoricalColumn ca && b instanceof CategoricalColumn cb) {
-                categorical(ca, cb, f, large, ood, histCategories);
-            } else {
-                continue;
+                measured.add(categorical(ca, cb, large, ood, histCategories));
             }
+        }
+        List<Double> adjusted = large ? java.util.Collections.nCopies(measured.size(), null) : holm(measured);
+        List<DriftMeasurements.FeatureDrift> perFeature = new ArrayList<>(measured.size());
+        for (int i = 0; i < measured.size(); i++) {
+            DriftMeasurements.FeatureDrift unjudged = measured.get(i);
+            Double holm = adjusted.get(i);
+            double psi = unjudged.psi();
+            double p = unjudged.pValue() == null ? Double.NaN : unjudged.pValue();
+            boolean drifted = large ? psi >= c.threshold(this, PSI_WARNING) : (holm == null ? Double.NaN : holm) < alpha;
+            DriftMeasurements.FeatureDrift f = unjudged.judged(holm, drifted);
             perFeature.add(f);
-        }
-        if (!large) {
-            holm(perFeature);
-        }
-        for (Map<String, Object> f : perFeature) {
-            String name = (String) f.get("feature");
-            double psi = (double) f.get("psi");
-            double p = (double) f.getOrDefault("p_value", Double.NaN);
-            double adjusted = (double) f.getOrDefault("holm_p_value", Double.NaN);
-            boolean drifted = large ? psi >= c.threshold(this, PSI_WARNING) : adjusted < alpha;
-            f.put("drifted", drifted);
+            String name = f.feature();
             if (drifted) {
                 Severity s = psi >= c.threshold(this, PSI_CRITICAL) ? Severity.CRITICAL : Severity.WARNING;
                 findings.add(new Finding(ID, s, String.format(java.util.Locale.ROOT,
                         "'%s' differs between %s and %s rows (%s, PSI %.3f)", name, refName, curName,
-                        large ? "large data" : f.get("test") + " p = " + String.format(java.util.Locale.ROOT, "%.2g", p), psi),
-                        cur.rowCount(), List.of(), null, withoutHistogram(f)));
+                        large ? "large data" : f.test() + " p = " + String.format(java.util.Locale.ROOT, "%.2g", p), psi),
+                        cur.rowCount(), List.of(), null, f.evidence()));
             }
-            @SuppressWarnings("unchecked")
-            List<String> fresh = (List<String>) f.get("new_categories");
+            List<String> fresh = f.newCategories();
             if (fresh != null && !fresh.isEmpty()) {
-                int rows = (int) f.get("new_category_rows");
-                double expected = (double) f.get("new_category_rows_expected");
+                int rows = f.newCategoryRows();
+                double expected = f.newCategoryRowsExpected();
                 boolean beyondChance = UnseenCategories.beyondChance(rows, expected);
                 findings.add(new Finding(ID, beyondChance ? Severity.WARNING : Severity.INFO, "'" + name
                         + "' has categories never seen in " + refName + " rows: "
@@ -160,21 +154,15 @@ public final class DriftDetector implements Detector {
             }
         }
         // Most drifted first, so that the feature that moved most leads the list.
-        perFeature.sort(Comparator.comparingDouble((Map<String, Object> f) -> -(double) f.get("psi")));
+        perFeature.sort(Comparator.comparingDouble((DriftMeasurements.FeatureDrift f) -> -f.psi()));
         findings.sort(Comparator.comparing(Finding::severity).reversed().thenComparingDouble(
                 f -> -((Number) f.evidence().getOrDefault("psi", 0.0)).doubleValue()));
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("reference", refName);
-        out.put("reference_rows", ref.rowCount());
-        out.put("current", c.current() != null ? "current file " + c.current().source() : "test rows");
-        out.put("current_rows", cur.rowCount());
-        out.put("method", large ? "psi (large data)" : "ks + rank-sum / chi-square (+ missing share), Holm-corrected at alpha " + alpha);
-        out.put("features", perFeature);
+        String current = c.current() != null ? "current file " + c.current().source() : "test rows";
+        String method = large ? "psi (large data)" : "ks + rank-sum / chi-square (+ missing share), Holm-corrected at alpha " + alpha;
         int oodCount = 0;
         for (boolean o : ood) {
             oodCount += o ? 1 : 0;
         }
-        out.put("ood_rows", oodCount);
         if (oodCount > 0) {
             double share = (double) oodCount / cur.rowCount();
             Severity severity = share >= c.threshold(this, OOD_WARNING_SHARE) ? Severity.WARNING : Severity.INFO;
@@ -195,23 +183,26 @@ public final class DriftDetector implements Detector {
                         Map.of("ood_rows", oodCount, "share", share, "current_row_indexes", indexes)));
             }
         }
+        String domainClassifier = null;
+        Double domainAuc = null;
         if (features.isEmpty()) {
             // Text-only tables: the per-feature tests and the domain classifier need numeric or categorical columns.
-            out.put("domain_classifier", "not applicable: no numeric or categorical feature columns");
+            domainClassifier = "not applicable: no numeric or categorical feature columns";
         } else if (c.trainer() != null && c.threshold(this, DOMAIN_CLASSIFIER)) {
             double auc = domainAuc(ref, cur, c);
-            out.put("domain_classifier_auc", auc);
+            domainAuc = auc;
             if (auc >= c.threshold(this, AUC_WARNING)) {
                 findings.add(new Finding(ID, auc >= c.threshold(this, AUC_CRITICAL) ? Severity.CRITICAL : Severity.WARNING,
                         String.format(java.util.Locale.ROOT, "A classifier tells %s rows from %s rows with AUC %.3f", curName, refName, auc),
                         cur.rowCount(), List.of(), null, Map.of("domain_classifier_auc", auc)));
             }
         }
-        return new Detection(new Measurements.Untyped(out), findings);
+        return new Detection(new DriftMeasurements(refName, ref.rowCount(), current, cur.rowCount(), method, perFeature, oodCount,
+                domainClassifier, domainAuc), findings);
     }
 
-    private static void numeric(NumericColumn a, NumericColumn b, Map<String, Object> f, boolean large, int bins,
-                                boolean[] ood, double margin, int histBins) {
+    private static DriftMeasurements.FeatureDrift numeric(NumericColumn a, NumericColumn b, boolean large, int bins,
+                                                         boolean[] ood, double margin, int histBins) {
         double[] ra = Arrays.stream(a.values()).filter(v -> !Double.isNaN(v)).sorted().toArray();
         double[] rb = Arrays.stream(b.values()).filter(v -> !Double.isNaN(v)).sorted().toArray();
         int missA = a.size() - ra.length;
@@ -219,28 +210,25 @@ public final class DriftDetector implements Detector {
         double[] cuts = FeatureCodes.cuts(ra, bins);
         long[] ca = withMissing(histogram(ra, cuts), missA, missA + missB);
         long[] cb = withMissing(histogram(rb, cuts), missB, missA + missB);
-        f.put("psi", ra.length == 0 || rb.length == 0 ? 0.0 : Distances.psi(ca, cb));
+        double psi = ra.length == 0 || rb.length == 0 ? 0.0 : Distances.psi(ca, cb);
         double sd = sd(ra);
-        f.put("wasserstein_sd", sd == 0 ? 0.0 : Distances.wasserstein(ra, rb) / sd);
+        double wasserstein = sd == 0 ? 0.0 : Distances.wasserstein(ra, rb) / sd;
+        Double ks = null;
+        Double rank = null;
+        Tests tests = null;
         if (!large) {
-            List<String> tests = new ArrayList<>();
-            List<Double> ps = new ArrayList<>();
+            tests = new Tests(ra.length, missA, rb.length, missB);
             if (ra.length > 1 && rb.length > 1) {
-                double ks = new KolmogorovSmirnovTest().kolmogorovSmirnovTest(ra, rb);
-                double rank = new MannWhitneyUTest().mannWhitneyUTest(ra, rb);
-                f.put("ks_p_value", ks);
-                f.put("rank_sum_p_value", rank);
-                tests.add("ks");
-                tests.add("rank-sum");
-                ps.add(ks);
-                ps.add(rank);
+                ks = new KolmogorovSmirnovTest().kolmogorovSmirnovTest(ra, rb);
+                rank = new MannWhitneyUTest().mannWhitneyUTest(ra, rb);
+                tests.add("ks", ks);
+                tests.add("rank-sum", rank);
             }
-            missingTest(ra.length, missA, rb.length, missB, f, tests, ps);
-            combine(f, tests, ps);
+            tests.missingShare();
         }
-        f.put("reference_mean", ra.length == 0 ? Double.NaN : Arrays.stream(ra).average().orElse(Double.NaN));
-        f.put("current_mean", rb.length == 0 ? Double.NaN : Arrays.stream(rb).average().orElse(Double.NaN));
-        f.put("histogram", DriftHistogram.numeric(ra, rb, missA, missB, histBins));
+        Double referenceMean = ra.length == 0 ? Double.NaN : Arrays.stream(ra).average().orElse(Double.NaN);
+        Double currentMean = rb.length == 0 ? Double.NaN : Arrays.stream(rb).average().orElse(Double.NaN);
+        DriftMeasurements.Histogram histogram = DriftHistogram.numeric(ra, rb, missA, missB, histBins);
         if (ra.length > 0) {
             double lo = ra[0];
             double hi = ra[ra.length - 1];
@@ -252,10 +240,15 @@ public final class DriftDetector implements Detector {
                 }
             }
         }
+        return new DriftMeasurements.FeatureDrift(a.name(), a.type().id(), psi, wasserstein, ks, rank,
+                tests == null ? null : tests.referenceMissingShare, tests == null ? null : tests.currentMissingShare,
+                tests == null ? null : tests.missingSharePValue, tests == null ? null : tests.names(),
+                tests == null ? null : tests.pValue(), null, false, referenceMean, currentMean,
+                null, null, null, null, null, histogram);
     }
 
-    private static void categorical(CategoricalColumn a, CategoricalColumn b, Map<String, Object> f, boolean large,
-                                    boolean[] ood, int histCategories) {
+    private static DriftMeasurements.FeatureDrift categorical(CategoricalColumn a, CategoricalColumn b, boolean large,
+                                                             boolean[] ood, int histCategories) {
         Set<String> levels = new LinkedHashSet<>(a.levels());
         levels.addAll(b.levels());
         List<String> all = new ArrayList<>(levels);
@@ -298,77 +291,109 @@ public final class DriftDetector implements Detector {
                 ood[i] = true;
             }
         }
-        f.put("psi", Distances.psi(withMissing(ca, missA, missA + missB), withMissing(cb, missB, missA + missB)));
-        f.put("jensen_shannon", Distances.jensenShannon(ca, cb));
-        f.put("new_categories", fresh);
-        f.put("new_category_rows", (int) freshRows);
-        f.put("new_category_rows_expected", UnseenCategories.expectedRows(ca, Arrays.stream(cb).sum()));
+        double psi = Distances.psi(withMissing(ca, missA, missA + missB), withMissing(cb, missB, missA + missB));
+        double jensenShannon = Distances.jensenShannon(ca, cb);
+        double expected = UnseenCategories.expectedRows(ca, Arrays.stream(cb).sum());
+        Double chi = null;
+        Tests tests = null;
         if (!large) {
-            List<String> tests = new ArrayList<>();
-            List<Double> ps = new ArrayList<>();
             List<long[]> kept = new ArrayList<>();
             for (int l = 0; l < all.size(); l++) {
                 if (ca[l] + cb[l] > 0) {
                     kept.add(new long[]{ca[l], cb[l]});
                 }
             }
-            double chi = 1.0;
+            chi = 1.0;
             if (kept.size() >= 2 && Arrays.stream(ca).sum() > 0 && Arrays.stream(cb).sum() > 0) {
                 long[] x = kept.stream().mapToLong(v -> v[0]).toArray();
                 long[] y = kept.stream().mapToLong(v -> v[1]).toArray();
                 chi = new ChiSquareTest().chiSquareTestDataSetsComparison(x, y);
             }
-            f.put("chi_square_p_value", chi);
-            tests.add("chi-square");
-            ps.add(chi);
             int presentA = (int) Arrays.stream(ca).sum();
             int presentB = (int) Arrays.stream(cb).sum();
-            missingTest(presentA, missA, presentB, missB, f, tests, ps);
-            combine(f, tests, ps);
+            tests = new Tests(presentA, missA, presentB, missB);
+            tests.add("chi-square", chi);
+            tests.missingShare();
         }
-        f.put("histogram", DriftHistogram.categorical(all, ca, cb, missA, missB, histCategories));
+        DriftMeasurements.Histogram histogram = DriftHistogram.categorical(all, ca, cb, missA, missB, histCategories);
+        return new DriftMeasurements.FeatureDrift(a.name(), a.type().id(), psi, null, null, null,
+                tests == null ? null : tests.referenceMissingShare, tests == null ? null : tests.currentMissingShare,
+                tests == null ? null : tests.missingSharePValue, tests == null ? null : tests.names(),
+                tests == null ? null : tests.pValue(), null, false, null, null, jensenShannon, fresh, (int) freshRows,
+                expected, chi, histogram);
     }
 
-    /** When either side has missing values: chi-square test of the share missing (2 × 2). */
-    private static void missingTest(int presentA, int missA, int presentB, int missB, Map<String, Object> f,
-                                    List<String> tests, List<Double> ps) {
-        f.put("reference_missing_share", presentA + missA == 0 ? 0.0 : (double) missA / (presentA + missA));
-        f.put("current_missing_share", presentB + missB == 0 ? 0.0 : (double) missB / (presentB + missB));
-        if (missA + missB == 0 || presentA + presentB == 0 || presentA + missA == 0 || presentB + missB == 0) {
-            return;
+    /**
+     * A feature's tests on data of at most {@code large-n} rows: their names and p-values, and — when
+     * either side has missing values — a chi-square test of the share missing (2 × 2), which the
+     * tests on the present values cannot see.
+     */
+    private static final class Tests {
+        private final int presentA;
+        private final int missA;
+        private final int presentB;
+        private final int missB;
+        private final List<String> names = new ArrayList<>();
+        private final List<Double> ps = new ArrayList<>();
+        final double referenceMissingShare;
+        final double currentMissingShare;
+        Double missingSharePValue;
+
+        Tests(int presentA, int missA, int presentB, int missB) {
+            this.presentA = presentA;
+            this.missA = missA;
+            this.presentB = presentB;
+            this.missB = missB;
+            referenceMissingShare = presentA + missA == 0 ? 0.0 : (double) missA / (presentA + missA);
+            currentMissingShare = presentB + missB == 0 ? 0.0 : (double) missB / (presentB + missB);
         }
-        double p = new ChiSquareTest().chiSquareTestDataSetsComparison(new long[]{presentA, missA}, new long[]{presentB, missB});
-        f.put("missing_share_p_value", p);
-        tests.add("missing share");
-        ps.add(p);
+
+        void add(String test, double p) {
+            names.add(test);
+            ps.add(p);
+        }
+
+        void missingShare() {
+            if (missA + missB == 0 || presentA + presentB == 0 || presentA + missA == 0 || presentB + missB == 0) {
+                return;
+            }
+            double p = new ChiSquareTest().chiSquareTestDataSetsComparison(new long[]{presentA, missA}, new long[]{presentB, missB});
+            missingSharePValue = p;
+            add("missing share", p);
+        }
+
+        String names() {
+            return names.isEmpty() ? "none" : String.join(" + ", names);
+        }
+
+        /** The feature's p-value: the smallest of its tests' p-values times their number (Bonferroni within the feature). */
+        double pValue() {
+            double min = ps.stream().mapToDouble(Double::doubleValue).min().orElse(1.0);
+            return Math.min(1.0, min * Math.max(1, ps.size()));
+        }
     }
 
-    /** The feature's p-value: the smallest of its tests' p-values times their number (Bonferroni within the feature). */
-    private static void combine(Map<String, Object> f, List<String> tests, List<Double> ps) {
-        f.put("test", tests.isEmpty() ? "none" : String.join(" + ", tests));
-        double min = ps.stream().mapToDouble(Double::doubleValue).min().orElse(1.0);
-        f.put("p_value", Math.min(1.0, min * Math.max(1, ps.size())));
-    }
-
-    /** Holm's step-down adjustment of the features' p-values (family-wise error control, never weaker than Bonferroni). */
-    static void holm(List<Map<String, Object>> perFeature) {
-        List<Map<String, Object>> tested = perFeature.stream().filter(f -> f.containsKey("p_value")).toList();
+    /**
+     * Holm's step-down adjustment of the features' p-values (family-wise error control, never weaker
+     * than Bonferroni): one per feature, in their order, {@code null} for a feature without a p-value.
+     */
+    static List<Double> holm(List<DriftMeasurements.FeatureDrift> perFeature) {
+        List<Integer> tested = new ArrayList<>();
+        for (int i = 0; i < perFeature.size(); i++) {
+            if (perFeature.get(i).pValue() != null) {
+                tested.add(i);
+            }
+        }
         int m = tested.size();
-        List<Map<String, Object>> sorted = new ArrayList<>(tested);
-        sorted.sort(Comparator.comparingDouble(f -> (double) f.get("p_value")));
+        tested.sort(Comparator.comparingDouble(i -> perFeature.get(i).pValue()));
+        Double[] adjusted = new Double[perFeature.size()];
         double running = 0;
         for (int r = 0; r < m; r++) {
-            Map<String, Object> f = sorted.get(r);
-            running = Math.max(running, Math.min(1.0, (m - r) * (double) f.get("p_value")));
-            f.put("holm_p_value", running);
+            int i = tested.get(r);
+            running = Math.max(running, Math.min(1.0, (m - r) * perFeature.get(i).pValue()));
+            adjusted[i] = running;
         }
-    }
-
-    /** A finding's evidence: the feature's measurement without its histogram, which the detector's measurement holds. */
-    private static Map<String, Object> withoutHistogram(Map<String, Object> f) {
-        Map<String, Object> e = new LinkedHashMap<>(f);
-        e.remove("histogram");
-        return e;
+        return Arrays.asList(adjusted);
     }
 
     /** The counts with one more bin for the missing values, when either side has any. */
@@ -441,19 +466,20 @@ public final class DriftDetector implements Detector {
     }
 
     @Override
-    public Class<? extends Measurements> measurementType() {
-        return Measurements.Untyped.class;
+    public Class<DriftMeasurements> measurementType() {
+        return DriftMeasurements.class;
     }
 
     @Override
-    public List<DetectorChart> charts(Measurements typed) {
-        Map<String, Object> measurements = ((Measurements.Untyped) typed).values();
-        String compared = measurements.getOrDefault("reference", "training") + " → " + measurements.getOrDefault("current", "test rows");
-        List<DetectorChart> charts = new ArrayList<>(
-                ChartRows.bars("PSI per feature (" + compared + ")", "feature", "PSI", measurements.get("features"), "feature", "psi"));
-        charts.addAll(DriftHistogram.gallery(measurements.get("features"),
-                "reference (" + measurements.getOrDefault("reference", "reference") + " rows)",
-                "current (" + measurements.getOrDefault("current", "current rows") + ")"));
+    public List<DetectorChart> charts(Measurements measurements) {
+        if (!(measurements instanceof DriftMeasurements m)) {
+            return List.of();
+        }
+        String reference = java.util.Objects.requireNonNullElse(m.reference(), "training");
+        String current = java.util.Objects.requireNonNullElse(m.current(), "test rows");
+        List<DetectorChart> charts = new ArrayList<>(ChartRows.bars("PSI per feature (" + reference + " → " + current + ")",
+                "feature", "PSI", m.features(), DriftMeasurements.FeatureDrift::feature, DriftMeasurements.FeatureDrift::psi));
+        charts.addAll(DriftHistogram.gallery(m.features(), "reference (" + reference + " rows)", "current (" + current + ")"));
         return charts;
     }
 }

@@ -3,9 +3,7 @@ package dev.failforward.detect;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Reference-vs-current distributions of one feature, recorded with the drift measurement so that
@@ -29,9 +27,7 @@ final class DriftHistogram {
     }
 
     /** {@code ra} and {@code rb}: the present values of each side; {@code missingA/B}: how many are missing. */
-    static Map<String, Object> numeric(double[] ra, double[] rb, int missingA, int missingB, int bins) {
-        Map<String, Object> h = new LinkedHashMap<>();
-        h.put("kind", "numeric");
+    static DriftMeasurements.Histogram.Numeric numeric(double[] ra, double[] rb, int missingA, int missingB, int bins) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (double[] side : List.of(ra, rb)) {
@@ -40,35 +36,30 @@ final class DriftHistogram {
                 hi = Math.max(hi, Arrays.stream(side).max().getAsDouble());
             }
         }
+        double referenceMissing = share(missingA, ra.length + missingA);
+        double currentMissing = share(missingB, rb.length + missingB);
         if (lo > hi) {
-            h.put("edges", List.of());
-            h.put("reference_density", List.of());
-            h.put("current_density", List.of());
-        } else {
-            if (lo == hi) {
-                lo -= 0.5;
-                hi += 0.5;
-            }
-            int k = Math.max(1, bins);
-            double width = (hi - lo) / k;
-            List<Double> edges = new ArrayList<>(k + 1);
-            for (int b = 0; b <= k; b++) {
-                edges.add(b == k ? hi : lo + b * width);
-            }
-            h.put("edges", edges);
-            h.put("reference_density", densities(ra, lo, width, k));
-            h.put("current_density", densities(rb, lo, width, k));
+            return new DriftMeasurements.Histogram.Numeric(List.of(), List.of(), List.of(), referenceMissing, currentMissing);
         }
-        h.put("reference_missing_share", share(missingA, ra.length + missingA));
-        h.put("current_missing_share", share(missingB, rb.length + missingB));
-        return h;
+        if (lo == hi) {
+            lo -= 0.5;
+            hi += 0.5;
+        }
+        int k = Math.max(1, bins);
+        double width = (hi - lo) / k;
+        List<Double> edges = new ArrayList<>(k + 1);
+        for (int b = 0; b <= k; b++) {
+            edges.add(b == k ? hi : lo + b * width);
+        }
+        return new DriftMeasurements.Histogram.Numeric(edges, densities(ra, lo, width, k), densities(rb, lo, width, k),
+                referenceMissing, currentMissing);
     }
 
     /**
      * {@code levels[l]} has {@code ca[l]} reference and {@code cb[l]} current rows; at most
      * {@code top} categories are named, the rest go to {@link #OTHER}.
      */
-    static Map<String, Object> categorical(List<String> levels, long[] ca, long[] cb, int missingA, int missingB, int top) {
+    static DriftMeasurements.Histogram.Categorical categorical(List<String> levels, long[] ca, long[] cb, int missingA, int missingB, int top) {
         double na = Arrays.stream(ca).sum();
         double nb = Arrays.stream(cb).sum();
         Integer[] order = new Integer[levels.size()];
@@ -105,16 +96,8 @@ final class DriftHistogram {
             cur.add(nb == 0 ? 0.0 : otherB / nb);
             fresh.add(false);
         }
-        Map<String, Object> h = new LinkedHashMap<>();
-        h.put("kind", "categorical");
-        h.put("categories", names);
-        h.put("reference_share", ref);
-        h.put("current_share", cur);
-        h.put("new", fresh);
-        h.put("other_bucket", otherA + otherB > 0);
-        h.put("reference_missing_share", share(missingA, (long) na + missingA));
-        h.put("current_missing_share", share(missingB, (long) nb + missingB));
-        return h;
+        return new DriftMeasurements.Histogram.Categorical(names, ref, cur, fresh, otherA + otherB > 0,
+                share(missingA, (long) na + missingA), share(missingB, (long) nb + missingB));
     }
 
     /**
@@ -122,18 +105,11 @@ final class DriftHistogram {
      * failure log kept them): every drifted feature, at most {@value #MAX_SHOWN}, or when none drifted
      * the {@value #WHEN_NONE_DRIFTED} first (largest PSI); none when no feature has a histogram.
      */
-    @SuppressWarnings("unchecked")
-    static List<DetectorChart> gallery(Object perFeature, String referenceLabel, String currentLabel) {
-        List<Map<String, Object>> features = new ArrayList<>();
-        if (perFeature instanceof List<?> all) {
-            for (Object o : all) {
-                if (o instanceof Map<?, ?> f && f.get("histogram") instanceof Map<?, ?>) {
-                    features.add((Map<String, Object>) f);
-                }
-            }
-        }
-        List<Map<String, Object>> drifted = features.stream().filter(f -> Boolean.TRUE.equals(f.get("drifted"))).toList();
-        List<Map<String, Object>> shown;
+    static List<DetectorChart> gallery(List<DriftMeasurements.FeatureDrift> perFeature, String referenceLabel,
+                                       String currentLabel) {
+        List<DriftMeasurements.FeatureDrift> features = perFeature.stream().filter(f -> f.histogram() != null).toList();
+        List<DriftMeasurements.FeatureDrift> drifted = features.stream().filter(DriftMeasurements.FeatureDrift::drifted).toList();
+        List<DriftMeasurements.FeatureDrift> shown;
         String caption;
         if (drifted.isEmpty()) {
             shown = features.subList(0, Math.min(WHEN_NONE_DRIFTED, features.size()));
@@ -148,42 +124,34 @@ final class DriftHistogram {
             return List.of();
         }
         return List.of(new DetectorChart.Gallery(caption, shown.stream()
-                .map(f -> chart(String.valueOf(f.get("feature")), (Map<String, Object>) f.get("histogram"), referenceLabel, currentLabel))
+                .map(f -> chart(f.feature(), f.histogram(), referenceLabel, currentLabel))
                 .toList()));
     }
 
     /** One histogram as {@link #numeric} or {@link #categorical} made it (or JSON kept it), as a chart description. */
-    static DetectorChart.Distribution chart(String feature, Map<String, Object> h, String referenceLabel, String currentLabel) {
-        boolean numeric = "numeric".equals(h.get("kind"));
-        List<String> categories = new ArrayList<>();
-        List<Boolean> fresh = new ArrayList<>();
-        if (!numeric && h.get("categories") instanceof List<?> names) {
-            names.forEach(n -> categories.add(String.valueOf(n)));
-            List<?> isNew = h.get("new") instanceof List<?> l ? l : List.of();
-            for (int i = 0; i < categories.size(); i++) {
-                fresh.add(i < isNew.size() && Boolean.TRUE.equals(isNew.get(i)));
-            }
+    static DetectorChart.Distribution chart(String feature, DriftMeasurements.Histogram h, String referenceLabel,
+                                            String currentLabel) {
+        if (h instanceof DriftMeasurements.Histogram.Categorical c) {
+            return new DetectorChart.Distribution(feature, referenceLabel, currentLabel, new double[0], c.categories(),
+                    fresh(c), numbers(c.referenceShare()), numbers(c.currentShare()), c.referenceMissingShare(),
+                    c.currentMissingShare());
         }
-        return new DetectorChart.Distribution(feature, referenceLabel, currentLabel,
-                numeric ? numbers(h.get("edges")) : new double[0], categories, fresh,
-                numbers(h.get(numeric ? "reference_density" : "reference_share")),
-                numbers(h.get(numeric ? "current_density" : "current_share")),
-                number(h.get("reference_missing_share")), number(h.get("current_missing_share")));
+        DriftMeasurements.Histogram.Numeric n = (DriftMeasurements.Histogram.Numeric) h;
+        return new DetectorChart.Distribution(feature, referenceLabel, currentLabel, numbers(n.edges()), List.of(), List.of(),
+                numbers(n.referenceDensity()), numbers(n.currentDensity()), n.referenceMissingShare(), n.currentMissingShare());
     }
 
-    private static double number(Object o) {
-        return o instanceof Number n ? n.doubleValue() : 0;
+    /** Which categories are new, one flag each (a flag JSON lost counts as not new). */
+    private static List<Boolean> fresh(DriftMeasurements.Histogram.Categorical c) {
+        List<Boolean> fresh = new ArrayList<>(c.categories().size());
+        for (int i = 0; i < c.categories().size(); i++) {
+            fresh.add(i < c.fresh().size() && Boolean.TRUE.equals(c.fresh().get(i)));
+        }
+        return fresh;
     }
 
-    private static double[] numbers(Object o) {
-        if (!(o instanceof List<?> l)) {
-            return new double[0];
-        }
-        double[] out = new double[l.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = l.get(i) instanceof Number n ? n.doubleValue() : 0;
-        }
-        return out;
+    private static double[] numbers(List<Double> values) {
+        return values.stream().mapToDouble(v -> v == null ? 0 : v).toArray();
     }
 
     private static List<Double> densities(double[] values, double lo, double width, int k) {

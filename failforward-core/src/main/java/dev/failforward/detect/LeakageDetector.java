@@ -79,55 +79,43 @@ public final class LeakageDetector implements Detector {
         Table test = c.data().test();
         boolean noTraining = train.rowCount() == 0;
         List<Finding> findings = new ArrayList<>();
-        Map<String, Object> m = new LinkedHashMap<>();
-        if (noTraining) {
-            // A scan of given predictions: no training rows to duplicate; powers are cross-fitted on the scored rows.
-            m.put("duplicate_test_rows", "not applicable: no training rows");
-            m.put("power_method", "2-fold cross-fitting on the scored rows");
-        } else {
-            duplicates(c, train, test, m, findings);
-            m.put("power_method", "learned on training rows, scored on test rows");
-        }
-        List<Map<String, Object>> powers = power(c, train, test);
-        m.put("single_feature_power", powers);
+        // A scan of given predictions: no training rows to duplicate; powers are cross-fitted on the scored rows.
+        Duplicates dup = noTraining ? null : duplicates(c, train, test, findings);
+        String powerMethod = noTraining ? "2-fold cross-fitting on the scored rows" : "learned on training rows, scored on test rows";
+        List<LeakageMeasurements.FeaturePower> measured = power(c, train, test);
         Double modelAuc = modelAuc(c);
-        if (modelAuc != null) {
-            m.put("model_auc", modelAuc);
-        }
-        for (Map<String, Object> p : powers) {
-            double power = (double) p.get("power");
-            double auc = p.containsKey("auc") ? (double) p.get("auc") : 0;
+        List<LeakageMeasurements.FeaturePower> powers = new ArrayList<>(measured.size());
+        for (LeakageMeasurements.FeaturePower measuredPower : measured) {
+            double power = measuredPower.power();
+            boolean hasAuc = measuredPower.auc() != null;
+            double auc = hasAuc ? measuredPower.auc() : 0;
             // A feature far ahead of every other one: real predictors rarely stand alone (breast cancer's best
             // features reach AUC 0.99 together), a column derived from the target does (a 95 % copy: AUC 0.95
             // where the next best feature reaches 0.75).
             double runnerUp = 0;
-            for (Map<String, Object> other : powers) {
-                if (other != p && other.containsKey("auc")) {
-                    runnerUp = Math.max(runnerUp, (double) other.get("auc"));
+            for (LeakageMeasurements.FeaturePower other : measured) {
+                if (other != measuredPower && other.auc() != null) {
+                    runnerUp = Math.max(runnerUp, other.auc());
                 }
             }
-            boolean standsAlone = p.containsKey("auc") && auc >= c.threshold(this, LIFT_AUC)
-                    && auc - runnerUp >= c.threshold(this, LIFT_GAP);
-            if (p.containsKey("auc")) {
-                p.put("next_best_auc", runnerUp);
-            }
-            if (power >= c.threshold(this, POWER_WARNING) || auc >= c.threshold(this, AUC_WARNING) || standsAlone) {
+            boolean standsAlone = hasAuc && auc >= c.threshold(this, LIFT_AUC) && auc - runnerUp >= c.threshold(this, LIFT_GAP);
+            boolean flagged = power >= c.threshold(this, POWER_WARNING) || auc >= c.threshold(this, AUC_WARNING) || standsAlone;
+            LeakageMeasurements.FeaturePower p = measuredPower.compared(hasAuc ? runnerUp : null, flagged ? modelAuc : null);
+            powers.add(p);
+            if (flagged) {
                 Severity s = power >= c.threshold(this, POWER_CRITICAL) || auc >= c.threshold(this, AUC_CRITICAL)
                         ? Severity.CRITICAL : Severity.WARNING;
-                if (modelAuc != null) {
-                    p.put("model_auc", modelAuc);
-                }
-                String measured = String.format(java.util.Locale.ROOT, "%s %.3f", p.get("measure"), (double) p.get("score"))
-                        + (p.containsKey("auc") ? String.format(java.util.Locale.ROOT, ", AUC %.4f; next best feature %.3f",
+                String measuredText = String.format(java.util.Locale.ROOT, "%s %.3f", p.measure(), p.score())
+                        + (hasAuc ? String.format(java.util.Locale.ROOT, ", AUC %.4f; next best feature %.3f",
                         auc, runnerUp) : "")
                         + (modelAuc == null ? "" : String.format(java.util.Locale.ROOT, "; the model's AUC %.3f", modelAuc));
                 findings.add(new Finding(ID, s, String.format(java.util.Locale.ROOT,
                         "'%s' alone predicts '%s' with power %.2f (%s): is it known at prediction time?",
-                        p.get("feature"), c.data().target().column(), power, measured),
-                        test.rowCount(), List.of(), null, p));
+                        p.feature(), c.data().target().column(), power, measuredText),
+                        test.rowCount(), List.of(), null, p.evidence()));
             }
         }
-        List<Map<String, Object>> ids = new ArrayList<>();
+        List<LeakageMeasurements.IdentifierLike> ids = new ArrayList<>();
         Table own = noTraining ? test : train;
         String ownName = noTraining ? "scored" : "training";
         for (Column col : own.features()) {
@@ -135,18 +123,24 @@ public final class LeakageDetector implements Detector {
             // Free text is distinct row by row by nature (a review, a sentence): never an identifier.
             boolean keyLike = col.type() == ColumnType.CATEGORICAL || col instanceof NumericColumn n && numericKey(col.name(), n);
             if (distinct >= c.threshold(this, ID_DISTINCT) && keyLike && own.rowCount() >= 20) {
-                Map<String, Object> o = new LinkedHashMap<>();
-                o.put("feature", col.name());
-                o.put("distinct_share", distinct);
+                LeakageMeasurements.IdentifierLike o = new LeakageMeasurements.IdentifierLike(col.name(), distinct);
                 ids.add(o);
                 findings.add(new Finding(ID, Severity.WARNING, String.format(java.util.Locale.ROOT,
                         "'%s' looks like an identifier (%.0f%% of %s rows have their own value); the model may memorise it",
-                        col.name(), 100 * distinct, ownName), test.rowCount(), List.of(), null, o));
+                        col.name(), 100 * distinct, ownName), test.rowCount(), List.of(), null, o.evidence()));
             }
         }
-        m.put("identifier_like", ids);
         findings.sort(java.util.Comparator.comparing(Finding::severity).reversed());
-        return new Detection(new Measurements.Untyped(m), findings);
+        LeakageMeasurements m = dup == null
+                ? new LeakageMeasurements(null, null, null, null, null, null, LeakageMeasurements.NO_TRAINING_ROWS,
+                        powerMethod, powers, modelAuc, ids)
+                : new LeakageMeasurements(dup.count(), dup.share(), dup.copies(), dup.copiedShare(), dup.conflicting(),
+                        dup.chance(), null, powerMethod, powers, modelAuc, ids);
+        return new Detection(m, findings);
+    }
+
+    /** Test rows found among the training rows: all, the copies among them, those with another target, and the copies chance gives. */
+    private record Duplicates(int count, double share, int copies, double copiedShare, int conflicting, double chance) {
     }
 
     /**
@@ -178,7 +172,7 @@ public final class LeakageDetector implements Detector {
         return named || max - min + 1 <= 2.0 * present;
     }
 
-    private void duplicates(DetectorContext c, Table train, Table test, Map<String, Object> m, List<Finding> findings) {
+    private Duplicates duplicates(DetectorContext c, Table train, Table test, List<Finding> findings) {
         List<String> names = train.features().stream().map(Column::name).filter(n -> test.find(n).isPresent()).toList();
         String target = c.data().target().column();
         // Per combination of feature values in the training rows: how often it occurs and with which targets.
@@ -207,13 +201,7 @@ public final class LeakageDetector implements Detector {
         }
         double share = test.rowCount() == 0 ? 0 : (double) count / test.rowCount();
         double copiedShare = test.rowCount() == 0 ? 0 : (double) copies / test.rowCount();
-        m.put("duplicate_test_rows", count);
-        m.put("duplicate_share", share);
-        m.put("copied_test_rows", copies);
-        m.put("copied_share", copiedShare);
-        m.put("conflicting_duplicates", conflicting);
         double chance = ChanceCopies.expected(train, test, names, target, rare);
-        m.put("copied_test_rows_by_chance", chance);
         if (copies > 0) {
             // Material (the share beyond chance) and significant (more copies than chance allows).
             double excessShare = (copies - chance) / test.rowCount();
@@ -238,6 +226,7 @@ public final class LeakageDetector implements Detector {
                             + " there): chance, not copies", count, 100 * share, conflicting), count, List.of(), null,
                     Map.of("duplicate_test_rows", count, "share", share, "conflicting_duplicates", conflicting)));
         }
+        return new Duplicates(count, share, copies, copiedShare, conflicting, chance);
     }
 
     /**
@@ -245,7 +234,7 @@ public final class LeakageDetector implements Detector {
      * quantile bin) fitted on some rows and scored on others — training → test rows, or, without
      * training rows, two seeded halves of the scored rows, each scored by the rule of the other.
      */
-    private List<Map<String, Object>> power(DetectorContext c, Table train, Table test) {
+    private List<LeakageMeasurements.FeaturePower> power(DetectorContext c, Table train, Table test) {
         boolean crossFit = train.rowCount() == 0;
         Table stacked;
         int[] fold;
@@ -281,7 +270,7 @@ public final class LeakageDetector implements Detector {
         int[] labels = y;
         double[] values = v;
         // Each feature's rule is independent of the others': fitted and scored in parallel, kept in feature order.
-        List<Map<String, Object>> out = java.util.stream.IntStream.range(0, codes.features()).parallel().mapToObj(f -> {
+        List<LeakageMeasurements.FeaturePower> out = java.util.stream.IntStream.range(0, codes.features()).parallel().mapToObj(f -> {
             int[] col = codes.codes().get(f);
             int levels = codes.levels(f) + 1;
             double right = 0;
@@ -368,25 +357,19 @@ public final class LeakageDetector implements Detector {
                 base = 0;
             }
             double power = base >= 1 ? 0 : Math.max(0, (score - base) / (1 - base));
-            Map<String, Object> o = new LinkedHashMap<>();
-            o.put("feature", codes.names().get(f));
-            o.put("measure", classification ? "accuracy" : "r2");
-            o.put("score", score);
-            o.put("baseline", base);
-            o.put("power", power);
+            Double auc = null;
             if (ranked && aucRows > 0) {
-                double auc = classAuc(aucScore, aucClass, aucRows, binary);
+                double ranking = classAuc(aucScore, aucClass, aucRows, binary);
                 if (binary && stacked.column(codes.names().get(f)) instanceof NumericColumn num) {
                     // A number also ranks the rows by itself (either way round), with no bins to blur the boundary.
-                    auc = Math.max(auc, rawAuc(num.values(), fold, fitEval, labels));
+                    ranking = Math.max(ranking, rawAuc(num.values(), fold, fitEval, labels));
                 }
-                if (!Double.isNaN(auc)) {
-                    o.put("auc", auc);
-                }
+                auc = Double.isNaN(ranking) ? null : ranking;
             }
-            return o;
+            return new LeakageMeasurements.FeaturePower(codes.names().get(f), classification ? "accuracy" : "r2", score, base,
+                    power, auc, null, null);
         }).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
-        out.sort((a, b) -> Double.compare((double) b.get("power"), (double) a.get("power")));
+        out.sort((a, b) -> Double.compare(b.power(), a.power()));
         return out;
     }
 
@@ -502,14 +485,16 @@ public final class LeakageDetector implements Detector {
     }
 
     @Override
-    public Class<? extends Measurements> measurementType() {
-        return Measurements.Untyped.class;
+    public Class<LeakageMeasurements> measurementType() {
+        return LeakageMeasurements.class;
     }
 
     @Override
-    public List<DetectorChart> charts(Measurements typed) {
-        Map<String, Object> measurements = ((Measurements.Untyped) typed).values();
+    public List<DetectorChart> charts(Measurements measurements) {
+        if (!(measurements instanceof LeakageMeasurements m)) {
+            return List.of();
+        }
         return ChartRows.bars("Predictive power of each feature alone", "feature", "power (0 = none, 1 = perfect)",
-                measurements.get("single_feature_power"), "feature", "power");
+                m.singleFeaturePower(), LeakageMeasurements.FeaturePower::feature, LeakageMeasurements.FeaturePower::power);
     }
 }

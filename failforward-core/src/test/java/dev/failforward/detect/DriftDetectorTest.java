@@ -26,7 +26,7 @@ class DriftDetectorTest {
         assertThat(d.findings()).isNotEmpty();
         assertThat(d.findings().get(0).title()).startsWith("'monthly_charges' differs");
         assertThat(d.findings().stream().filter(f -> f.title().contains("differs between"))).hasSize(1);
-        assertThat((double) ((dev.failforward.detect.Measurements.Untyped) d.measurements()).values().get("domain_classifier_auc")).isGreaterThan(0.65);
+        assertThat(((DriftMeasurements) d.measurements()).domainClassifierAuc()).isGreaterThan(0.65);
     }
 
     @Test
@@ -34,7 +34,7 @@ class DriftDetectorTest {
         ScanData clean = Planted.prepared("telco_churn.csv", "churn");
         Detection d = detector.detect(Planted.context(clean, "test:logistic", Planted.trainer("test:logistic")));
         assertThat(Planted.noWarnings(d)).isTrue();
-        assertThat((double) ((dev.failforward.detect.Measurements.Untyped) d.measurements()).values().get("domain_classifier_auc")).isBetween(0.4, 0.6);
+        assertThat(((DriftMeasurements) d.measurements()).domainClassifierAuc()).isBetween(0.4, 0.6);
     }
 
     @Test

@@ -70,7 +70,7 @@ class LeakageDetectorTest {
         Table few = raw.project(List.of("contract", "internet_service", "paperless_billing", "churn"));
         Detection common = detector.detect(Planted.context(ScanData.prepare(few, null, ScanSpec.of("churn")),
                 "test:logistic", null));
-        assertThat((int) ((dev.failforward.detect.Measurements.Untyped) common.measurements()).values().get("duplicate_test_rows")).isGreaterThan(2000);
+        assertThat(((LeakageMeasurements) common.measurements()).duplicateTestRows()).isGreaterThan(2000);
         assertThat(Planted.noWarnings(common)).as(common.findings().toString()).isTrue();
 
         // Every tenth record of breast cancer twice in the file: copies land on both sides of the split.
@@ -121,8 +121,9 @@ class LeakageDetectorTest {
         // test rows in the training rows, about as many as independent columns give by chance.
         Detection d = detector.detect(Planted.context(ScanData.prepare(Planted.broad("arrests.csv"), null,
                 ScanSpec.of("released")), "test:logistic", null));
-        int copies = (int) ((dev.failforward.detect.Measurements.Untyped) d.measurements()).values().get("copied_test_rows");
-        double chance = (double) ((dev.failforward.detect.Measurements.Untyped) d.measurements()).values().get("copied_test_rows_by_chance");
+        LeakageMeasurements m = (LeakageMeasurements) d.measurements();
+        int copies = m.copiedTestRows();
+        double chance = m.copiedTestRowsByChance();
         assertThat(copies).isGreaterThan(200);
         assertThat(chance).isBetween(0.8 * copies, 1.2 * copies);
         assertThat(Planted.noWarnings(d)).as(d.findings().toString()).isTrue();
