@@ -6,14 +6,15 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Map;
 
 /**
- * What a detector measured, found or not: one record per detector, written to report.json and the
- * failure log by {@link DetectionJson} (record components in snake_case) and read back as the same
+ * What a detector measured, found or not: one record per built-in detector, written to report.json and
+ * the failure log by {@link DetectionJson} (record components in snake_case) and read back as the same
  * record ({@link Detector#measurementType()}). A plug-in detector's record implements {@link Plugin}.
  */
-public interface Measurements {
+public sealed interface Measurements permits WeakSliceMeasurements, CalibrationMeasurements, LabelIssueMeasurements,
+        DriftMeasurements, LeakageMeasurements, Measurements.NotApplicable, Measurements.Untyped, Measurements.Plugin {
 
     /** The measurements of a detector outside FailForward: its own record. */
-    interface Plugin extends Measurements {
+    non-sealed interface Plugin extends Measurements {
     }
 
     /** A detector that ran but does not apply to the data, and why (calibration of a regression model). */
