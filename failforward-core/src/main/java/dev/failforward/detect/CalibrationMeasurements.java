@@ -1,6 +1,5 @@
 package dev.failforward.detect;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,22 +32,7 @@ public record CalibrationMeasurements(int rows, double ece, List<Bin> reliabilit
                                    double promisedFailures, double errorRatio, double pValue, double qValue, String flaggedBy) {
 
         public Map<String, Object> evidence() {
-            Map<String, Object> o = new LinkedHashMap<>();
-            o.put("slice", slice);
-            o.put("size", size);
-            o.put("mean_confidence", meanConfidence);
-            o.put("accuracy", accuracy);
-            o.put("gap", gap);
-            o.put("gap_beyond_global", gapBeyondGlobal);
-            o.put("expected_failures", expectedFailures);
-            o.put("z", z);
-            o.put("failures", failures);
-            o.put("promised_failures", promisedFailures);
-            o.put("error_ratio", errorRatio);
-            o.put("p_value", pValue);
-            o.put("q_value", qValue);
-            o.put("flagged_by", flaggedBy);
-            return o;
+            return DetectionJson.values(this);
         }
     }
 }

@@ -107,6 +107,14 @@ public final class DetectionJson {
         return MAPPER.convertValue(f.evidence(), type);
     }
 
+    /**
+     * A record's components as JSON values keyed in snake_case, absent ones left out (numbers JSON cannot
+     * hold as {@code null}): a finding's evidence made from what was measured.
+     */
+    public static Map<String, Object> values(Record measured) {
+        return MAPPER.convertValue(measured, VALUES);
+    }
+
     public static JsonNode measurements(Measurements m) {
         return MAPPER.valueToTree(m);
     }

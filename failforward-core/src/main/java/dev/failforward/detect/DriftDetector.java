@@ -156,7 +156,7 @@ public final class DriftDetector implements Detector {
         // Most drifted first, so that the feature that moved most leads the list.
         perFeature.sort(Comparator.comparingDouble((DriftMeasurements.FeatureDrift f) -> -f.psi()));
         findings.sort(Comparator.comparing(Finding::severity).reversed().thenComparingDouble(
-                f -> -((Number) f.evidence().getOrDefault("psi", 0.0)).doubleValue()));
+                f -> f.evidence().get("psi") instanceof Number psi ? -psi.doubleValue() : 0));
         String current = c.current() != null ? "current file " + c.current().source() : "test rows";
         String method = large ? "psi (large data)" : "ks + rank-sum / chi-square (+ missing share), Holm-corrected at alpha " + alpha;
         int oodCount = 0;

@@ -55,34 +55,9 @@ public record DriftMeasurements(String reference, int referenceRows, String curr
 
         /** A finding's evidence: the present values without the histogram (which the measurement holds), keyed as in the JSON. */
         public Map<String, Object> evidence() {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("feature", feature);
-            e.put("type", type);
-            e.put("psi", psi);
-            putPresent(e, "wasserstein_sd", wassersteinSd);
-            putPresent(e, "ks_p_value", ksPValue);
-            putPresent(e, "rank_sum_p_value", rankSumPValue);
-            putPresent(e, "reference_missing_share", referenceMissingShare);
-            putPresent(e, "current_missing_share", currentMissingShare);
-            putPresent(e, "missing_share_p_value", missingSharePValue);
-            putPresent(e, "test", test);
-            putPresent(e, "p_value", pValue);
-            putPresent(e, "holm_p_value", holmPValue);
-            e.put("drifted", drifted);
-            putPresent(e, "reference_mean", referenceMean);
-            putPresent(e, "current_mean", currentMean);
-            putPresent(e, "jensen_shannon", jensenShannon);
-            putPresent(e, "new_categories", newCategories);
-            putPresent(e, "new_category_rows", newCategoryRows);
-            putPresent(e, "new_category_rows_expected", newCategoryRowsExpected);
-            putPresent(e, "chi_square_p_value", chiSquarePValue);
+            Map<String, Object> e = new LinkedHashMap<>(DetectionJson.values(this));
+            e.remove("histogram");
             return e;
-        }
-
-        private static void putPresent(Map<String, Object> e, String key, Object value) {
-            if (value != null) {
-                e.put(key, value);
-            }
         }
     }
 

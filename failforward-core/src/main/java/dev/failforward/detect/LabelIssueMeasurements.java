@@ -53,15 +53,7 @@ public record LabelIssueMeasurements(int rowsChecked, String outOfFold, int susp
         }
 
         public Map<String, Object> evidence() {
-            Map<String, Object> o = new LinkedHashMap<>();
-            o.put("set", set);
-            o.put("key", key);
-            o.put("row", row);
-            o.put("given", given);
-            o.put("suggested", suggested);
-            o.put("quality", quality);
-            o.put("probabilities", probabilities);
-            return o;
+            return DetectionJson.values(this);
         }
     }
 }

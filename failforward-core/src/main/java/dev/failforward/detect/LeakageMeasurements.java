@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -62,16 +61,7 @@ public record LeakageMeasurements(@JsonDeserialize(using = CountOrReason.class) 
 
         /** A finding's evidence: the present values, keyed as in the JSON. */
         public Map<String, Object> evidence() {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("feature", feature);
-            e.put("measure", measure);
-            e.put("score", score);
-            e.put("baseline", baseline);
-            e.put("power", power);
-            putPresent(e, "auc", auc);
-            putPresent(e, "next_best_auc", nextBestAuc);
-            putPresent(e, "model_auc", modelAuc);
-            return e;
+            return DetectionJson.values(this);
         }
     }
 
@@ -79,10 +69,7 @@ public record LeakageMeasurements(@JsonDeserialize(using = CountOrReason.class) 
     public record IdentifierLike(String feature, double distinctShare) {
 
         public Map<String, Object> evidence() {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("feature", feature);
-            e.put("distinct_share", distinctShare);
-            return e;
+            return DetectionJson.values(this);
         }
     }
 
@@ -95,12 +82,6 @@ public record LeakageMeasurements(@JsonDeserialize(using = CountOrReason.class) 
         @Override
         public Integer deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             return p.currentToken() == JsonToken.VALUE_STRING ? null : p.getValueAsInt();
-        }
-    }
-
-    private static void putPresent(Map<String, Object> e, String key, Object value) {
-        if (value != null) {
-            e.put(key, value);
         }
     }
 }

@@ -41,18 +41,7 @@ public record WeakSliceMeasurements(int rows, double averageError, int minSuppor
 
         /** The row as a finding's evidence, with the names of the slices grouped under it. */
         public Map<String, Object> evidence(List<String> sameRows, List<String> variants) {
-            Map<String, Object> o = new LinkedHashMap<>();
-            o.put("slice", slice);
-            o.put("predicates", predicates);
-            o.put("size", size);
-            o.put("errors", errors);
-            o.put("error_rate", errorRate);
-            o.put("error_ratio", errorRatio);
-            o.put("score", score);
-            o.put("p_value", pValue);
-            o.put("q_value", qValue);
-            o.put("group", group);
-            o.put("dropped_predicates", droppedPredicates);
+            Map<String, Object> o = new LinkedHashMap<>(DetectionJson.values(this));
             o.put("same_rows", sameRows);
             o.put("variants", variants);
             return o;
