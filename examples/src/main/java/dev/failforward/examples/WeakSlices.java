@@ -1,6 +1,8 @@
 package dev.failforward.examples;
 
 import dev.failforward.FailForward;
+import dev.failforward.detect.DetectorResult;
+import dev.failforward.detect.WeakSliceMeasurements;
 import dev.failforward.session.ScanResult;
 
 import java.nio.file.Path;
@@ -16,6 +18,13 @@ public final class WeakSlices {
             System.out.printf("run %s: %d failures in %d test rows%n", result.run().id(),
                     result.failures().size(), result.predictions().size());
             result.findings().forEach(f -> System.out.printf("[%s] %s%n", f.severity().id(), f.title()));
+            // Each detector's measurements are its own record, found or not.
+            for (DetectorResult d : result.detectors()) {
+                if (d.measurements() instanceof WeakSliceMeasurements m) {
+                    System.out.printf(java.util.Locale.ROOT, "searched %d candidate slices; average failure rate %.3f; %d top slices kept%n",
+                            m.evaluated(), m.averageError(), m.slices().size());
+                }
+            }
         }
     }
 }

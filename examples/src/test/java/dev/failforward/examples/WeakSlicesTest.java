@@ -36,6 +36,7 @@ class WeakSlicesTest {
         assertThat(printed).containsPattern("run \\w+: \\d+ failures in 2113 test rows");
         // Telco's month-to-month contracts churn far more often than the rest: a weak slice.
         assertThat(printed).containsPattern("\\[(warning|critical)\\] .*contract");
+        assertThat(printed).containsPattern("searched [1-9]\\d* candidate slices; average failure rate 0\\.\\d{3}; [1-9]\\d* top slices kept");
         assertThat(Files.exists(store)).isTrue();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + store);
              ResultSet r = c.createStatement().executeQuery("SELECT count(*) FROM runs WHERE status = 'complete'")) {
