@@ -1,9 +1,12 @@
 package dev.failforward.compare;
 
+import dev.failforward.api.PublicApi;
+
 /**
  * How a comparison measures: bootstrap resamples, interval level and seed; the smallest slice the
  * search examines; how many example rows of each failure-diff kind to keep.
  */
+@PublicApi
 public record CompareSettings(int resamples, double level, long seed, int sliceMinSize, int examples) {
 
     public static final int DEFAULT_EXAMPLES = 5;

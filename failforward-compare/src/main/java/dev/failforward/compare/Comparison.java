@@ -1,5 +1,7 @@
 package dev.failforward.compare;
 
+import dev.failforward.api.PublicApi;
+
 import java.util.List;
 
 /**
@@ -10,6 +12,7 @@ import java.util.List;
  *                       {@code slices} keeps the most significant of them
  * @param flipRate share of rows whose predicted class differs (NaN for regression)
  */
+@PublicApi
 public record Comparison(String task, String target, String data, int rows, SideSummary baseline, SideSummary candidate,
                          List<SideSummary> references, List<MetricDelta> metrics, List<SliceDelta> slices,
                          int slicesExamined, FailureDiff failureDiff, double flipRate, CompareSettings settings) {

@@ -1,9 +1,12 @@
 package dev.failforward.compare;
 
+import dev.failforward.api.PublicApi;
+
 import java.util.List;
 import java.util.Locale;
 
 /** At most a share {@code max} of rows may change their predicted class between the models. */
+@PublicApi
 public record FlipRateRule(double max) implements PolicyRule {
 
     @Override

@@ -1,5 +1,7 @@
 package dev.failforward.compare;
 
+import dev.failforward.api.PublicApi;
+
 import java.util.List;
 
 /**
@@ -7,6 +9,7 @@ import java.util.List;
  * is worse by more than {@code maxDrop} (in the metric's units) and the paired test's p-value is
  * below {@code significance}.
  */
+@PublicApi
 public record MetricRule(String metric, double maxDrop, double significance) implements PolicyRule {
 
     @Override

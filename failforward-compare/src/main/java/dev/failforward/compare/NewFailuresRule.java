@@ -1,8 +1,11 @@
 package dev.failforward.compare;
 
+import dev.failforward.api.PublicApi;
+
 import java.util.List;
 
 /** At most {@code max} rows the baseline got right may fail with the candidate. */
+@PublicApi
 public record NewFailuresRule(int max) implements PolicyRule {
 
     @Override

@@ -1,5 +1,6 @@
 package dev.failforward.compare;
 
+import dev.failforward.api.PublicApi;
 import dev.failforward.model.Task;
 
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.List;
  * significantly (p &lt; 0.05), and that no slice of at least 100 rows may lose more than 5 points
  * of accuracy significantly (BH-adjusted p &lt; 0.05).
  */
+@PublicApi
 public record Policy(String source, List<PolicyRule> rules) {
 
     public static final double DEFAULT_SIGNIFICANCE = 0.05;

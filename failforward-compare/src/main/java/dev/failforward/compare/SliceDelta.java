@@ -1,5 +1,7 @@
 package dev.failforward.compare;
 
+import dev.failforward.api.PublicApi;
+
 import java.util.List;
 
 /**
@@ -10,6 +12,7 @@ import java.util.List;
  * Benjamini–Hochberg adjustment over every slice examined.
  * {@code kind} is {@code search} for a found slice, {@code group} for a value of a declared group column.
  */
+@PublicApi
 public record SliceDelta(String description, List<String> columns, String kind, int size, double baselineAccuracy,
                          double candidateAccuracy, long worse, long better, double lossDelta,
                          double pValue, double qValue) {

@@ -1,5 +1,7 @@
 package dev.failforward.compare;
 
+import dev.failforward.api.PublicApi;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -9,6 +11,7 @@ import java.util.Locale;
  * Benjamini–Hochberg adjusted p-value below {@code significance}. {@code minSize} is also the
  * smallest slice the search examines.
  */
+@PublicApi
 public record SliceRule(double maxDrop, int minSize, double significance) implements PolicyRule {
 
     /** Blocking slices listed one per line, at most this many. */

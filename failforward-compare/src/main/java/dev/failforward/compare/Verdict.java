@@ -1,8 +1,11 @@
 package dev.failforward.compare;
 
+import dev.failforward.api.PublicApi;
+
 import java.util.List;
 
 /** What a policy says about a comparison: one result per rule; blocked when any rule blocks. */
+@PublicApi
 public record Verdict(String policy, List<RuleResult> results) {
 
     public Verdict {

@@ -11,7 +11,7 @@ import java.lang.annotation.Target;
  * release. Types without it are internal, even when Java makes them public, and may change at any time.
  */
 @Documented
-@Retention(RetentionPolicy.CLASS)
+@Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 public @interface PublicApi {
 }

@@ -1,5 +1,7 @@
 package dev.failforward.data;
 
+import dev.failforward.api.PublicApi;
+
 import java.util.Arrays;
 import java.util.List;
 
@@ -8,6 +10,7 @@ import java.util.List;
  * Boolean columns are categorical columns of type {@link ColumnType#BOOLEAN} with levels
  * {@code false, true}.
  */
+@PublicApi
 public record CategoricalColumn(String name, ColumnType type, List<String> levels, int[] codes) implements Column {
 
     public CategoricalColumn {

@@ -1,9 +1,12 @@
 package dev.failforward.data;
 
+import dev.failforward.api.PublicApi;
+
 /**
  * One immutable column of a {@link Table}. Implementations keep primitive arrays
  * (numbers), dictionary codes (categories) or strings (text).
  */
+@PublicApi
 public sealed interface Column permits NumericColumn, CategoricalColumn, TextColumn {
 
     String name();

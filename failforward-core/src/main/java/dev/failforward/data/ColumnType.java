@@ -1,8 +1,11 @@
 package dev.failforward.data;
 
+import dev.failforward.api.PublicApi;
+
 import java.util.Locale;
 
 /** What kind of values a column holds; decides how models encode and probes perturb it. */
+@PublicApi
 public enum ColumnType {
     NUMERIC, CATEGORICAL, BOOLEAN, TEXT;
 

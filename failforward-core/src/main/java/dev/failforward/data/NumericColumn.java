@@ -1,11 +1,14 @@
 package dev.failforward.data;
 
+import dev.failforward.api.PublicApi;
+
 import java.util.Arrays;
 
 /**
  * Numbers as a primitive array; {@code NaN} marks a missing value. Dates and times are numbers too
  * (seconds since 1970-01-01 UTC), written back as dates and times ({@link NumberKind}).
  */
+@PublicApi
 public record NumericColumn(String name, double[] values, NumberKind kind) implements Column {
 
     public NumericColumn(String name, double[] values) {

@@ -1,9 +1,12 @@
 package dev.failforward.data;
 
+import dev.failforward.api.PublicApi;
+
 import java.util.List;
 import java.util.Optional;
 
 /** The fields of a table, in column order. */
+@PublicApi
 public record Schema(List<Field> fields) {
 
     public Schema {

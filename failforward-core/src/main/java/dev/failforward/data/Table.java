@@ -1,5 +1,7 @@
 package dev.failforward.data;
 
+import dev.failforward.api.PublicApi;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -12,6 +14,7 @@ import java.util.Set;
  * An immutable, columnar table: columns of equal length, each with a role. Operations return
  * new tables and share the column arrays, which are never written after construction.
  */
+@PublicApi
 public final class Table {
 
     private final String source;

@@ -1,8 +1,11 @@
 package dev.failforward.data;
 
+import dev.failforward.api.PublicApi;
+
 import java.util.Arrays;
 
 /** Free text, one string per row; {@code null} marks a missing value. */
+@PublicApi
 public record TextColumn(String name, String[] values) implements Column {
 
     @Override

@@ -1,5 +1,7 @@
 package dev.failforward.detect;
 
+import dev.failforward.api.PublicApi;
+
 import java.util.List;
 import java.util.Map;
 
@@ -9,6 +11,7 @@ import java.util.Map;
  * match their accuracy, and of those the ones holding more than half the rows, which are folded into
  * the global finding ({@code null} when none).
  */
+@PublicApi
 public record CalibrationMeasurements(int rows, double ece, List<Bin> reliability, int overconfidentFailures,
                                       List<SliceCalibration> slices, List<SliceCalibration> foldedSlices) implements Measurements {
 

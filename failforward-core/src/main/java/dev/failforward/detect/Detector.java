@@ -1,5 +1,7 @@
 package dev.failforward.detect;
 
+import dev.failforward.api.PublicApi;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -8,6 +10,7 @@ import java.util.Optional;
  * stateless recipe: {@link #detect} measures, then judges the measurement with the thresholds
  * in the context's {@link DetectorConfig} (its defaults are {@link #thresholds()}).
  */
+@PublicApi
 public interface Detector {
 
     String id();

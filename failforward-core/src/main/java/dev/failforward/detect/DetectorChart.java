@@ -1,11 +1,14 @@
 package dev.failforward.detect;
 
+import dev.failforward.api.PublicApi;
+
 import java.util.List;
 
 /**
  * A chart a detector asks the report to draw from its measurements, described as data: renderers
  * draw any detector's charts without knowing the detector.
  */
+@PublicApi
 public sealed interface DetectorChart {
 
     String title();

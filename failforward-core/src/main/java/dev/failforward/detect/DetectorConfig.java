@@ -1,5 +1,6 @@
 package dev.failforward.detect;
 
+import dev.failforward.api.PublicApi;
 import dev.failforward.failure.Judge;
 
 import java.util.LinkedHashMap;
@@ -12,6 +13,7 @@ import java.util.TreeSet;
  * value of its {@link Threshold}'s type. Keys are checked against what the detectors declare, so a
  * typo is an error naming the valid keys, and values against the declared range.
  */
+@PublicApi
 public record DetectorConfig(Map<String, Object> overrides) {
 
     public DetectorConfig {

@@ -1,5 +1,6 @@
 package dev.failforward.detect;
 
+import dev.failforward.api.PublicApi;
 import dev.failforward.data.Table;
 import dev.failforward.model.Predictions;
 import dev.failforward.model.Trainer;
@@ -13,6 +14,7 @@ import dev.failforward.scan.ScanData;
  * thresholds; and {@code current}, a separate file of current (production) rows that drift
  * compares with the reference instead of the test rows ({@code null} when there is none).
  */
+@PublicApi
 public record DetectorContext(ScanData data, Predictions predictions, boolean[] failed, Trainer trainer, long seed,
                               DetectorConfig config, Progress progress, Table current) {
 

@@ -1,5 +1,6 @@
 package dev.failforward.detect;
 
+import dev.failforward.api.PublicApi;
 import dev.failforward.data.Table;
 import dev.failforward.model.Trainer;
 
@@ -14,6 +15,7 @@ import java.util.function.Consumer;
  * values would otherwise appear in findings), and a file of current (production) rows for drift
  * ({@code current}, or {@code null}).
  */
+@PublicApi
 public record DetectorPlan(List<Detector> detectors, DetectorConfig config, Trainer trainer, List<String> hidden,
                            Table current) {
 

@@ -1,8 +1,11 @@
 package dev.failforward.detect;
 
+import dev.failforward.api.PublicApi;
+
 import java.util.List;
 
 /** The results of all detectors that ran, and all their findings, most severe first. */
+@PublicApi
 public record DetectorReport(List<DetectorResult> results, List<Finding> findings) {
 
     public DetectorReport {

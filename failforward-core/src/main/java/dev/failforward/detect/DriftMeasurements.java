@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
+import dev.failforward.api.PublicApi;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +15,7 @@ import java.util.Map;
  * first), the current rows outside the reference data, and the domain classifier's AUC ({@code null}
  * when it did not run; {@code domainClassifier} says why when it could not).
  */
+@PublicApi
 public record DriftMeasurements(String reference, int referenceRows, String current, int currentRows, String method,
                                 List<FeatureDrift> features, int oodRows, String domainClassifier,
                                 Double domainClassifierAuc) implements Measurements {

@@ -1,5 +1,6 @@
 package dev.failforward.detect;
 
+import dev.failforward.api.PublicApi;
 import dev.failforward.data.CategoricalColumn;
 import dev.failforward.data.Column;
 import dev.failforward.data.NumericColumn;
@@ -27,6 +28,7 @@ import java.util.List;
  * @param codes  per feature, the code of each row
  * @param ranges per feature, its ranges (empty for categories and numbers of fewer than 4 bins)
  */
+@PublicApi
 public record FeatureCodes(List<String> names, List<List<String>> labels, List<int[]> codes, int rows,
                            List<List<Range>> ranges) {
 

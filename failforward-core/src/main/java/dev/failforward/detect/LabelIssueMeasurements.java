@@ -1,5 +1,7 @@
 package dev.failforward.detect;
 
+import dev.failforward.api.PublicApi;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +12,7 @@ import java.util.Map;
  * interval, confident learning's per-class thresholds and confident joint, the
  * {@value LabelIssueDetector#LISTED} most likely suspects, and the training rows suspected.
  */
+@PublicApi
 public record LabelIssueMeasurements(int rowsChecked, String outOfFold, int suspects, int suspectsTrain, int suspectsTest,
                                      double share, double noiseRate, List<Double> noiseRateInterval, double modelErrorRate,
                                      Map<String, Double> thresholds, List<List<Long>> confidentJoint, List<Suspect> ranked,

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 
+import dev.failforward.api.PublicApi;
+
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +30,7 @@ import java.util.Map;
  * @param modelAuc                the scanned model's AUC on the test rows (binary targets)
  * @param identifierLike          columns whose values are nearly all distinct keys
  */
+@PublicApi
 public record LeakageMeasurements(@JsonDeserialize(using = CountOrReason.class) Integer duplicateTestRows, Double duplicateShare, Integer copiedTestRows,
                                   Double copiedShare, Integer conflictingDuplicates, Double copiedTestRowsByChance,
                                   String duplicateCheck, String powerMethod, List<FeaturePower> singleFeaturePower,

@@ -3,6 +3,8 @@ package dev.failforward.detect;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import dev.failforward.api.PublicApi;
+
 import java.util.Map;
 
 /**
@@ -10,6 +12,7 @@ import java.util.Map;
  * the failure log by {@link DetectionJson} (record components in snake_case) and read back as the same
  * record ({@link Detector#measurementType()}). A plug-in detector's record implements {@link Plugin}.
  */
+@PublicApi
 public sealed interface Measurements permits WeakSliceMeasurements, CalibrationMeasurements, LabelIssueMeasurements,
         DriftMeasurements, LeakageMeasurements, Measurements.NotApplicable, Measurements.Untyped, Measurements.Plugin {
 

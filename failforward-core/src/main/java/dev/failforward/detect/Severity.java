@@ -1,8 +1,11 @@
 package dev.failforward.detect;
 
+import dev.failforward.api.PublicApi;
+
 import java.util.Locale;
 
 /** How serious a finding is, in increasing order. */
+@PublicApi
 public enum Severity {
     INFO, WARNING, CRITICAL;
 

@@ -1,5 +1,7 @@
 package dev.failforward.detect;
 
+import dev.failforward.api.PublicApi;
+
 import java.util.Arrays;
 
 /**
@@ -7,6 +9,7 @@ import java.util.Arrays;
  * the slice's size, its failed rows, its SliceLine score and (after the search) its one-sided
  * binomial p-value and Benjamini–Hochberg adjusted q-value.
  */
+@PublicApi
 public record Slice(int[] features, int[] levels, int size, int errors, double score, double pValue, double qValue) {
 
     public double errorRate() {

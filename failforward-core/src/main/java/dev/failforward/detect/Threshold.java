@@ -1,5 +1,7 @@
 package dev.failforward.detect;
 
+import dev.failforward.api.PublicApi;
+
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -12,6 +14,7 @@ import java.util.stream.Collectors;
  *
  * @param <T> the type of the value: {@code Integer}, {@code Double}, {@code Boolean} or an enum
  */
+@PublicApi
 public sealed interface Threshold<T> permits Threshold.Whole, Threshold.Real, Threshold.Flag, Threshold.Choice {
 
     String key();

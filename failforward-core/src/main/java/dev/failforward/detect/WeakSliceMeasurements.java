@@ -1,5 +1,7 @@
 package dev.failforward.detect;
 
+import dev.failforward.api.PublicApi;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +10,7 @@ import java.util.Map;
  * What the weak-slice detector measured: the test rows searched, their average failure rate, the
  * search's settings and effort, and the top slices, grouped (overlapping slices share a group).
  */
+@PublicApi
 public record WeakSliceMeasurements(int rows, double averageError, int minSupport, int maxLevel, long evaluated, long pruned,
                                     List<SliceRow> slices) implements Measurements {
 

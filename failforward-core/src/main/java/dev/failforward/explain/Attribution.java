@@ -1,6 +1,9 @@
 package dev.failforward.explain;
 
+import dev.failforward.api.PublicApi;
+
 /** How much one input column moved the explained output away from the base value (positive: towards it). */
+@PublicApi
 public record Attribution(String feature, double value) {
 
     public Attribution {

@@ -1,5 +1,7 @@
 package dev.failforward.explain;
 
+import dev.failforward.api.PublicApi;
+
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +12,7 @@ import java.util.Map;
  * on each side, over all explained rows and inside each weak slice ("what drives the failures
  * here"). Kept as summaries, so a report can draw it long after the model and data are gone.
  */
+@PublicApi
 public record AttributionContrast(String method, String scale, List<Group> groups) {
 
     public AttributionContrast {

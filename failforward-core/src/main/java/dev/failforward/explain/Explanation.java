@@ -1,5 +1,7 @@
 package dev.failforward.explain;
 
+import dev.failforward.api.PublicApi;
+
 import java.util.Comparator;
 import java.util.List;
 
@@ -10,6 +12,7 @@ import java.util.List;
  * known and {@code value} the row's output, so attributions sum to about {@code value − baseValue}.
  * Attributions are per input column, largest magnitude first.
  */
+@PublicApi
 public record Explanation(String method, String output, String scale, double baseValue, double value,
                           List<Attribution> attributions, Fidelity fidelity) {
 

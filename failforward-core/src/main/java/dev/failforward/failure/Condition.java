@@ -1,9 +1,12 @@
 package dev.failforward.failure;
 
+import dev.failforward.api.PublicApi;
+
 /**
  * A parsed {@code --where} condition on a failure's input values. It is a tree, never SQL text:
  * a store turns it into SQL with bound parameters, so a value can hold any characters.
  */
+@PublicApi
 public sealed interface Condition {
 
     /** Comparison operators. */

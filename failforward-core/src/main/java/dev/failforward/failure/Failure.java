@@ -1,5 +1,7 @@
 package dev.failforward.failure;
 
+import dev.failforward.api.PublicApi;
+
 import java.util.List;
 import java.util.Map;
 
@@ -10,6 +12,7 @@ import java.util.Map;
  * holds the predicted value and {@code confidence} is null. {@code perturbation} is set only for
  * failures a probe provoked ({@code probe:<id>} origins), null otherwise.
  */
+@PublicApi
 public record Failure(String id, String runId, String rowKey, String origin, Map<String, Object> input,
                       String expected, String predicted, Map<String, Double> probabilities, Double prediction,
                       Double confidence, double loss, List<String> causeTags, String fingerprint,

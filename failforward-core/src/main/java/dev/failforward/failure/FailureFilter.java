@@ -1,11 +1,14 @@
 package dev.failforward.failure;
 
+import dev.failforward.api.PublicApi;
+
 /**
  * Which failures to list, every part optional (null = any): one run, recurrence, triage status,
  * a cause tag (of the failure or of its triage), a condition on input values, a minimum
  * confidence, an origin ({@code holdout}, {@code production}, {@code probe:<id>} or
  * {@code probe:*}), an order and a limit.
  */
+@PublicApi
 public record FailureFilter(String runId, Recurrence recurrence, TriageStatus triage, String cause, Condition where,
                             Double minConfidence, String origin, FailureSort sort, Integer limit) {
 

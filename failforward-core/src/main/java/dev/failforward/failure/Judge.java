@@ -1,5 +1,7 @@
 package dev.failforward.failure;
 
+import dev.failforward.api.PublicApi;
+
 import java.util.List;
 
 /**
@@ -8,6 +10,7 @@ import java.util.List;
  * {@value #OVERCONFIDENT_TAG}; scans take the threshold from the calibration detector's
  * {@code overconfident} setting, so a finding and the failures it counts agree.
  */
+@PublicApi
 public record Judge(double overconfident) {
 
     public static final double DEFAULT_OVERCONFIDENT = 0.9;

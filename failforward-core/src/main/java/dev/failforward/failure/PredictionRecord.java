@@ -1,9 +1,12 @@
 package dev.failforward.failure;
 
+import dev.failforward.api.PublicApi;
+
 /**
  * One stored prediction of a run, failed or not. {@code probabilities} follow the run's class
  * order (empty for regression, where {@code prediction} holds the value).
  */
+@PublicApi
 public record PredictionRecord(String rowKey, String expected, String predicted, double[] probabilities,
                                Double prediction, double loss, boolean failure) {
 

@@ -1,5 +1,7 @@
 package dev.failforward.failure;
 
+import dev.failforward.api.PublicApi;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,6 +11,7 @@ import java.util.Map;
  * and optionally {@code probabilities}, {@code model} and {@code timestamp}; an outcome event
  * carries {@code outcome}. Both kinds share the {@code id} that pairs them; one event may be both.
  */
+@PublicApi
 public record ProductionEvent(String id, String timestamp, String model, Map<String, Object> features,
                               String prediction, Map<String, Double> probabilities, String outcome) {
 

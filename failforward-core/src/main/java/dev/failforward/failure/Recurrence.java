@@ -1,9 +1,12 @@
 package dev.failforward.failure;
 
+import dev.failforward.api.PublicApi;
+
 import java.util.Arrays;
 import java.util.Locale;
 
 /** Whether a failure was seen before: computed from fingerprints against earlier runs. */
+@PublicApi
 public enum Recurrence {
     NEW, RECURRING;
 

@@ -1,5 +1,6 @@
 package dev.failforward.failure;
 
+import dev.failforward.api.PublicApi;
 import dev.failforward.data.CategoricalColumn;
 import dev.failforward.data.Column;
 import dev.failforward.data.ColumnRole;
@@ -23,6 +24,7 @@ import java.util.function.Predicate;
  * equally reliable; the bin edges are kept with the counts. Free text is left out, and so are
  * columns with more than {@value #MAX_CATEGORIES} distinct categories (identifiers, not groups).
  */
+@PublicApi
 public record RunValues(List<ValueCount> counts) {
 
     /** Quantile bins of a numeric column. */

@@ -1,6 +1,9 @@
 package dev.failforward.failure;
 
+import dev.failforward.api.PublicApi;
+
 /** What {@code log stats} groups failures by. */
+@PublicApi
 public enum StatDimension {
     /** The values of one input column (numbers in equal-width bins). */
     FEATURE,

@@ -1,10 +1,13 @@
 package dev.failforward.failure;
 
+import dev.failforward.api.PublicApi;
+
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** Where people stand on a failure. Every failure is {@code open} until someone triages it. */
+@PublicApi
 public enum TriageStatus {
     OPEN, TRIAGED, WONT_FIX, FIXED;
 

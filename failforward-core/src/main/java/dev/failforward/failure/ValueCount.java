@@ -1,5 +1,6 @@
 package dev.failforward.failure;
 
+import dev.failforward.api.PublicApi;
 import dev.failforward.data.NumericColumn;
 
 /**
@@ -8,6 +9,7 @@ import dev.failforward.data.NumericColumn;
  * null); a numeric bin has {@code low} and {@code high} (equal for a bin of one value) and no
  * value; a missing value has neither.
  */
+@PublicApi
 public record ValueCount(String column, String value, Double low, Double high, long rows, long failures) {
 
     public ValueCount {

@@ -1,5 +1,7 @@
 package dev.failforward.failure;
 
+import dev.failforward.api.PublicApi;
+
 import java.util.List;
 
 /**
@@ -9,6 +11,7 @@ import java.util.List;
  * keep them, without the column, or with it redacted and numeric), whose failures are left out of the rates.
  * {@code groups} come categories by falling rate, bins from low to high, missing last.
  */
+@PublicApi
 public record ValueRates(String column, List<ValueCount> groups, List<String> rated, List<String> unrecorded) {
 
     public ValueRates {

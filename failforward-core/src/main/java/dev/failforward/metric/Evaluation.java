@@ -1,5 +1,7 @@
 package dev.failforward.metric;
 
+import dev.failforward.api.PublicApi;
+
 import java.util.List;
 import java.util.Map;
 
@@ -7,6 +9,7 @@ import java.util.Map;
  * The metrics of one set of predictions. {@code metrics} holds scalar values under snake_case
  * names ({@code roc_auc}, {@code rmse}, ...); the rest is empty where it does not apply.
  */
+@PublicApi
 public record Evaluation(Map<String, Double> metrics, List<ClassMetrics> perClass, long[][] confusion,
                          List<CurvePoint> roc, List<CalibrationBin> calibration) {
 

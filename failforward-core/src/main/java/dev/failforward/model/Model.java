@@ -1,11 +1,13 @@
 package dev.failforward.model;
 
+import dev.failforward.api.PublicApi;
 import dev.failforward.data.Table;
 
 /**
  * What is under test. {@link #predict} scores a batch of rows; it reads the feature columns it
  * was built for by name and ignores others.
  */
+@PublicApi
 public interface Model {
 
     /** The provider id that made or loaded this model, such as {@code builtin:gbm}. */

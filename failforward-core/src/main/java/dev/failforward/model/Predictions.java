@@ -1,11 +1,14 @@
 package dev.failforward.model;
 
+import dev.failforward.api.PublicApi;
+
 import java.util.List;
 
 /**
  * A model's output for a batch of rows: class probabilities (row-major, {@code rows × classes})
  * for classification, or one value per row for regression.
  */
+@PublicApi
 public record Predictions(List<String> classes, double[] probabilities, double[] values) {
 
     public Predictions {

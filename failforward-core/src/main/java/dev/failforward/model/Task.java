@@ -1,11 +1,14 @@
 package dev.failforward.model;
 
+import dev.failforward.api.PublicApi;
+
 import java.util.Locale;
 
 /**
  * The prediction task, as written in reports ({@code binary_classification}, ...). {@code retrieval}
  * runs evaluate a retriever on questions ({@code failforward rag eval}); no model predicts classes or values in them.
  */
+@PublicApi
 public enum Task {
     BINARY_CLASSIFICATION, MULTICLASS_CLASSIFICATION, REGRESSION, RETRIEVAL;
 

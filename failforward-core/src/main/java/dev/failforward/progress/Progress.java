@@ -1,6 +1,9 @@
 package dev.failforward.progress;
 
+import dev.failforward.api.PublicApi;
+
 /** Receives progress of long work: named stages, each with a number of steps. */
+@PublicApi
 public interface Progress {
 
     Progress NONE = new Progress() {

@@ -1,5 +1,7 @@
 package dev.failforward.run;
 
+import dev.failforward.api.PublicApi;
+
 import java.time.Instant;
 import java.util.Map;
 
@@ -7,6 +9,7 @@ import java.util.Map;
  * What it takes to reproduce a run and to tell two runs apart: versions, seed, fingerprints of
  * model and data, and the options as given (secrets redacted).
  */
+@PublicApi
 public record Provenance(String failforwardVersion, String javaVersion, String os, long seed,
                          String dataFingerprint, String modelFingerprint, Map<String, String> options, Instant time) {
 

@@ -1,5 +1,6 @@
 package dev.failforward.run;
 
+import dev.failforward.api.PublicApi;
 import dev.failforward.model.Task;
 
 import java.time.Instant;
@@ -10,6 +11,7 @@ import java.util.Map;
  * One run: a model evaluated on data. {@code kind} is the verb that made it ({@code scan},
  * {@code demo}, ...); {@code modelPath} is where the run's model was saved, if it was.
  */
+@PublicApi
 public record Run(String id, String kind, Instant startedAt, Instant finishedAt, RunStatus status,
                   Task task, String target, List<String> classes,
                   String modelId, String modelFingerprint, String modelPath,

@@ -1,5 +1,6 @@
 package dev.failforward.scan;
 
+import dev.failforward.api.PublicApi;
 import dev.failforward.data.Column;
 import dev.failforward.data.ColumnRole;
 import dev.failforward.data.ColumnType;
@@ -22,6 +23,7 @@ import java.util.TreeSet;
  * the row's index in its file); when they come from a file of their own and have no id column, their
  * keys are {@code train:<index>}, so that they cannot be mistaken for test rows.
  */
+@PublicApi
 public record ScanData(Table train, Table test, Target target, List<String> testKeys, int droppedRows,
                        List<String> trainKeys) {
 

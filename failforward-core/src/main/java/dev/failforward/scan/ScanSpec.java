@@ -1,5 +1,6 @@
 package dev.failforward.scan;
 
+import dev.failforward.api.PublicApi;
 import dev.failforward.model.Task;
 
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.List;
  * positive class of a binary task ({@code null} = the second label in sorted order), an id
  * column ({@code null} = row index), columns to ignore, the held-out fraction and the seed.
  */
+@PublicApi
 public record ScanSpec(String target, Task task, String positiveClass, String idColumn, List<String> ignore,
                        double testFraction, long seed) {
 

@@ -1,9 +1,11 @@
 package dev.failforward.session;
 
+import dev.failforward.api.PublicApi;
 import dev.failforward.model.Model;
 
 /** Saves a run's model where later verbs can load it, and says where. */
 @FunctionalInterface
+@PublicApi
 public interface ModelSaver {
 
     ModelSaver NONE = (runId, model) -> null;

@@ -1,5 +1,6 @@
 package dev.failforward.session;
 
+import dev.failforward.api.PublicApi;
 import dev.failforward.detect.DetectorResult;
 import dev.failforward.detect.Finding;
 import dev.failforward.failure.Failure;
@@ -18,6 +19,7 @@ import java.util.Optional;
  * detectors' results and findings (empty when none ran), the outcomes of its optional steps, and
  * the wall-clock seconds of each phase (read, train, score, judge, each detector, each step, store).
  */
+@PublicApi
 public record ScanResult(Run run, Evaluation evaluation, List<PredictionRecord> predictions, List<Failure> failures,
                          List<DetectorResult> detectors, List<Finding> findings, List<StepResult<?>> steps,
                          Map<String, Double> timings) {

@@ -1,5 +1,7 @@
 package dev.failforward.compare.loop;
 
+import dev.failforward.api.PublicApi;
+
 import java.util.List;
 
 /**
@@ -7,6 +9,7 @@ import java.util.List;
  * failure rate the trajectory follows (found by the first round's scan), the trajectory (one point per
  * round, from round 0), the rounds run, and why the loop stopped before {@code roundsAsked} (or null).
  */
+@PublicApi
 public record LoopResult(String loopRun, String modelId, String target, String primaryMetric, String dataName,
                          int trainingRows, int selectionRows, int verificationRows, long seed, String policy,
                          int roundsAsked, List<String> targetedSlices, List<LoopPoint> trajectory, List<LoopRound> rounds,

@@ -1,5 +1,6 @@
 package dev.failforward.compare.loop;
 
+import dev.failforward.api.PublicApi;
 import dev.failforward.compare.retrain.RetrainResult;
 
 /**
@@ -7,6 +8,7 @@ import dev.failforward.compare.retrain.RetrainResult;
  * probes), the retrain run that judged candidates from it, and the strategy kept ({@code null}: the
  * current model stays).
  */
+@PublicApi
 public record LoopRound(int round, String scanRun, String retrainRun, RetrainResult retrain, String kept) {
 
     public boolean keptCandidate() {

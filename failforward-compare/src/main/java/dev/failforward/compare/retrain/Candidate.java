@@ -1,5 +1,6 @@
 package dev.failforward.compare.retrain;
 
+import dev.failforward.api.PublicApi;
 import dev.failforward.compare.MetricDelta;
 import dev.failforward.compare.Verdict;
 
@@ -14,6 +15,7 @@ import java.util.List;
  * (NaN without probes), every default probe on the verification rows before and after, the primary metric's difference on the selection rows (what decides whether
  * it helped, for {@code combined}), and where the model was saved.
  */
+@PublicApi
 public record Candidate(String strategy, String status, String reason, String note, String aim, int trainingRows, int dropped,
                         int repeated, int relabeled, int added, MetricDelta primary, Verdict verdict, Targeted targeted,
                         List<SliceChange> slices, double flipBefore, double flipAfter, List<ProbeChange> probes,

@@ -1,5 +1,7 @@
 package dev.failforward.compare.retrain;
 
+import dev.failforward.api.PublicApi;
+
 /**
  * One default probe at one level on the verification rows, for the current model ({@code before}) and a
  * candidate ({@code after}), with the same perturbed rows for both: the flip rate (the share of rows whose
@@ -9,6 +11,7 @@ package dev.failforward.compare.retrain;
  * name as it is); only they can flip, so {@link #changedFlipBefore()} / {@link #changedFlipAfter()} say how
  * often a change moved the answer, the figure that still means something when the probe applies to few rows.
  */
+@PublicApi
 public record ProbeChange(String probe, double level, String expectation, int rows, int changed, double flipBefore,
                           double flipAfter, int failuresBefore, int failuresAfter, boolean targeted) {
 

@@ -1,5 +1,7 @@
 package dev.failforward.compare.retrain;
 
+import dev.failforward.api.PublicApi;
+
 import java.util.List;
 import java.util.Map;
 
@@ -10,6 +12,7 @@ import java.util.Map;
  * {@code recommended} is a strategy id, or null to keep the current model; {@code reason} says why
  * in one line.
  */
+@PublicApi
 public record RetrainResult(String sourceRun, String modelId, String target, String primaryMetric, int trainingRows,
                             int selectionRows, int verificationRows, String verification, String policy, long seed,
                             Map<String, Double> currentMetrics, List<Candidate> candidates, String recommended, String reason) {
