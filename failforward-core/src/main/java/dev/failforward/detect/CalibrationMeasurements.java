@@ -16,8 +16,8 @@ public record CalibrationMeasurements(int rows, double ece, List<Bin> reliabilit
                                       List<SliceCalibration> slices, List<SliceCalibration> foldedSlices) implements Measurements {
 
     public CalibrationMeasurements {
-        reliability = List.copyOf(reliability);
-        slices = List.copyOf(slices);
+        reliability = Measured.list(reliability);
+        slices = Measured.list(slices);
         foldedSlices = foldedSlices == null ? null : List.copyOf(foldedSlices);
     }
 

@@ -21,7 +21,7 @@ public record DriftMeasurements(String reference, int referenceRows, String curr
                                 Double domainClassifierAuc) implements Measurements {
 
     public DriftMeasurements {
-        features = features == null ? List.of() : List.copyOf(features);
+        features = Measured.list(features);
     }
 
     /**
@@ -73,10 +73,6 @@ public record DriftMeasurements(String reference, int referenceRows, String curr
             @JsonSubTypes.Type(value = Histogram.Categorical.class, name = "categorical")})
     public sealed interface Histogram {
 
-        private static <T> List<T> listOf(List<T> values) {
-            return values == null ? List.of() : List.copyOf(values);
-        }
-
         double referenceMissingShare();
 
         double currentMissingShare();
@@ -85,9 +81,9 @@ public record DriftMeasurements(String reference, int referenceRows, String curr
         record Numeric(List<Double> edges, List<Double> referenceDensity, List<Double> currentDensity,
                        double referenceMissingShare, double currentMissingShare) implements Histogram {
             public Numeric {
-                edges = listOf(edges);
-                referenceDensity = listOf(referenceDensity);
-                currentDensity = listOf(currentDensity);
+                edges = Measured.list(edges);
+                referenceDensity = Measured.list(referenceDensity);
+                currentDensity = Measured.list(currentDensity);
             }
         }
 
@@ -99,10 +95,10 @@ public record DriftMeasurements(String reference, int referenceRows, String curr
                            @JsonProperty("new") List<Boolean> fresh, boolean otherBucket, double referenceMissingShare,
                            double currentMissingShare) implements Histogram {
             public Categorical {
-                categories = listOf(categories);
-                referenceShare = listOf(referenceShare);
-                currentShare = listOf(currentShare);
-                fresh = listOf(fresh);
+                categories = Measured.list(categories);
+                referenceShare = Measured.list(referenceShare);
+                currentShare = Measured.list(currentShare);
+                fresh = Measured.list(fresh);
             }
         }
     }

@@ -1,8 +1,9 @@
 package dev.failforward.detect;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
+
 import dev.failforward.api.PublicApi;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,11 +25,11 @@ public record LabelIssueMeasurements(int rowsChecked, String outOfFold, int susp
     }
 
     public LabelIssueMeasurements {
-        noiseRateInterval = List.copyOf(noiseRateInterval);
-        thresholds = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(thresholds));
-        confidentJoint = confidentJoint.stream().map(List::copyOf).toList();
-        ranked = List.copyOf(ranked);
-        suspectTrainRows = List.copyOf(suspectTrainRows);
+        noiseRateInterval = Measured.list(noiseRateInterval);
+        thresholds = Measured.map(thresholds);
+        confidentJoint = Measured.list(confidentJoint).stream().map(Measured::list).toList();
+        ranked = Measured.list(ranked);
+        suspectTrainRows = Measured.list(suspectTrainRows);
     }
 
     /** A label-issue finding's evidence as far as its suspects go. */
@@ -39,15 +40,16 @@ public record LabelIssueMeasurements(int rowsChecked, String outOfFold, int susp
     }
 
     /**
-     * One suspected row: in the training or test rows ({@code set}), its key and index there, the
-     * label it has, the label suggested, the label's quality (its out-of-fold probability), and the
-     * out-of-fold probabilities of every class.
+     * One suspected row: in the training or test rows ({@code set}), its key and index there (null in a
+     * run stored by an earlier version, which kept only a test row's key), the label it has, the label
+     * suggested, the label's quality (its out-of-fold probability), and the out-of-fold probabilities of
+     * every class.
      */
-    public record Suspect(String set, String key, int row, String given, String suggested, double quality,
-                          Map<String, Double> probabilities) {
+    public record Suspect(String set, String key, @JsonAlias("train_row") Integer row, String given, String suggested,
+                          double quality, Map<String, Double> probabilities) {
 
         public Suspect {
-            probabilities = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(probabilities));
+            probabilities = Measured.map(probabilities);
         }
 
         /** Every suspect a label-issue finding names, from its evidence. */

@@ -43,8 +43,8 @@ public record LeakageMeasurements(@JsonDeserialize(using = CountOrReason.class) 
         if (duplicateTestRows == null && duplicateCheck == null) {
             duplicateCheck = NO_TRAINING_ROWS;
         }
-        singleFeaturePower = singleFeaturePower == null ? List.of() : List.copyOf(singleFeaturePower);
-        identifierLike = identifierLike == null ? List.of() : List.copyOf(identifierLike);
+        singleFeaturePower = Measured.list(singleFeaturePower);
+        identifierLike = Measured.list(identifierLike);
     }
 
     /**

@@ -15,7 +15,7 @@ public record WeakSliceMeasurements(int rows, double averageError, int minSuppor
                                     List<SliceRow> slices) implements Measurements {
 
     public WeakSliceMeasurements {
-        slices = List.copyOf(slices);
+        slices = Measured.list(slices);
     }
 
     /**
@@ -27,8 +27,8 @@ public record WeakSliceMeasurements(int rows, double averageError, int minSuppor
                            double score, double pValue, double qValue, int group, List<String> droppedPredicates) {
 
         public SliceRow {
-            predicates = List.copyOf(predicates);
-            droppedPredicates = List.copyOf(droppedPredicates);
+            predicates = Measured.list(predicates);
+            droppedPredicates = Measured.list(droppedPredicates);
         }
 
         /** {@code s} described by the labels of its predicates, against the average failure rate {@code average}. */

@@ -3,6 +3,8 @@ package dev.failforward.store;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.failforward.detect.DetectionJson;
+import dev.failforward.detect.DetectorReport;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -18,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -65,7 +68,7 @@ final class LogDump {
             d.add("worst " + id, log.find(new FailureFilter(id, null, null, null, null, null, null, FailureSort.LOSS, 5)));
             d.add("attributions " + id, log.attributionsOfRun(id));
             d.add("contrasts " + id, log.contrasts(id));
-            d.add("detections " + id, log.detections(id));
+            d.add("detections " + id, detections(log.detections(id)));
             d.add("progress " + id, log.progress(id));
             for (StatDimension by : StatDimension.values()) {
                 if (by != StatDimension.FEATURE) {
@@ -87,6 +90,14 @@ final class LogDump {
             d.add("attributions of " + f.failure().id(), log.attributions(f.failure().id()));
         }
         return String.join("\n", d.lines) + "\n";
+    }
+
+    /** Detector results and findings in their JSON form (DetectionJson), every row key kept. */
+    private static Map<String, Object> detections(DetectorReport report) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("results", report.results().stream().map(DetectionJson::result).toList());
+        out.put("findings", report.findings().stream().map(f -> DetectionJson.finding(f, DetectionJson.ALL_ROW_KEYS)).toList());
+        return out;
     }
 
     private void add(String what, Object value) {
