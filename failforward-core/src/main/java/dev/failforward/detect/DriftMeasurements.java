@@ -3,7 +3,6 @@ package dev.failforward.detect;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
-
 import dev.failforward.api.PublicApi;
 
 import java.util.LinkedHashMap;

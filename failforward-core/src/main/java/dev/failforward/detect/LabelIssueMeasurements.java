@@ -1,7 +1,6 @@
 package dev.failforward.detect;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
-
 import dev.failforward.api.PublicApi;
 
 import java.util.List;
@@ -35,7 +34,7 @@ public record LabelIssueMeasurements(int rowsChecked, String outOfFold, int susp
     /** A label-issue finding's evidence as far as its suspects go. */
     private record Listed(List<Suspect> suspects) {
         Listed {
-            suspects = suspects == null ? List.of() : List.copyOf(suspects);
+            suspects = Measured.list(suspects);
         }
     }
 

@@ -2,7 +2,6 @@ package dev.failforward.detect;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonValue;
-
 import dev.failforward.api.PublicApi;
 
 import java.util.Map;
