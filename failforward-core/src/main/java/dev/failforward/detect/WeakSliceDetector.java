@@ -98,24 +98,23 @@ public final class WeakSliceDetector implements Detector {
         List<Finding> findings = new ArrayList<>();
         for (int g = 0; g < groups.size(); g++) {
             SliceGroups.Group group = groups.get(g);
-            List<Slice> members = new ArrayList<>();
-            members.add(group.leader());
-            members.addAll(group.variants());
-            for (Slice s : members) {
-                slices.add(row(codes, s, result.averageError(), g + 1, dropped.getOrDefault(s, List.of())));
-            }
             Slice s = group.leader();
+            WeakSliceMeasurements.SliceRow leader = row(codes, s, result.averageError(), g + 1, dropped.getOrDefault(s, List.of()));
+            slices.add(leader);
+            for (Slice v : group.variants()) {
+                slices.add(row(codes, v, result.averageError(), g + 1, dropped.getOrDefault(v, List.of())));
+            }
             double ratio = s.errorRate() / result.averageError();
             if (s.qValue() > c.threshold(this, Q)) {
                 continue;
             }
             Severity severity = ratio >= c.threshold(this, CRITICAL_RATIO) ? Severity.CRITICAL
                     : ratio >= c.threshold(this, WARNING_RATIO) ? Severity.WARNING : Severity.INFO;
-            Map<String, Object> evidence = row(codes, s, result.averageError(), g + 1, dropped.getOrDefault(s, List.of()))
-                    .evidence(group.variants().stream().filter(v -> sameRows(codes, v, group.rows())).map(v -> v.describe(codes)).toList(),
-                            group.variants().stream().map(v -> v.describe(codes)).toList());
+            Map<String, Object> evidence = leader.evidence(
+                    group.variants().stream().filter(v -> sameRows(codes, v, group.rows())).map(v -> v.describe(codes)).toList(),
+                    group.variants().stream().map(v -> v.describe(codes)).toList());
             String title = String.format(java.util.Locale.ROOT, "Failures concentrate where %s: %.1f%% failed vs %.1f%% overall (%d rows)",
-                    s.describe(codes), 100 * s.errorRate(), 100 * result.averageError(), s.size());
+                    leader.slice(), 100 * s.errorRate(), 100 * result.averageError(), s.size());
             findings.add(new Finding(ID, severity, title, s.size(), RowKeys.of(c.data().testKeys(), group.rows()),
                     "weak-slice", evidence));
         }

@@ -163,8 +163,10 @@ public final class LoopRunner {
     static List<List<String>> weakSlices(List<Finding> findings) {
         List<List<String>> out = new ArrayList<>();
         for (Finding f : findings) {
-            if (f.detector().equals(WeakSliceDetector.ID) && !WeakSliceMeasurements.SliceRow.of(f).predicates().isEmpty()) {
-                out.add(WeakSliceMeasurements.SliceRow.of(f).predicates());
+            List<String> predicates = f.detector().equals(WeakSliceDetector.ID) ? WeakSliceMeasurements.SliceRow.of(f).predicates()
+                    : List.of();
+            if (!predicates.isEmpty()) {
+                out.add(predicates);
             }
         }
         return out;
