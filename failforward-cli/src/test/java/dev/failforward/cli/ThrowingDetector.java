@@ -4,7 +4,6 @@ import dev.failforward.detect.Detection;
 import dev.failforward.detect.Detector;
 import dev.failforward.detect.DetectorContext;
 import dev.failforward.detect.Measurements;
-import dev.failforward.detect.Threshold;
 
 import java.util.List;
 
@@ -19,16 +18,6 @@ public final class ThrowingDetector implements Detector {
     @Override
     public String description() {
         return "always throws";
-    }
-
-    @Override
-    public boolean byDefault() {
-        return false;
-    }
-
-    @Override
-    public List<Threshold<?>> thresholds() {
-        return List.of();
     }
 
     @Override

@@ -18,11 +18,15 @@ public interface Detector {
     /** One line for help texts and reports. */
     String description();
 
-    /** Whether {@code --detectors default} runs it (expensive detectors say no). */
-    boolean byDefault();
+    /** Whether {@code --detectors default} runs it (expensive detectors say no); a plug-in runs when named, by default. */
+    default boolean byDefault() {
+        return false;
+    }
 
-    /** The configurable thresholds, typed, with their defaults and valid ranges, in the order help lists them. */
-    List<Threshold<?>> thresholds();
+    /** The configurable thresholds, typed, with their defaults and valid ranges, in the order help lists them; none by default. */
+    default List<Threshold<?>> thresholds() {
+        return List.of();
+    }
 
     Detection detect(DetectorContext context);
 

@@ -34,11 +34,6 @@ public final class FailuresByPaymentDetector implements Detector {
         return "failure rate per payment method";
     }
 
-    @Override
-    public boolean byDefault() {
-        return false;
-    }
-
     static final Threshold.Real WARNING_RATE = Threshold.fraction("warning-rate", 0.3);
 
     @Override

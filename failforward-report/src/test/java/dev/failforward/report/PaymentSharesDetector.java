@@ -6,7 +6,6 @@ import dev.failforward.detect.Detector;
 import dev.failforward.detect.DetectorChart;
 import dev.failforward.detect.DetectorContext;
 import dev.failforward.detect.Measurements;
-import dev.failforward.detect.Threshold;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,16 +29,6 @@ public final class PaymentSharesDetector implements Detector {
     @Override
     public String description() {
         return "share of each payment method among all rows and among failures";
-    }
-
-    @Override
-    public boolean byDefault() {
-        return false;
-    }
-
-    @Override
-    public List<Threshold<?>> thresholds() {
-        return List.of();
     }
 
     @Override
