@@ -1,3 +1,4 @@
+import dev.failforward.cli.RagEmbedders;
 import dev.failforward.model.text.MiniLmEmbedder;
 import dev.failforward.progress.Progress;
 import dev.failforward.rag.Embedder;
@@ -13,7 +14,6 @@ import dev.failforward.rag.RagResult;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.IntConsumer;
 
 /**
  * Seconds to evaluate the shared set's questions on an index built beforehand, in one process with the
@@ -28,19 +28,7 @@ public class RagEvalBenchmark {
         int runs = Integer.parseInt(args[2]);
         List<Question> questions = QueriesFile.read(data.resolve("queries.jsonl"));
         Qrels qrels = Qrels.read(data.resolve("qrels.tsv"));
-        Embedder minilm = new Embedder() {
-            public String id() {
-                return "builtin:minilm";
-            }
-
-            public int dimensions() {
-                return MiniLmEmbedder.DIMENSIONS;
-            }
-
-            public float[][] embed(List<String> texts, IntConsumer progress) {
-                return MiniLmEmbedder.shared().embed(texts, progress);
-            }
-        };
+        Embedder minilm = RagEmbedders.find(RagEmbedders.MINILM);
         long load = System.nanoTime();
         MiniLmEmbedder.shared();
         System.out.printf("MiniLM load: %.2f s%n", (System.nanoTime() - load) / 1e9);

@@ -1,4 +1,4 @@
-import dev.failforward.model.text.MiniLmEmbedder;
+import dev.failforward.cli.RagEmbedders;
 import dev.failforward.progress.Progress;
 import dev.failforward.rag.Cause;
 import dev.failforward.rag.Chunking;
@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.function.IntConsumer;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -49,19 +48,7 @@ public class RagGapBenchmark {
         List<Passage> corpus = CorpusFile.read(data.resolve("corpus.jsonl"));
         List<Question> questions = QueriesFile.read(data.resolve("queries.jsonl"));
         Qrels qrels = Qrels.read(data.resolve("qrels.tsv"));
-        Embedder minilm = new Embedder() {
-            public String id() {
-                return "builtin:minilm";
-            }
-
-            public int dimensions() {
-                return MiniLmEmbedder.DIMENSIONS;
-            }
-
-            public float[][] embed(List<String> texts, IntConsumer progress) {
-                return MiniLmEmbedder.shared().embed(texts, progress);
-            }
-        };
+        Embedder minilm = RagEmbedders.find(RagEmbedders.MINILM);
         long t = System.nanoTime();
         RagIndex.build(work.resolve("full"), "corpus.jsonl", corpus, List.of("text"), Chunking.WHOLE, minilm, Progress.NONE);
         System.out.printf("indexed %d passages in %.0f s%n", corpus.size(), (System.nanoTime() - t) / 1e9);

@@ -14,9 +14,9 @@ import java.util.function.IntConsumer;
  * The embedders {@code rag index --embedder} knows: the MiniLM model the jar ships, a user's own
  * sentence-embedding ONNX model ({@code onnx:PATH}, its {@code tokenizer.json} beside it), or none (BM25 only).
  */
-final class RagEmbedders {
+public final class RagEmbedders {
 
-    static final String MINILM = "builtin:minilm";
+    public static final String MINILM = "builtin:minilm";
     static final String ONNX = "onnx:";
     static final String NONE = "none";
 
@@ -27,7 +27,7 @@ final class RagEmbedders {
     }
 
     /** The embedder with this id; null for {@code none}. */
-    static Embedder find(String id) {
+    public static Embedder find(String id) {
         if (MINILM.equals(id)) {
             return new MiniLm();
         }
